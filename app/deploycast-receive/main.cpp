@@ -1,0 +1,80 @@
+// deploycast-receive: joins a transmission or namespace and writes it to a
+// file. All the work is in core/receiver.
+#include "common/host_port.h"
+#include "common/termination_signals.h"
+#include "protocol/messages.h"
+#include "receiver/receiver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QHostInfo>
+
+#include <cstdio>
+
+using namespace deploycast;
+
+namespace {
+int usageError(const QString &message)
+{
+    std::fprintf(stderr, "deploycast-receive: %s\n", qPrintable(message));
+    return ReceiveExit::Usage;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"deploycast-receive"_qs);
+    QCoreApplication::setApplicationVersion(QStringLiteral(DEPLOYCAST_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Joins a Deploycast transmission or namespace, receives it by multicast (or by unicast after a "
+        "disconnect without Force), verifies its SHA-256 and writes it to FILE.\n\n"
+        "Exit codes: 0 complete and verified; 1 failure; 2 usage error; 3 aborted by a disconnect with "
+        "Force; 4 disconnected under --no-fallback."_qs);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption server(u"server"_qs, u"The server (default 127.0.0.1:7405)."_qs, u"HOST:PORT"_qs, u"127.0.0.1:7405"_qs);
+    const QCommandLineOption transmission(u"transmission"_qs, u"The multicast transmission to join."_qs, u"NAME"_qs);
+    const QCommandLineOption nameSpace(u"namespace"_qs, u"The namespace to join."_qs, u"NAME"_qs);
+    const QCommandLineOption output(u"output"_qs, u"Where to write the content; it appears only once verified."_qs, u"FILE"_qs);
+    const QCommandLineOption name(u"name"_qs, u"The machine name to report (default: the host name)."_qs, u"MACHINE"_qs);
+    const QCommandLineOption noFallback(u"no-fallback"_qs, u"Do not fall back to unicast when disconnected: fail instead, like Wdsmcast.exe."_qs);
+    const QCommandLineOption iface(u"interface"_qs, u"Join the multicast group on the interface with this address (default: the one that reaches the server)."_qs, u"ADDR"_qs);
+    const QCommandLineOption quiet(u"quiet"_qs, u"Print only errors."_qs);
+    parser.addOptions({server, transmission, nameSpace, output, name, noFallback, iface, quiet});
+    parser.process(app);
+
+    if (parser.isSet(transmission) == parser.isSet(nameSpace))
+        return usageError(u"give exactly one of --transmission and --namespace (see --help)"_qs);
+    if (!parser.isSet(output))
+        return usageError(u"--output is required (see --help)"_qs);
+    QString error;
+    const std::optional<HostPort> target = parseHostPort(parser.value(server), proto::kDefaultPort, &error);
+    if (!target)
+        return usageError(QStringLiteral("--server: %1").arg(error));
+
+    ReceiverOptions options;
+    options.host = target->host;
+    options.port = target->port;
+    options.kind = parser.isSet(nameSpace) ? SessionKind::Namespace : SessionKind::Transmission;
+    options.sessionName = parser.value(parser.isSet(nameSpace) ? nameSpace : transmission);
+    options.output = parser.value(output);
+    options.machineName = parser.isSet(name) ? parser.value(name) : QHostInfo::localHostName();
+    options.fallback = !parser.isSet(noFallback);
+    options.quiet = parser.isSet(quiet);
+    if (parser.isSet(iface)) {
+        options.interfaceAddress = QHostAddress(parser.value(iface));
+        if (options.interfaceAddress.protocol() != QAbstractSocket::IPv4Protocol)
+            return usageError(QStringLiteral("--interface needs an IPv4 address, not '%1'").arg(parser.value(iface)));
+    }
+
+    quitOnTerminationSignals();
+    Receiver receiver(options);
+    QObject::connect(&receiver, &Receiver::finished, &app, &QCoreApplication::exit);
+    receiver.start();
+    const int code = app.exec();
+    // Interrupted by a signal: the Receiver's destructor removes the partial file.
+    return code;
+}

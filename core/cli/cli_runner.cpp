@@ -1,0 +1,255 @@
+#include "cli_runner.h"
+
+#include "client/management_client.h"
+#include "domain/client_info.h"
+#include "domain/session_info.h"
+#include "protocol/messages.h"
+#include "text_report.h"
+
+#include <QCborArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+namespace deploycast::cli {
+namespace {
+
+QList<ClientInfo> clientsFrom(const QCborValue &value)
+{
+    QList<ClientInfo> clients;
+    for (const QCborValue &item : value.toArray())
+        clients.append(ClientInfo::fromCbor(item.toMap()));
+    return clients;
+}
+
+int exitCodeFor(const Error &error)
+{
+    if (error.code == QLatin1String(ClientErrorCode::Unreachable))
+        return Exit::Unreachable;
+    if (error.code == QLatin1String(ClientErrorCode::ConnectionLost) || error.code == QLatin1String(ErrorCode::MalformedFrame))
+        return Exit::ConnectionLost;
+    return Exit::Refused;
+}
+
+} // namespace
+
+std::optional<HostPort> resolveServerSwitch(const QString &text, QString *error)
+{
+    const QString spec = text.isEmpty() ? qEnvironmentVariable("DEPLOYCAST_SERVER", u"127.0.0.1"_qs) : text;
+    return parseHostPort(spec, proto::kDefaultPort, error);
+}
+
+CliRunner::CliRunner(const ParsedCommand &command, QTextStream &out, QTextStream &err, QObject *parent)
+    : QObject(parent)
+    , m_command(command)
+    , m_out(out)
+    , m_err(err)
+{
+}
+
+void CliRunner::start()
+{
+    QString error;
+    const std::optional<HostPort> server = resolveServerSwitch(m_command.value(u"Server"_qs), &error);
+    if (!server) {
+        m_err << "deploycast: " << error << Qt::endl;
+        done(Exit::Usage);
+        return;
+    }
+    m_server = *server;
+    m_client = new ManagementClient(this);
+    connect(m_client, &ManagementClient::ready, this, &CliRunner::execute);
+    connect(m_client, &ManagementClient::failed, this, [this](const Error &failure) {
+        m_err << "deploycast: " << failure.message << Qt::endl;
+        done(exitCodeFor(failure));
+    });
+    m_client->connectToServer(m_server.host, m_server.port, QLatin1String(proto::Role::Admin));
+}
+
+bool CliRunner::json() const
+{
+    return m_command.value(u"Format"_qs) == u"Json"_qs;
+}
+
+void CliRunner::call(const QString &method, const QCborMap &params, std::function<int(const QCborMap &)> onResult)
+{
+    m_client->request(method, params, [this, onResult](const QCborMap &result, const Error &error) {
+        if (!error.isNull()) {
+            m_err << "deploycast: " << error.message << Qt::endl;
+            done(exitCodeFor(error));
+            return;
+        }
+        done(onResult(result));
+    });
+}
+
+void CliRunner::execute()
+{
+    const QString name = m_command.command->name;
+    const QString transmission = toString(SessionKind::Transmission);
+    const QString nameSpace = toString(SessionKind::Namespace);
+    const bool force = m_command.has(u"Force"_qs);
+    const bool showClients = m_command.value(u"Show"_qs) == u"Clients"_qs;
+
+    if (name == u"Disconnect-Client"_qs) {
+        call(u"disconnectClients"_qs,
+             {{u"ids"_qs, QCborArray{qint64(m_command.integer(u"ClientId"_qs))}}, {u"force"_qs, force}},
+             [this](const QCborMap &r) { return printDisconnect(r); });
+    } else if (name == u"Get-MulticastTransmission"_qs) {
+        call(u"getSession"_qs,
+             {{u"kind"_qs, transmission}, {u"name"_qs, m_command.value(u"FriendlyName"_qs)}, {u"withClients"_qs, showClients}},
+             [this](const QCborMap &r) { return printSession(r, u"transmission"_qs); });
+    } else if (name == u"Get-AllMulticastTransmissions"_qs) {
+        call(u"listSessions"_qs,
+             {{u"kind"_qs, transmission}, {u"withClients"_qs, showClients},
+              {u"excludeDeactivated"_qs, m_command.has(u"ExcludeDeletePending"_qs)}},
+             [this, showClients](const QCborMap &r) { return printSessions(r, u"transmissions"_qs, showClients); });
+    } else if (name == u"New-MulticastTransmission"_qs || name == u"New-Namespace"_qs) {
+        const bool isNamespace = name == u"New-Namespace"_qs;
+        QCborMap params{{u"kind"_qs, isNamespace ? nameSpace : transmission},
+                        {u"name"_qs, m_command.value(isNamespace ? u"Namespace"_qs : u"FriendlyName"_qs)},
+                        {u"description"_qs, m_command.value(u"Description"_qs)},
+                        {u"contentPath"_qs, m_command.value(isNamespace ? u"ConfigString"_qs : u"Image"_qs)},
+                        {u"type"_qs, m_command.value(isNamespace ? u"NamespaceType"_qs : u"TransmissionType"_qs)},
+                        {u"minClients"_qs, qint64(m_command.integer(u"Clients"_qs))}};
+        if (isNamespace) {
+            params[u"friendlyName"_qs] = m_command.value(u"FriendlyName"_qs);
+            params[u"contentProvider"_qs] = m_command.value(u"ContentProvider"_qs);
+        }
+        if (m_command.has(u"Time"_qs))
+            params[u"startTime"_qs] = m_command.time(u"Time"_qs).toUTC().toString(Qt::ISODate);
+        call(u"createSession"_qs, params, [this](const QCborMap &r) {
+            const SessionInfo info = SessionInfo::fromCbor(r.value(u"session"_qs).toMap());
+            m_out << "Created:\n" << sessionReport(info);
+            return Exit::Success;
+        });
+    } else if (name == u"Start-MulticastTransmission"_qs || name == u"Start-Namespace"_qs) {
+        const bool isNamespace = name == u"Start-Namespace"_qs;
+        call(u"startSession"_qs,
+             {{u"kind"_qs, isNamespace ? nameSpace : transmission},
+              {u"name"_qs, m_command.value(isNamespace ? u"Namespace"_qs : u"FriendlyName"_qs)}},
+             [this](const QCborMap &r) {
+                 m_out << "Started " << r.value(u"session"_qs).toMap().value(u"name"_qs).toString() << ".\n";
+                 return Exit::Success;
+             });
+    } else if (name == u"Remove-MulticastTransmission"_qs || name == u"Remove-Namespace"_qs) {
+        const bool isNamespace = name == u"Remove-Namespace"_qs;
+        const QString target = m_command.value(isNamespace ? u"Namespace"_qs : u"FriendlyName"_qs);
+        call(u"removeSession"_qs,
+             {{u"kind"_qs, isNamespace ? nameSpace : transmission}, {u"name"_qs, target}, {u"force"_qs, force}},
+             [this, target](const QCborMap &r) {
+                 if (r.value(u"removed"_qs).toBool())
+                     m_out << "Removed " << target << ".\n";
+                 else
+                     m_out << target << " is deactivated: its clients finish, no new ones join, then it is removed.\n";
+                 return Exit::Success;
+             });
+    } else if (name == u"Get-Namespace"_qs) {
+        call(u"getSession"_qs,
+             {{u"kind"_qs, nameSpace}, {u"name"_qs, m_command.value(u"Namespace"_qs)}, {u"withClients"_qs, showClients}},
+             [this](const QCborMap &r) { return printSession(r, u"namespace"_qs); });
+    } else if (name == u"Get-AllNamespaces"_qs) {
+        const bool all = m_command.value(u"Show"_qs) == u"All"_qs;
+        call(u"listSessions"_qs, {{u"kind"_qs, nameSpace}, {u"withClients"_qs, all}},
+             [this, all](const QCborMap &r) { return printSessions(r, u"namespaces"_qs, all); });
+    } else if (name == u"Get-Server"_qs) {
+        call(u"getServer"_qs, {}, [this](const QCborMap &r) { return printServer(r); });
+    } else if (name == u"Get-AllFallbackClients"_qs) {
+        call(u"listFallbackClients"_qs, {}, [this](const QCborMap &r) { return printFallbackClients(r); });
+    }
+}
+
+int CliRunner::printDisconnect(const QCborMap &result)
+{
+    const QCborMap outcome = result.value(u"results"_qs).toArray().first().toMap();
+    const QString message = outcome.value(u"message"_qs).toString();
+    if (outcome.value(u"result"_qs).toString() == u"done"_qs) {
+        m_out << message << ".\n";
+        return Exit::Success;
+    }
+    m_err << "deploycast: " << message << Qt::endl;
+    return Exit::Refused;
+}
+
+int CliRunner::printSession(const QCborMap &result, const QString &jsonKey)
+{
+    const QCborMap session = result.value(u"session"_qs).toMap();
+    if (json()) {
+        printJson({{u"server"_qs, m_client->serverName()}, {jsonKey, session}});
+        return Exit::Success;
+    }
+    m_out << sessionReport(SessionInfo::fromCbor(session));
+    if (session.contains(u"clients"_qs))
+        m_out << clientTable(clientsFrom(session.value(u"clients"_qs)), QDateTime::currentDateTimeUtc(), false);
+    return Exit::Success;
+}
+
+int CliRunner::printSessions(const QCborMap &result, const QString &jsonKey, bool withClients)
+{
+    QCborArray sessions = result.value(u"sessions"_qs).toArray();
+    const QString provider = m_command.value(u"ContentProvider"_qs);
+    const bool activeOnly = m_command.value(u"Show"_qs) == u"ActiveOnly"_qs;
+    QCborArray shown;
+    for (const QCborValue &value : sessions) {
+        const SessionInfo info = SessionInfo::fromCbor(value.toMap());
+        if ((!provider.isEmpty() && info.contentProvider.compare(provider, Qt::CaseInsensitive) != 0)
+            || (activeOnly && info.state != SessionState::Active))
+            continue;
+        shown.append(value);
+    }
+    if (json()) {
+        printJson({{u"server"_qs, m_client->serverName()}, {jsonKey, shown}});
+        return Exit::Success;
+    }
+    m_out << "Information about " << (jsonKey == u"namespaces"_qs ? "namespaces" : "multicast transmissions")
+          << " on server " << m_client->serverName() << " (" << m_server.host << ':' << m_server.port << "):\n\n";
+    if (shown.isEmpty())
+        m_out << "    None.\n";
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const QCborValue &value : std::as_const(shown)) {
+        const QCborMap session = value.toMap();
+        m_out << sessionReport(SessionInfo::fromCbor(session));
+        if (withClients)
+            m_out << clientTable(clientsFrom(session.value(u"clients"_qs)), now, false);
+        m_out << '\n';
+    }
+    return Exit::Success;
+}
+
+int CliRunner::printServer(const QCborMap &result)
+{
+    const QCborMap config = result.value(u"server"_qs).toMap();
+    if (json())
+        printJson({{u"server"_qs, config}});
+    else
+        m_out << serverConfigReport(config);
+    return Exit::Success;
+}
+
+int CliRunner::printFallbackClients(const QCborMap &result)
+{
+    if (json()) {
+        printJson({{u"server"_qs, m_client->serverName()}, {u"clients"_qs, result.value(u"clients"_qs)}});
+        return Exit::Success;
+    }
+    m_out << "Clients finishing by unicast on server " << m_client->serverName() << ":\n"
+          << clientTable(clientsFrom(result.value(u"clients"_qs)), QDateTime::currentDateTimeUtc(), true);
+    return Exit::Success;
+}
+
+void CliRunner::printJson(const QCborMap &document)
+{
+    m_out << QJsonDocument(document.toJsonObject()).toJson(QJsonDocument::Indented);
+}
+
+void CliRunner::done(int exitCode)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_out.flush();
+    m_err.flush();
+    QTimer::singleShot(0, this, [this, exitCode] { Q_EMIT finished(exitCode); });
+}
+
+} // namespace deploycast::cli

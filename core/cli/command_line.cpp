@@ -1,0 +1,158 @@
+#include "command_line.h"
+
+namespace deploycast::cli {
+namespace {
+
+struct Token {
+    QString name;
+    QString value;
+    bool hasValue = false;
+};
+
+std::optional<Token> splitToken(const QString &argument)
+{
+    if (argument.size() < 2 || (argument[0] != u'/' && argument[0] != u'-'))
+        return std::nullopt;
+    const QString body = argument.mid(1);
+    const qsizetype colon = body.indexOf(u':');
+    if (colon < 0)
+        return Token{body, {}, false};
+    return Token{body.left(colon), body.mid(colon + 1), true};
+}
+
+QString checkValue(const SwitchSpec &spec, const Token &token, QString *canonical)
+{
+    const QString display = u'/' + spec.name;
+    switch (spec.kind) {
+    case ValueKind::Flag:
+        if (token.hasValue)
+            return QStringLiteral("%1 takes no value").arg(display);
+        *canonical = QString();
+        return {};
+    case ValueKind::Text:
+        break;
+    case ValueKind::Integer: {
+        bool ok = false;
+        const qulonglong number = token.value.toULongLong(&ok);
+        if (token.hasValue && (!ok || number == 0 || number > 0xFFFFFFFFull))
+            return QStringLiteral("%1 needs a whole number from 1 to 4294967295, not '%2'").arg(display, token.value);
+        break;
+    }
+    case ValueKind::Choice:
+        for (const QString &choice : spec.choices) {
+            if (choice.compare(token.value, Qt::CaseInsensitive) == 0) {
+                *canonical = choice;
+                return {};
+            }
+        }
+        if (token.hasValue && !token.value.isEmpty())
+            return QStringLiteral("%1 must be one of %2, not '%3'").arg(display, spec.choices.join(u" | "_qs), token.value);
+        break;
+    case ValueKind::Time:
+        if (token.hasValue && !parseWdsTime(token.value).isValid())
+            return QStringLiteral("%1 needs a time as YYYY/MM/DD:hh:mm, not '%2'").arg(display, token.value);
+        break;
+    }
+    if (!token.hasValue || token.value.isEmpty())
+        return QStringLiteral("%1 needs a value: %1:%2").arg(display, spec.valueHint.isEmpty()
+                                                                          ? u'{' + spec.choices.join(u" | "_qs) + u'}'
+                                                                          : spec.valueHint);
+    *canonical = token.value;
+    return {};
+}
+
+} // namespace
+
+QDateTime ParsedCommand::time(const QString &switchName) const
+{
+    return parseWdsTime(value(switchName));
+}
+
+QDateTime parseWdsTime(const QString &text)
+{
+    const QDateTime time = QDateTime::fromString(text, u"yyyy/MM/dd:HH:mm"_qs);
+    return time.isValid() && time.toString(u"yyyy/MM/dd:HH:mm"_qs) == text ? time : QDateTime();
+}
+
+ParseResult parseCommandLine(const QStringList &arguments)
+{
+    ParsedCommand parsed;
+    QList<Token> switches;
+    for (const QString &argument : arguments) {
+        const std::optional<Token> token = splitToken(argument);
+        if (!token)
+            return {std::nullopt, QStringLiteral("'%1' is not a /Command or /Switch (a value with spaces needs quotes)").arg(argument)};
+        if (token->name == u"?"_qs || token->name.compare(u"help"_qs, Qt::CaseInsensitive) == 0) {
+            parsed.help = true;
+            continue;
+        }
+        if (const CommandSpec *command = findCommand(token->name)) {
+            if (parsed.command)
+                return {std::nullopt, QStringLiteral("one command at a time: /%1 and /%2").arg(parsed.command->name, command->name)};
+            if (token->hasValue)
+                return {std::nullopt, QStringLiteral("/%1 takes no value").arg(command->name)};
+            parsed.command = command;
+            continue;
+        }
+        switches.append(*token);
+    }
+    if (!parsed.command) {
+        if (parsed.help && switches.isEmpty())
+            return {parsed, {}};
+        if (!switches.isEmpty())
+            return {std::nullopt, QStringLiteral("unknown command '/%1' (deploycast /? lists the commands)").arg(switches.first().name)};
+        return {std::nullopt, u"no command given"_qs};
+    }
+    if (parsed.help)
+        return {parsed, {}};
+    for (const Token &token : std::as_const(switches)) {
+        const SwitchSpec *spec = parsed.command->findSwitch(token.name);
+        if (!spec)
+            return {std::nullopt, QStringLiteral("/%1 has no switch /%2").arg(parsed.command->name, token.name)};
+        if (parsed.values.contains(spec->name))
+            return {std::nullopt, QStringLiteral("/%1 is given twice").arg(spec->name)};
+        QString canonical;
+        const QString problem = checkValue(*spec, token, &canonical);
+        if (!problem.isEmpty())
+            return {std::nullopt, problem};
+        parsed.values.insert(spec->name, canonical);
+    }
+    for (const SwitchSpec &spec : parsed.command->switches)
+        if (spec.required && !parsed.values.contains(spec.name))
+            return {std::nullopt, QStringLiteral("/%1 needs /%2").arg(parsed.command->name, spec.name)};
+    return {parsed, {}};
+}
+
+QString generalHelp()
+{
+    QString text = u"deploycast - manage Deploycast multicast servers, in WDSUTIL's syntax.\n\n"
+                   "Usage: deploycast /<Command> [/<Switch>[:<value>] ...]\n"
+                   "       deploycast /<Command> /?     help for one command\n\n"
+                   "Commands and switches are case-insensitive.\n\nCommands:\n"_qs;
+    for (const CommandSpec &spec : commandSpecs())
+        text += QStringLiteral("  /%1\n      %2\n").arg(spec.name, -32).arg(spec.summary);
+    text += u"\nExit codes: 0 success, 1 the server refused or failed the request, 2 usage error,\n"
+            "3 server unreachable, 4 connection lost or protocol error.\n"_qs;
+    return text;
+}
+
+QString commandHelp(const CommandSpec &command)
+{
+    QString usage = u"deploycast /"_qs + command.name;
+    QString details;
+    for (const SwitchSpec &spec : command.switches) {
+        QString form = u'/' + spec.name;
+        if (spec.kind == ValueKind::Choice)
+            form += u":{"_qs + spec.choices.join(u" | "_qs) + u'}';
+        else if (spec.kind != ValueKind::Flag)
+            form += u':' + spec.valueHint;
+        usage += spec.required ? u' ' + form : u" ["_qs + form + u']';
+        details += QStringLiteral("  %1\n      %2\n").arg(form, spec.help);
+    }
+    QString text = QStringLiteral("%1\n\nUsage: %2\n\nSwitches:\n%3").arg(command.summary, usage, details);
+    if (!command.examples.isEmpty())
+        text += u"\nExamples:\n  "_qs + command.examples.join(u"\n  "_qs) + u'\n';
+    return text;
+}
+
+} // namespace deploycast::cli

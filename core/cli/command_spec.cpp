@@ -1,0 +1,155 @@
+#include "command_spec.h"
+
+namespace deploycast::cli {
+namespace {
+
+SwitchSpec server()
+{
+    return {u"Server"_qs, ValueKind::Text, false, {}, u"<name>[:<port>]"_qs,
+            u"The server: a host name or IP address, with an optional port (default 7405). "
+            "Without it, the local server at 127.0.0.1:7405 (or $DEPLOYCAST_SERVER)."_qs};
+}
+
+SwitchSpec format()
+{
+    return {u"Format"_qs, ValueKind::Choice, false, {u"Table"_qs, u"Json"_qs}, {},
+            u"Output as a readable table (default) or as JSON for scripts (docs/cli.md has the shape)."_qs};
+}
+
+SwitchSpec text(const char *name, bool required, const char *hint, const char *help)
+{
+    return {QLatin1String(name), ValueKind::Text, required, {}, QLatin1String(hint), QLatin1String(help)};
+}
+
+SwitchSpec flag(const char *name, const char *help)
+{
+    return {QLatin1String(name), ValueKind::Flag, false, {}, {}, QLatin1String(help)};
+}
+
+SwitchSpec castType(const char *name)
+{
+    return {QLatin1String(name), ValueKind::Choice, true, {u"AutoCast"_qs, u"ScheduledCast"_qs}, {},
+            u"AutoCast starts when the first client joins; ScheduledCast starts at /Time, or once /Clients "
+            "clients have joined, whichever comes first, or when started by hand."_qs};
+}
+
+SwitchSpec startTime()
+{
+    return {u"Time"_qs, ValueKind::Time, false, {}, u"YYYY/MM/DD:hh:mm"_qs,
+            u"ScheduledCast only: when to start, in the server's local time."_qs};
+}
+
+SwitchSpec clientCount()
+{
+    return {u"Clients"_qs, ValueKind::Integer, false, {}, u"<n>"_qs,
+            u"ScheduledCast only: start once this many clients have joined."_qs};
+}
+
+QList<CommandSpec> buildSpecs()
+{
+    const SwitchSpec transmissionName = text("FriendlyName", true, "<name>", "The friendly name of the transmission.");
+    const SwitchSpec namespaceName = text("Namespace", true, "<name>", "The namespace's unique name.");
+    const SwitchSpec showClients{u"Show"_qs, ValueKind::Choice, false, {u"Clients"_qs}, {},
+                                 u"Also list the connected clients."_qs};
+    return {
+        {u"Disconnect-Client"_qs,
+         u"Disconnects a client from a multicast transmission or namespace."_qs,
+         {{u"ClientId"_qs, ValueKind::Integer, true, {}, u"<id>"_qs,
+           u"The client's ID, as /Get-MulticastTransmission /Show:Clients lists it."_qs},
+          flag("Force", "Stop the transfer at once with no fallback; the client reports failure. Without it, a "
+                        "client that supports fallback finishes by unicast, and one that does not fails."),
+          server()},
+         {u"deploycast /Disconnect-Client /ClientId:1"_qs,
+          u"deploycast /Disconnect-Client /Server:MyWDSServer /ClientId:1 /Force"_qs}},
+        {u"Get-MulticastTransmission"_qs,
+         u"Shows one multicast transmission."_qs,
+         {transmissionName, showClients, server(), format()},
+         {u"deploycast /Get-MulticastTransmission /FriendlyName:\"Win11 Lab\" /Show:Clients"_qs}},
+        {u"Get-AllMulticastTransmissions"_qs,
+         u"Shows every multicast transmission on the server."_qs,
+         {showClients, flag("ExcludeDeletePending", "Leave out transmissions that are being removed (Deactivated)."),
+          server(), format()},
+         {u"deploycast /Get-AllMulticastTransmissions /Show:Clients /Format:Json"_qs}},
+        {u"New-MulticastTransmission"_qs,
+         u"Creates a multicast transmission of an image in the server's image store."_qs,
+         {transmissionName,
+          text("Image", true, "<path>", "The image file, relative to the server's image store. Paths that leave the store are refused."),
+          castType("TransmissionType"), startTime(), clientCount(),
+          text("Description", false, "<text>", "A description."), server()},
+         {u"deploycast /New-MulticastTransmission /FriendlyName:Lab /Image:win11.img /TransmissionType:AutoCast"_qs,
+          u"deploycast /New-MulticastTransmission /FriendlyName:Night /Image:win11.img /TransmissionType:ScheduledCast /Time:2026/12/01:22:00 /Clients:20"_qs}},
+        {u"Start-MulticastTransmission"_qs,
+         u"Starts a ScheduledCast transmission now, whatever its start conditions."_qs,
+         {transmissionName, server()},
+         {u"deploycast /Start-MulticastTransmission /FriendlyName:Night"_qs}},
+        {u"Remove-MulticastTransmission"_qs,
+         u"Removes a multicast transmission."_qs,
+         {transmissionName,
+          flag("Force", "Stop every client at once. Without it, current clients finish and no new ones join "
+                        "(the transmission shows as Deactivated until then)."),
+          server()},
+         {u"deploycast /Remove-MulticastTransmission /FriendlyName:Lab /Force"_qs}},
+        {u"New-Namespace"_qs,
+         u"Creates a namespace: content other than an OS image, multicast like a transmission."_qs,
+         {text("FriendlyName", true, "<name>", "The namespace's friendly name."),
+          namespaceName,
+          text("ContentProvider", true, "<name>", "The content provider. This server has 'file', which serves a file from the image store."),
+          text("ConfigString", false, "<string>", "The provider's configuration: for 'file', the file's path in the image store."),
+          castType("NamespaceType"), startTime(), clientCount(),
+          text("Description", false, "<text>", "A description."), server()},
+         {u"deploycast /New-Namespace /FriendlyName:\"Drivers\" /Namespace:drivers /ContentProvider:file /ConfigString:drivers.tar /NamespaceType:AutoCast"_qs}},
+        {u"Get-Namespace"_qs,
+         u"Shows one namespace."_qs,
+         {namespaceName, showClients, server(), format()},
+         {u"deploycast /Get-Namespace /Namespace:drivers /Show:Clients"_qs}},
+        {u"Get-AllNamespaces"_qs,
+         u"Shows every namespace on the server."_qs,
+         {text("ContentProvider", false, "<name>", "Only namespaces of this content provider."),
+          {u"Show"_qs, ValueKind::Choice, false, {u"Default"_qs, u"ActiveOnly"_qs, u"All"_qs}, {},
+           u"Default lists the namespaces; ActiveOnly only those now sending; All adds their clients."_qs},
+          server(), format()},
+         {u"deploycast /Get-AllNamespaces /Show:All"_qs}},
+        {u"Start-Namespace"_qs,
+         u"Starts a ScheduledCast namespace now."_qs,
+         {namespaceName, server()},
+         {u"deploycast /Start-Namespace /Namespace:drivers"_qs}},
+        {u"Remove-Namespace"_qs,
+         u"Removes a namespace."_qs,
+         {namespaceName, flag("Force", "Stop every client at once. Without it, current clients finish first."), server()},
+         {u"deploycast /Remove-Namespace /Namespace:drivers"_qs}},
+        {u"Get-Server"_qs,
+         u"Shows the server's configuration."_qs,
+         {{u"Show"_qs, ValueKind::Choice, true, {u"Config"_qs}, {}, u"What to show: Config."_qs}, server(), format()},
+         {u"deploycast /Get-Server /Show:Config"_qs}},
+        {u"Get-AllFallbackClients"_qs,
+         u"Lists the clients finishing by unicast after a disconnect without Force (a Deploycast extension)."_qs,
+         {server(), format()},
+         {u"deploycast /Get-AllFallbackClients /Format:Json"_qs}},
+    };
+}
+
+} // namespace
+
+const SwitchSpec *CommandSpec::findSwitch(const QString &switchName) const
+{
+    for (const SwitchSpec &candidate : switches)
+        if (candidate.name.compare(switchName, Qt::CaseInsensitive) == 0)
+            return &candidate;
+    return nullptr;
+}
+
+const QList<CommandSpec> &commandSpecs()
+{
+    static const QList<CommandSpec> specs = buildSpecs();
+    return specs;
+}
+
+const CommandSpec *findCommand(const QString &name)
+{
+    for (const CommandSpec &spec : commandSpecs())
+        if (spec.name.compare(name, Qt::CaseInsensitive) == 0)
+            return &spec;
+    return nullptr;
+}
+
+} // namespace deploycast::cli

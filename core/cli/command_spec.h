@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace deploycast::cli {
+
+enum class ValueKind {
+    Flag,    // /Force
+    Text,    // /FriendlyName:<text>
+    Integer, // /ClientId:<n>, a positive 32-bit number
+    Choice,  // /Show:{Clients}
+    Time,    // /Time:YYYY/MM/DD:hh:mm
+};
+
+struct SwitchSpec {
+    QString name;       // canonical spelling, e.g. "ClientId"
+    ValueKind kind = ValueKind::Text;
+    bool required = false;
+    QStringList choices; // Choice only, canonical spellings
+    QString valueHint;  // e.g. "<id>" in help
+    QString help;
+};
+
+// One WDSUTIL-style command and its switches: the single source for parsing,
+// /? help and docs/cli.md.
+struct CommandSpec {
+    QString name; // e.g. "Disconnect-Client"
+    QString summary;
+    QList<SwitchSpec> switches;
+    QStringList examples;
+
+    const SwitchSpec *findSwitch(const QString &name) const; // case-insensitive
+};
+
+const QList<CommandSpec> &commandSpecs();
+const CommandSpec *findCommand(const QString &name); // case-insensitive
+
+} // namespace deploycast::cli

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "domain/client_info.h"
+#include "domain/session_info.h"
+
+#include <QCborMap>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace deploycast::cli {
+
+// The command line's human-readable output (/Format:Table). JSON output is
+// the protocol's own maps, so only the table form lives here.
+QString sessionReport(const SessionInfo &session);
+QString clientTable(const QList<ClientInfo> &clients, const QDateTime &now, bool withSession);
+QString serverConfigReport(const QCborMap &config);
+
+} // namespace deploycast::cli

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QString>
+
+namespace deploycast {
+
+// Stable error codes shared by every protocol and by the command line's JSON
+// output. The strings are part of the documented protocol (docs/protocol.md):
+// never rename one, only add new ones.
+namespace ErrorCode {
+inline constexpr auto BadRequest = "bad-request";
+inline constexpr auto UnknownMethod = "unknown-method";
+inline constexpr auto NotFound = "not-found";
+inline constexpr auto AlreadyExists = "already-exists";
+inline constexpr auto InvalidArgument = "invalid-argument";
+inline constexpr auto PathOutsideStore = "path-outside-store";
+inline constexpr auto PermissionDenied = "permission-denied";
+inline constexpr auto NotAllowed = "not-allowed";
+inline constexpr auto StorageError = "storage-error";
+inline constexpr auto VersionMismatch = "version-mismatch";
+inline constexpr auto HandshakeRequired = "handshake-required";
+inline constexpr auto MalformedFrame = "malformed-frame";
+inline constexpr auto Timeout = "timeout";
+}
+
+// An error with a stable machine-readable code and a message for humans.
+struct Error {
+    QString code;
+    QString message;
+
+    bool isNull() const { return code.isEmpty(); }
+};
+
+} // namespace deploycast

@@ -1,0 +1,43 @@
+#include "units.h"
+
+namespace deploycast {
+
+QString formatRate(qint64 bytesPerSecond)
+{
+    // Network rates are decimal by convention.
+    const double value = double(bytesPerSecond);
+    if (value >= 1e9)
+        return QStringLiteral("%1 GB/s").arg(value / 1e9, 0, 'f', 2);
+    if (value >= 1e6)
+        return QStringLiteral("%1 MB/s").arg(value / 1e6, 0, 'f', 1);
+    if (value >= 1e3)
+        return QStringLiteral("%1 kB/s").arg(value / 1e3, 0, 'f', 1);
+    return QStringLiteral("%1 B/s").arg(bytesPerSecond);
+}
+
+QString formatSize(qint64 bytes)
+{
+    const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+    double value = double(bytes);
+    int unit = 0;
+    while (value >= 1024 && unit < 4) {
+        value /= 1024;
+        ++unit;
+    }
+    return unit == 0 ? QStringLiteral("%1 B").arg(bytes)
+                     : QStringLiteral("%1 %2").arg(value, 0, 'f', 1).arg(QLatin1String(units[unit]));
+}
+
+QString formatDuration(qint64 seconds)
+{
+    seconds = std::max<qint64>(0, seconds);
+    const qint64 hours = seconds / 3600;
+    const qint64 minutes = seconds / 60 % 60;
+    const qint64 secs = seconds % 60;
+    const QLatin1Char zero('0');
+    if (hours > 0)
+        return QStringLiteral("%1:%2:%3").arg(hours).arg(minutes, 2, 10, zero).arg(secs, 2, 10, zero);
+    return QStringLiteral("%1:%2").arg(minutes, 2, 10, zero).arg(secs, 2, 10, zero);
+}
+
+} // namespace deploycast

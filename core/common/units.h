@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QString>
+
+namespace deploycast {
+
+// Human units shared by the command line and the console.
+QString formatRate(qint64 bytesPerSecond);  // "12.3 MB/s"
+QString formatSize(qint64 bytes);           // "256.0 MiB"
+QString formatDuration(qint64 seconds);     // "1:02:03" or "02:03"
+
+} // namespace deploycast

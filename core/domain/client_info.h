@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QCborMap>
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+namespace deploycast {
+
+// Where a receiver is in its transfer, as it reports it.
+enum class ClientState { Waiting, Receiving, Repairing, Verifying };
+// Multicast until a disconnect without Force sends it to unicast fallback.
+enum class TransferMethod { Multicast, Unicast };
+
+QString toString(ClientState state);
+QString toString(TransferMethod method);
+std::optional<ClientState> clientStateFromString(const QString &text);
+
+// The fields of WDS's IWdsTransportClient, as the server knows them.
+struct ClientInfo {
+    quint32 id = 0;
+    quint32 sessionId = 0;
+    QString sessionName;
+    QString machineName;
+    QString ipAddress;
+    QString macAddress;
+    QDateTime joinedAt;
+    double percentComplete = 0;
+    qint64 bytesReceived = 0;
+    qint64 transferRate = 0;    // bytes per second over the last report
+    double cpuUtilization = 0;  // percent of the client host
+    double memoryUtilization = 0;
+    double networkUtilization = 0;
+    TransferMethod method = TransferMethod::Multicast;
+    ClientState state = ClientState::Waiting;
+    bool fallbackSupported = true;
+
+    QCborMap toCbor() const;
+    static ClientInfo fromCbor(const QCborMap &map);
+};
+
+} // namespace deploycast

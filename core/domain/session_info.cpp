@@ -1,0 +1,100 @@
+#include "session_info.h"
+
+namespace deploycast {
+namespace {
+
+template<typename Enum, std::size_t N>
+std::optional<Enum> lookup(const QString &text, const std::pair<Enum, const char *> (&table)[N])
+{
+    for (const auto &[value, name] : table)
+        if (text.compare(QLatin1String(name), Qt::CaseInsensitive) == 0)
+            return value;
+    return std::nullopt;
+}
+
+template<typename Enum, std::size_t N>
+QString nameOf(Enum value, const std::pair<Enum, const char *> (&table)[N])
+{
+    for (const auto &[candidate, name] : table)
+        if (candidate == value)
+            return QLatin1String(name);
+    return {};
+}
+
+const std::pair<SessionKind, const char *> kKinds[] = {
+    {SessionKind::Transmission, "Transmission"}, {SessionKind::Namespace, "Namespace"}};
+const std::pair<CastType, const char *> kTypes[] = {
+    {CastType::AutoCast, "AutoCast"}, {CastType::ScheduledCast, "ScheduledCast"}};
+const std::pair<SessionState, const char *> kStates[] = {{SessionState::Waiting, "Waiting"},
+                                                          {SessionState::Active, "Active"},
+                                                          {SessionState::Deactivated, "Deactivated"},
+                                                          {SessionState::Finished, "Finished"}};
+
+QString isoOrEmpty(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
+}
+
+QDateTime fromIso(const QString &text)
+{
+    return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODate);
+}
+
+} // namespace
+
+QString toString(SessionKind kind) { return nameOf(kind, kKinds); }
+QString toString(CastType type) { return nameOf(type, kTypes); }
+QString toString(SessionState state) { return nameOf(state, kStates); }
+std::optional<SessionKind> sessionKindFromString(const QString &text) { return lookup(text, kKinds); }
+std::optional<CastType> castTypeFromString(const QString &text) { return lookup(text, kTypes); }
+std::optional<SessionState> sessionStateFromString(const QString &text) { return lookup(text, kStates); }
+
+QCborMap SessionInfo::toCbor() const
+{
+    QCborMap map;
+    map[u"id"_qs] = qint64(id);
+    map[u"kind"_qs] = toString(kind);
+    map[u"name"_qs] = name;
+    map[u"friendlyName"_qs] = friendlyName;
+    map[u"description"_qs] = description;
+    map[u"contentPath"_qs] = contentPath;
+    map[u"contentProvider"_qs] = contentProvider;
+    map[u"type"_qs] = toString(type);
+    map[u"startTime"_qs] = isoOrEmpty(startTime);
+    map[u"minClients"_qs] = minClients;
+    map[u"state"_qs] = toString(state);
+    map[u"group"_qs] = group;
+    map[u"port"_qs] = port;
+    map[u"size"_qs] = size;
+    map[u"sha256"_qs] = QString::fromLatin1(sha256.toHex());
+    map[u"contentModified"_qs] = isoOrEmpty(contentModified);
+    map[u"created"_qs] = isoOrEmpty(created);
+    map[u"clientCount"_qs] = clientCount;
+    return map;
+}
+
+SessionInfo SessionInfo::fromCbor(const QCborMap &map)
+{
+    SessionInfo info;
+    info.id = quint32(map.value(u"id"_qs).toInteger());
+    info.kind = sessionKindFromString(map.value(u"kind"_qs).toString()).value_or(SessionKind::Transmission);
+    info.name = map.value(u"name"_qs).toString();
+    info.friendlyName = map.value(u"friendlyName"_qs).toString();
+    info.description = map.value(u"description"_qs).toString();
+    info.contentPath = map.value(u"contentPath"_qs).toString();
+    info.contentProvider = map.value(u"contentProvider"_qs).toString();
+    info.type = castTypeFromString(map.value(u"type"_qs).toString()).value_or(CastType::AutoCast);
+    info.startTime = fromIso(map.value(u"startTime"_qs).toString());
+    info.minClients = int(map.value(u"minClients"_qs).toInteger());
+    info.state = sessionStateFromString(map.value(u"state"_qs).toString()).value_or(SessionState::Waiting);
+    info.group = map.value(u"group"_qs).toString();
+    info.port = quint16(map.value(u"port"_qs).toInteger());
+    info.size = map.value(u"size"_qs).toInteger();
+    info.sha256 = QByteArray::fromHex(map.value(u"sha256"_qs).toString().toLatin1());
+    info.contentModified = fromIso(map.value(u"contentModified"_qs).toString());
+    info.created = fromIso(map.value(u"created"_qs).toString());
+    info.clientCount = int(map.value(u"clientCount"_qs).toInteger());
+    return info;
+}
+
+} // namespace deploycast

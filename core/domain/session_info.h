@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QByteArray>
+#include <QCborMap>
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+namespace deploycast {
+
+// A transmission (an image) and a namespace (other content) are both
+// "sessions": one file multicast to a set of clients. WDS keeps them apart in
+// its tools, and so do we, but the engine treats them alike.
+enum class SessionKind { Transmission, Namespace };
+enum class CastType { AutoCast, ScheduledCast };
+// Deactivated is WDS's "delete pending": current clients finish, no new ones.
+enum class SessionState { Waiting, Active, Deactivated, Finished };
+
+QString toString(SessionKind kind);
+QString toString(CastType type);
+QString toString(SessionState state);
+std::optional<SessionKind> sessionKindFromString(const QString &text);
+std::optional<CastType> castTypeFromString(const QString &text); // case-insensitive
+std::optional<SessionState> sessionStateFromString(const QString &text);
+
+struct SessionInfo {
+    quint32 id = 0;
+    SessionKind kind = SessionKind::Transmission;
+    QString name;          // unique per kind: the friendly name of a transmission, the namespace name
+    QString friendlyName;  // namespaces only: WDS's separate display name
+    QString description;
+    QString contentPath;   // relative to the image store
+    QString contentProvider; // namespaces only; "file" is the one we ship
+    CastType type = CastType::AutoCast;
+    QDateTime startTime;   // ScheduledCast: start at this time (invalid: no time trigger)
+    int minClients = 0;    // ScheduledCast: start once this many have joined (0: no trigger)
+    SessionState state = SessionState::Waiting;
+    QString group;         // multicast group address
+    quint16 port = 0;
+    qint64 size = 0;
+    QByteArray sha256;
+    QDateTime contentModified; // lets a restart reuse the stored hash
+    QDateTime created;
+    int clientCount = 0;   // runtime only: multicast clients now
+
+    QCborMap toCbor() const;
+    static SessionInfo fromCbor(const QCborMap &map);
+};
+
+} // namespace deploycast

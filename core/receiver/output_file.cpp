@@ -1,0 +1,103 @@
+#include "output_file.h"
+
+#include <QCryptographicHash>
+#include <QFileInfo>
+#include <QRandomGenerator>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace deploycast {
+namespace {
+Error ioError(const QString &what, const QString &path)
+{
+    return {QLatin1String(ErrorCode::StorageError),
+            QStringLiteral("%1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno)))};
+}
+} // namespace
+
+OutputFile::~OutputFile()
+{
+    discard();
+}
+
+bool OutputFile::create(const QString &finalPath, qint64 size, Error *error)
+{
+    const QFileInfo info(finalPath);
+    m_finalPath = info.absoluteFilePath();
+    m_temporaryPath = QStringLiteral("%1/.%2.%3.part")
+                          .arg(info.absolutePath(), info.fileName())
+                          .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    m_fd = ::open(QFile::encodeName(m_temporaryPath).constData(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (m_fd < 0) {
+        *error = ioError(u"cannot create"_qs, m_temporaryPath);
+        return false;
+    }
+    const int rc = ::posix_fallocate(m_fd, 0, size);
+    if (rc != 0) {
+        errno = rc;
+        *error = ioError(QStringLiteral("cannot reserve %1 bytes for").arg(size), m_temporaryPath);
+        discard();
+        return false;
+    }
+    return true;
+}
+
+bool OutputFile::writeAt(qint64 offset, const void *data, qint64 length, Error *error)
+{
+    const auto *bytes = static_cast<const char *>(data);
+    while (length > 0) {
+        const ssize_t written = ::pwrite(m_fd, bytes, size_t(length), offset);
+        if (written < 0) {
+            if (errno == EINTR)
+                continue;
+            *error = ioError(u"cannot write"_qs, m_temporaryPath);
+            return false;
+        }
+        bytes += written;
+        offset += written;
+        length -= written;
+    }
+    return true;
+}
+
+QByteArray OutputFile::sha256(Error *error) const
+{
+    QFile file(m_temporaryPath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = {QLatin1String(ErrorCode::StorageError), QStringLiteral("cannot read back %1").arg(m_temporaryPath)};
+        return {};
+    }
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result();
+}
+
+bool OutputFile::commit(Error *error)
+{
+    if (::fsync(m_fd) != 0 || ::rename(QFile::encodeName(m_temporaryPath).constData(),
+                                       QFile::encodeName(m_finalPath).constData()) != 0) {
+        *error = ioError(u"cannot finish"_qs, m_finalPath);
+        return false;
+    }
+    ::close(m_fd);
+    m_fd = -1;
+    m_temporaryPath.clear();
+    return true;
+}
+
+void OutputFile::discard()
+{
+    if (m_fd >= 0) {
+        ::close(m_fd);
+        m_fd = -1;
+    }
+    if (!m_temporaryPath.isEmpty()) {
+        ::unlink(QFile::encodeName(m_temporaryPath).constData());
+        m_temporaryPath.clear();
+    }
+}
+
+} // namespace deploycast

@@ -1,0 +1,332 @@
+#include "receiver.h"
+
+#include "common/log.h"
+#include "protocol/framed_connection.h"
+#include "protocol/messages.h"
+#include "protocol/range_codec.h"
+
+#include <QCborArray>
+#include <QTcpSocket>
+
+#include <cstdio>
+
+namespace deploycast {
+namespace {
+constexpr int kStatusIntervalMs = 1000;
+constexpr int kNakIntervalMs = 200;
+constexpr std::size_t kMaxNakRanges = 1024;
+constexpr std::size_t kMaxFetchRangesPerMessage = 4096;
+constexpr int kDatagramsPerWakeup = 256; // then let the event loop breathe
+constexpr int kProgressLineEverySeconds = 5;
+constexpr int kFlushTimeoutMs = 2000;
+} // namespace
+
+Receiver::Receiver(const ReceiverOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+{
+    m_statusTimer.setInterval(kStatusIntervalMs);
+    connect(&m_statusTimer, &QTimer::timeout, this, &Receiver::sendStatus);
+    m_nakTimer.setInterval(kNakIntervalMs);
+    connect(&m_nakTimer, &QTimer::timeout, this, &Receiver::sendNak);
+}
+
+Receiver::~Receiver() = default;
+
+void Receiver::start()
+{
+    auto *socket = new QTcpSocket;
+    m_connection = new FramedConnection(socket, this);
+    connect(socket, &QTcpSocket::connected, this, &Receiver::onConnected);
+    connect(m_connection, &FramedConnection::messageReceived, this, &Receiver::onMessage);
+    connect(m_connection, &FramedConnection::closed, this, [this](const QString &reason) {
+        finish(ReceiveExit::Failure, QStringLiteral("lost the server %1:%2: %3").arg(m_options.host).arg(m_options.port).arg(reason));
+    });
+    socket->connectToHost(m_options.host, m_options.port);
+}
+
+void Receiver::onConnected()
+{
+    const QHostAddress local = m_connection->localAddress();
+    m_metrics = std::make_unique<HostMetrics>(local);
+    if (m_options.interfaceAddress.isNull())
+        m_options.interfaceAddress = local;
+    m_connection->send(proto::hello(QLatin1String(proto::Role::Receiver), u"deploycast-receive/" DEPLOYCAST_VERSION ""_qs));
+    m_connection->send(proto::request(1, u"join"_qs,
+                                      {{u"kind"_qs, toString(m_options.kind)},
+                                       {u"name"_qs, m_options.sessionName},
+                                       {u"machine"_qs, m_options.machineName},
+                                       {u"mac"_qs, m_metrics->macAddress()},
+                                       {u"fallback"_qs, m_options.fallback}}));
+}
+
+void Receiver::onMessage(const QCborMap &message)
+{
+    const QString type = proto::typeOf(message);
+    if (type == QLatin1String(proto::Type::Reply)) {
+        if (message.contains(u"error"_qs))
+            finish(ReceiveExit::Failure, proto::errorFrom(message).message);
+        else
+            onJoined(message.value(u"result"_qs).toMap());
+    } else if (type == QLatin1String(proto::Type::Notify)) {
+        const QString event = message.value(u"event"_qs).toString();
+        const QCborMap params = message.value(u"params"_qs).toMap();
+        if (event == u"kick"_qs)
+            onKick(params);
+        else if (event == u"data"_qs)
+            onUnicastData(params);
+    } else if (type == QLatin1String(proto::Type::Bye) && !m_done) {
+        finish(ReceiveExit::Failure, QStringLiteral("the server closed the connection: %1").arg(proto::errorFrom(message).message));
+    }
+}
+
+void Receiver::onJoined(const QCborMap &result)
+{
+    m_clientId = quint32(result.value(u"clientId"_qs).toInteger());
+    m_token = quint32(result.value(u"token"_qs).toInteger());
+    m_size = result.value(u"size"_qs).toInteger();
+    m_expectedSha256 = QByteArray::fromHex(result.value(u"sha256"_qs).toString().toLatin1());
+    const qint64 blockCount = result.value(u"blockCount"_qs).toInteger();
+    if (result.value(u"blockSize"_qs).toInteger() != qint64(kBlockPayloadSize) || m_size <= 0
+        || blockCount != (m_size + qint64(kBlockPayloadSize) - 1) / qint64(kBlockPayloadSize)) {
+        finish(ReceiveExit::Failure, u"the server sent an inconsistent join reply"_qs);
+        return;
+    }
+    m_received = BlockBitmap(std::uint32_t(blockCount));
+    Error error;
+    if (!m_output.create(m_options.output, m_size, &error)) {
+        finish(ReceiveExit::Failure, error.message);
+        return;
+    }
+    QString socketError;
+    const QHostAddress group(result.value(u"group"_qs).toString());
+    const quint16 port = quint16(result.value(u"port"_qs).toInteger());
+    if (!m_multicast.open(m_options.interfaceAddress, group, port, &socketError)) {
+        finish(ReceiveExit::Failure, QStringLiteral("cannot join %1:%2 on %3: %4")
+                                         .arg(group.toString()).arg(port).arg(m_options.interfaceAddress.toString(), socketError));
+        return;
+    }
+    m_notifier = std::make_unique<QSocketNotifier>(m_multicast.descriptor(), QSocketNotifier::Read);
+    connect(m_notifier.get(), &QSocketNotifier::activated, this, &Receiver::onDatagramsReady);
+    report(QStringLiteral("joined %1 as client %2: %3 bytes from %4:%5")
+               .arg(result.value(u"session"_qs).toString()).arg(m_clientId).arg(m_size).arg(group.toString()).arg(port));
+    m_rateClock.start();
+    m_statusTimer.start();
+    m_nakTimer.start();
+    sendStatus();
+}
+
+void Receiver::onKick(const QCborMap &params)
+{
+    const QString reason = params.value(u"reason"_qs).toString();
+    const QString message = params.value(u"message"_qs).toString();
+    if (reason == u"fallback"_qs && m_options.fallback) {
+        report(QStringLiteral("%1").arg(message));
+        startFallback();
+    } else if (reason == u"abort"_qs) {
+        finish(ReceiveExit::Aborted, QStringLiteral("transfer aborted: %1").arg(message));
+    } else {
+        finish(ReceiveExit::Disconnected, QStringLiteral("disconnected without fallback: %1").arg(message));
+    }
+}
+
+void Receiver::startFallback()
+{
+    m_notifier.reset();
+    m_multicast.close();
+    m_nakTimer.stop();
+    m_method = TransferMethod::Unicast;
+    m_state = ClientState::Receiving;
+    const std::vector<BlockRange> missing = m_received.missingRanges(0, m_received.size(), m_received.size());
+    for (std::size_t i = 0; i < missing.size(); i += kMaxFetchRangesPerMessage) {
+        const std::vector<BlockRange> part(missing.begin() + i,
+                                           missing.begin() + std::min(missing.size(), i + kMaxFetchRangesPerMessage));
+        m_connection->send(proto::notify(u"fetch"_qs, {{u"ranges"_qs, rangesToCbor(part)}}));
+    }
+    sendStatus();
+    checkComplete();
+}
+
+void Receiver::onUnicastData(const QCborMap &params)
+{
+    if (m_method != TransferMethod::Unicast)
+        return;
+    const qint64 first = params.value(u"first"_qs).toInteger(-1);
+    const QByteArray payload = params.value(u"payload"_qs).toByteArray();
+    if (first < 0 || first >= qint64(m_received.size()) || payload.isEmpty()
+        || qint64(first) * qint64(kBlockPayloadSize) + payload.size() > m_size) {
+        finish(ReceiveExit::Failure, u"the server sent data outside the image"_qs);
+        return;
+    }
+    // The payload is whole blocks from `first` on; only the image's last block is short.
+    for (qsizetype offset = 0; offset < payload.size(); offset += qsizetype(kBlockPayloadSize)) {
+        const auto length = std::size_t(std::min<qsizetype>(qsizetype(kBlockPayloadSize), payload.size() - offset));
+        storeBlock(std::uint32_t(first + offset / qsizetype(kBlockPayloadSize)),
+                   reinterpret_cast<const unsigned char *>(payload.constData() + offset), length);
+    }
+    checkComplete();
+}
+
+void Receiver::onDatagramsReady()
+{
+    for (int i = 0; i < kDatagramsPerWakeup && m_notifier; ++i) {
+        const long size = m_multicast.receive(m_datagram, sizeof m_datagram);
+        if (size < 0)
+            break;
+        BlockHeader header;
+        const unsigned char *payload = nullptr;
+        if (parseBlockDatagram(m_datagram, std::size_t(size), &header, &payload) != DatagramStatus::Ok
+            || header.session != m_token || header.count != m_received.size())
+            continue; // damaged, or not ours: the carousel or a NAK brings it again
+        if (!(header.flags & BlockFlag::Repair))
+            trackCarousel(header.index);
+        storeBlock(header.index, payload, header.length);
+    }
+    checkComplete();
+}
+
+void Receiver::storeBlock(std::uint32_t index, const unsigned char *data, std::size_t length)
+{
+    if (m_received.test(index) || m_done)
+        return;
+    const std::size_t expected = index + 1 == m_received.size()
+        ? std::size_t(m_size - qint64(index) * qint64(kBlockPayloadSize)) : kBlockPayloadSize;
+    if (length != expected)
+        return;
+    Error error;
+    if (!m_output.writeAt(qint64(index) * qint64(kBlockPayloadSize), data, qint64(length), &error)) {
+        finish(ReceiveExit::Failure, error.message);
+        return;
+    }
+    m_received.set(index);
+    if (m_state == ClientState::Waiting)
+        m_state = ClientState::Receiving;
+}
+
+void Receiver::trackCarousel(std::uint32_t index)
+{
+    if (!m_seenAny) {
+        m_seenAny = true;
+        m_firstSeen = m_lastSeen = index;
+        return;
+    }
+    const std::uint32_t count = m_received.size();
+    m_advanced += (index + count - m_lastSeen) % count;
+    m_lastSeen = index;
+    if (m_advanced >= count && m_state == ClientState::Receiving)
+        m_state = ClientState::Repairing; // a whole round went by and we still lack blocks
+}
+
+void Receiver::sendNak()
+{
+    if (!m_seenAny || m_received.isComplete())
+        return;
+    const auto span = std::uint32_t(std::min<quint64>(m_advanced + 1, m_received.size()));
+    const std::vector<BlockRange> missing = m_received.missingRanges(m_firstSeen, span, kMaxNakRanges);
+    if (!missing.empty())
+        m_connection->send(proto::notify(u"nak"_qs, {{u"ranges"_qs, rangesToCbor(missing)}}));
+}
+
+qint64 Receiver::bytesHeld() const
+{
+    qint64 bytes = qint64(m_received.setCount()) * qint64(kBlockPayloadSize);
+    if (m_received.size() > 0 && m_received.test(m_received.size() - 1))
+        bytes -= qint64(kBlockPayloadSize) - (m_size - qint64(m_received.size() - 1) * qint64(kBlockPayloadSize));
+    return bytes;
+}
+
+void Receiver::sendStatus()
+{
+    if (!m_metrics)
+        return;
+    const HostMetrics::Sample host = m_metrics->sample();
+    const qint64 bytes = bytesHeld();
+    const qint64 now = m_rateClock.elapsed();
+    const qint64 rate = now > m_lastReportMs ? (bytes - m_lastReportedBytes) * 1000 / (now - m_lastReportMs) : 0;
+    m_lastReportedBytes = bytes;
+    m_lastReportMs = now;
+    m_connection->send(proto::notify(u"status"_qs, {{u"bytes"_qs, bytes},
+                                                    {u"rate"_qs, rate},
+                                                    {u"cpu"_qs, host.cpu},
+                                                    {u"memory"_qs, host.memory},
+                                                    {u"network"_qs, host.network},
+                                                    {u"state"_qs, toString(m_state)}}));
+    if (++m_reportsSinceLine >= kProgressLineEverySeconds) {
+        m_reportsSinceLine = 0;
+        report(QStringLiteral("%1% %2 MB/s by %3, %4")
+                   .arg(100.0 * double(bytes) / double(m_size), 0, 'f', 1)
+                   .arg(double(rate) / 1e6, 0, 'f', 1)
+                   .arg(toString(m_method), toString(m_state)));
+    }
+}
+
+void Receiver::checkComplete()
+{
+    if (m_done || !m_received.isComplete() || m_received.size() == 0)
+        return;
+    m_notifier.reset();
+    m_multicast.close();
+    m_nakTimer.stop();
+    m_state = ClientState::Verifying;
+    sendStatus();
+    Error error;
+    const QByteArray actual = m_output.sha256(&error);
+    if (actual.isEmpty()) {
+        finish(ReceiveExit::Failure, error.message);
+        return;
+    }
+    if (actual != m_expectedSha256) {
+        finish(ReceiveExit::Failure, QStringLiteral("SHA-256 mismatch: expected %1, got %2")
+                                         .arg(QString::fromLatin1(m_expectedSha256.toHex()), QString::fromLatin1(actual.toHex())));
+        return;
+    }
+    if (!m_output.commit(&error)) {
+        finish(ReceiveExit::Failure, error.message);
+        return;
+    }
+    const QString hex = QString::fromLatin1(actual.toHex());
+    m_connection->send(proto::notify(u"complete"_qs, {{u"sha256"_qs, hex}}));
+    finish(ReceiveExit::Success, QStringLiteral("complete by %1, SHA-256 %2 verified: %3")
+                                     .arg(toString(m_method), hex, m_options.output));
+}
+
+void Receiver::finish(int exitCode, const QString &message)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_statusTimer.stop();
+    m_nakTimer.stop();
+    m_notifier.reset();
+    m_multicast.close();
+    if (exitCode != ReceiveExit::Success)
+        m_output.discard();
+    if (exitCode == ReceiveExit::Success)
+        report(message);
+    else
+        std::fprintf(stderr, "deploycast-receive: %s\n", qPrintable(message));
+    // Let the last frames (the completion notice) reach the server before
+    // the process ends, but do not hang on a server that stopped reading.
+    disconnect(m_connection, nullptr, this, nullptr);
+    auto emitOnce = [this, exitCode] {
+        if (!m_exitSignalled) {
+            m_exitSignalled = true;
+            Q_EMIT finished(exitCode);
+        }
+    };
+    if (m_connection->isOpen()) {
+        connect(m_connection, &FramedConnection::closed, this, emitOnce);
+        QTimer::singleShot(kFlushTimeoutMs, this, emitOnce);
+        m_connection->close();
+    } else {
+        QTimer::singleShot(0, this, emitOnce);
+    }
+}
+
+void Receiver::report(const QString &line) const
+{
+    if (!m_options.quiet)
+        std::fprintf(stderr, "deploycast-receive: %s\n", qPrintable(line));
+}
+
+} // namespace deploycast

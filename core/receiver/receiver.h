@@ -1,0 +1,108 @@
+#pragma once
+
+#include "domain/client_info.h"
+#include "domain/session_info.h"
+#include "host_metrics.h"
+#include "output_file.h"
+#include "protocol/block_datagram.h"
+#include "transfer/block_bitmap.h"
+#include "transfer/multicast_socket.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <memory>
+
+namespace deploycast {
+
+class FramedConnection;
+
+// deploycast-receive's exit codes (docs/cli.md).
+namespace ReceiveExit {
+inline constexpr int Success = 0;       // complete and verified, by multicast or fallback
+inline constexpr int Failure = 1;       // anything else: unreachable server, disk, hash...
+inline constexpr int Usage = 2;
+inline constexpr int Aborted = 3;       // disconnected with Force
+inline constexpr int Disconnected = 4;  // disconnected without Force under --no-fallback
+}
+
+struct ReceiverOptions {
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 7405;
+    SessionKind kind = SessionKind::Transmission;
+    QString sessionName;
+    QString output;
+    QString machineName;
+    bool fallback = true;
+    QHostAddress interfaceAddress; // null: the address that reaches the server
+    bool quiet = false;
+};
+
+// One client of a transmission or namespace: joins over TCP, receives the
+// multicast blocks, asks for what it missed, reports progress every second,
+// finishes by unicast if told to, and verifies the whole file.
+class Receiver : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Receiver(const ReceiverOptions &options, QObject *parent = nullptr);
+    ~Receiver() override;
+
+    void start();
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void onConnected();
+    void onMessage(const QCborMap &message);
+    void onJoined(const QCborMap &result);
+    void onKick(const QCborMap &params);
+    void onUnicastData(const QCborMap &params);
+    void onDatagramsReady();
+    void storeBlock(std::uint32_t index, const unsigned char *data, std::size_t length);
+    void trackCarousel(std::uint32_t index);
+    void sendNak();
+    void sendStatus();
+    void startFallback();
+    void checkComplete();
+    void finish(int exitCode, const QString &message);
+    qint64 bytesHeld() const;
+    void report(const QString &line) const;
+
+    ReceiverOptions m_options;
+    FramedConnection *m_connection = nullptr;
+    std::unique_ptr<HostMetrics> m_metrics;
+    OutputFile m_output;
+    MulticastReceiveSocket m_multicast;
+    std::unique_ptr<QSocketNotifier> m_notifier;
+    QTimer m_statusTimer;
+    QTimer m_nakTimer;
+    QElapsedTimer m_rateClock;
+
+    quint32 m_clientId = 0;
+    quint32 m_token = 0;
+    qint64 m_size = 0;
+    QByteArray m_expectedSha256;
+    BlockBitmap m_received;
+    ClientState m_state = ClientState::Waiting;
+    TransferMethod m_method = TransferMethod::Multicast;
+
+    // Carousel tracking for NAKs: the first block we saw and how far the
+    // sender has moved since, so only blocks that went by are asked for.
+    bool m_seenAny = false;
+    std::uint32_t m_firstSeen = 0;
+    std::uint32_t m_lastSeen = 0;
+    quint64 m_advanced = 0;
+
+    qint64 m_lastReportedBytes = 0;
+    qint64 m_lastReportMs = 0;
+    int m_reportsSinceLine = 0;
+    bool m_done = false;
+    bool m_exitSignalled = false;
+    unsigned char m_datagram[kMaxBlockDatagram + 64];
+};
+
+} // namespace deploycast

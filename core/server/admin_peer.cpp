@@ -1,0 +1,220 @@
+#include "admin_peer.h"
+
+#include "common/log.h"
+#include "protocol/framed_connection.h"
+#include "protocol/messages.h"
+#include "registry.h"
+#include "server.h"
+
+#include <QCborArray>
+
+namespace deploycast {
+namespace {
+
+constexpr qsizetype kMaxDisconnectBatch = 100'000;
+
+std::optional<SessionKind> kindParam(const QCborMap &params, Error *error)
+{
+    const auto kind = sessionKindFromString(params.value(u"kind"_qs).toString());
+    if (!kind)
+        *error = {QLatin1String(ErrorCode::InvalidArgument), u"'kind' must be Transmission or Namespace"_qs};
+    return kind;
+}
+
+QCborArray clientsToCbor(const QList<ClientInfo> &clients)
+{
+    QCborArray array;
+    for (const ClientInfo &client : clients)
+        array.append(client.toCbor());
+    return array;
+}
+
+} // namespace
+
+AdminPeer::AdminPeer(FramedConnection *connection, Registry *registry, const ServerDescription &description,
+                     bool mayModify, QObject *parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_registry(registry)
+    , m_description(description)
+    , m_mayModify(mayModify)
+{
+    m_connection->setParent(this);
+    connect(m_connection, &FramedConnection::messageReceived, this, &AdminPeer::onRequest);
+    connect(m_connection, &FramedConnection::closed, this, &QObject::deleteLater);
+}
+
+void AdminPeer::onRequest(const QCborMap &message)
+{
+    if (proto::typeOf(message) != QLatin1String(proto::Type::Request)) {
+        m_connection->closeWithError({QLatin1String(ErrorCode::BadRequest), u"expected a request"_qs});
+        return;
+    }
+    const qint64 id = message.value(u"id"_qs).toInteger();
+    const QString method = message.value(u"method"_qs).toString();
+    Error error;
+    const QCborMap result = dispatch(method, message.value(u"params"_qs).toMap(), &error);
+    if (!error.isNull()) {
+        qCInfo(lcMgmt).noquote() << m_connection->peerAddress().toString() << method << "refused:" << error.message;
+        m_connection->send(proto::errorReply(id, error));
+    } else {
+        m_connection->send(proto::reply(id, result));
+    }
+}
+
+QCborMap AdminPeer::dispatch(const QString &method, const QCborMap &params, Error *error)
+{
+    if (method == u"getServer"_qs)
+        return getServer();
+    if (method == u"listSessions"_qs)
+        return listSessions(params, error);
+    if (method == u"getSession"_qs)
+        return getSession(params, error);
+    if (method == u"listFallbackClients"_qs)
+        return listFallbackClients();
+
+    using Handler = QCborMap (AdminPeer::*)(const QCborMap &, Error *);
+    static const std::pair<const char *, Handler> kModifying[] = {
+        {"createSession", &AdminPeer::createSession},
+        {"startSession", &AdminPeer::startSession},
+        {"removeSession", &AdminPeer::removeSession},
+        {"disconnectClients", &AdminPeer::disconnectClients},
+    };
+    for (const auto &[name, handler] : kModifying) {
+        if (method != QLatin1String(name))
+            continue;
+        if (!m_mayModify) {
+            *error = {QLatin1String(ErrorCode::PermissionDenied), QStringLiteral("permission denied: viewers cannot call '%1'").arg(method)};
+            return {};
+        }
+        return (this->*handler)(params, error);
+    }
+    *error = {QLatin1String(ErrorCode::UnknownMethod), QStringLiteral("unknown method '%1'").arg(method)};
+    return {};
+}
+
+QCborMap AdminPeer::getServer() const
+{
+    QCborMap config = m_description.toCbor();
+    config[u"transmissions"_qs] = m_registry->sessions(SessionKind::Transmission).size();
+    config[u"namespaces"_qs] = m_registry->sessions(SessionKind::Namespace).size();
+    config[u"clients"_qs] = m_registry->clientCount();
+    return {{u"server"_qs, config}};
+}
+
+QCborMap AdminPeer::sessionWithClients(quint32 sessionId, QCborMap session, bool withClients) const
+{
+    if (withClients)
+        session[u"clients"_qs] = clientsToCbor(m_registry->multicastClients(sessionId));
+    return session;
+}
+
+QCborMap AdminPeer::listSessions(const QCborMap &params, Error *error) const
+{
+    const auto kind = kindParam(params, error);
+    if (!kind)
+        return {};
+    const bool excludeDeactivated = params.value(u"excludeDeactivated"_qs).toBool();
+    const bool withClients = params.value(u"withClients"_qs).toBool();
+    QCborArray sessions;
+    for (const SessionInfo &info : m_registry->sessions(*kind)) {
+        if (excludeDeactivated && info.state == SessionState::Deactivated)
+            continue;
+        sessions.append(sessionWithClients(info.id, info.toCbor(), withClients));
+    }
+    return {{u"sessions"_qs, sessions}};
+}
+
+QCborMap AdminPeer::getSession(const QCborMap &params, Error *error) const
+{
+    const auto kind = kindParam(params, error);
+    if (!kind)
+        return {};
+    const auto info = m_registry->session(*kind, params.value(u"name"_qs).toString(), error);
+    if (!info)
+        return {};
+    return {{u"session"_qs, sessionWithClients(info->id, info->toCbor(), params.value(u"withClients"_qs).toBool())}};
+}
+
+QCborMap AdminPeer::createSession(const QCborMap &params, Error *error)
+{
+    const auto kind = kindParam(params, error);
+    if (!kind)
+        return {};
+    const auto type = castTypeFromString(params.value(u"type"_qs).toString());
+    if (!type) {
+        *error = {QLatin1String(ErrorCode::InvalidArgument), u"'type' must be AutoCast or ScheduledCast"_qs};
+        return {};
+    }
+    SessionRequest request;
+    request.kind = *kind;
+    request.name = params.value(u"name"_qs).toString();
+    request.friendlyName = params.value(u"friendlyName"_qs).toString();
+    request.description = params.value(u"description"_qs).toString();
+    request.contentPath = params.value(u"contentPath"_qs).toString();
+    request.contentProvider = params.value(u"contentProvider"_qs).toString();
+    request.type = *type;
+    const QString startTime = params.value(u"startTime"_qs).toString();
+    if (!startTime.isEmpty()) {
+        request.startTime = QDateTime::fromString(startTime, Qt::ISODate);
+        if (!request.startTime.isValid()) {
+            *error = {QLatin1String(ErrorCode::InvalidArgument), QStringLiteral("'%1' is not an ISO 8601 time").arg(startTime)};
+            return {};
+        }
+    }
+    request.minClients = int(std::clamp<qint64>(params.value(u"minClients"_qs).toInteger(), -1, 1'000'000));
+    const auto info = m_registry->createSession(request, error);
+    return info ? QCborMap{{u"session"_qs, info->toCbor()}} : QCborMap{};
+}
+
+QCborMap AdminPeer::startSession(const QCborMap &params, Error *error)
+{
+    const auto kind = kindParam(params, error);
+    if (!kind)
+        return {};
+    const auto info = m_registry->startSession(*kind, params.value(u"name"_qs).toString(), error);
+    return info ? QCborMap{{u"session"_qs, info->toCbor()}} : QCborMap{};
+}
+
+QCborMap AdminPeer::removeSession(const QCborMap &params, Error *error)
+{
+    const auto kind = kindParam(params, error);
+    if (!kind)
+        return {};
+    const QString name = params.value(u"name"_qs).toString();
+    if (!m_registry->removeSession(*kind, name, params.value(u"force"_qs).toBool(), error))
+        return {};
+    Error ignored;
+    const auto left = m_registry->session(*kind, name, &ignored);
+    // Still listed means Deactivated: it goes when its clients have finished.
+    return {{u"removed"_qs, !left.has_value()},
+            {u"state"_qs, left ? toString(left->state) : u"Removed"_qs}};
+}
+
+QCborMap AdminPeer::disconnectClients(const QCborMap &params, Error *error)
+{
+    const QCborArray ids = params.value(u"ids"_qs).toArray();
+    if (ids.isEmpty() || ids.size() > kMaxDisconnectBatch) {
+        *error = {QLatin1String(ErrorCode::InvalidArgument), u"'ids' must list between 1 and 100000 client IDs"_qs};
+        return {};
+    }
+    const bool force = params.value(u"force"_qs).toBool();
+    QCborArray results;
+    for (const QCborValue &value : ids) {
+        const qint64 id = value.toInteger(-1);
+        const DisconnectOutcome outcome = (id > 0 && id <= 0xFFFFFFFFll)
+            ? m_registry->disconnectClient(quint32(id), force)
+            : DisconnectOutcome{0, u"gone"_qs, QStringLiteral("'%1' is not a client ID").arg(value.toVariant().toString())};
+        qCInfo(lcMgmt).noquote() << m_connection->peerAddress().toString() << "disconnect" << id << (force ? "/Force" : "")
+                       << outcome.result;
+        results.append(QCborMap{{u"id"_qs, id}, {u"result"_qs, outcome.result}, {u"message"_qs, outcome.message}});
+    }
+    return {{u"results"_qs, results}};
+}
+
+QCborMap AdminPeer::listFallbackClients() const
+{
+    return {{u"clients"_qs, clientsToCbor(m_registry->fallbackClients())}};
+}
+
+} // namespace deploycast

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "common/error.h"
+
+#include <QCborMap>
+#include <QObject>
+
+namespace deploycast {
+
+class FramedConnection;
+class Registry;
+struct ServerDescription;
+
+// The server's end of one management connection (console or command line):
+// it answers requests by calling the registry. Viewers may only read.
+class AdminPeer : public QObject
+{
+    Q_OBJECT
+public:
+    AdminPeer(FramedConnection *connection, Registry *registry, const ServerDescription &description,
+              bool mayModify, QObject *parent = nullptr);
+
+private:
+    void onRequest(const QCborMap &message);
+    QCborMap dispatch(const QString &method, const QCborMap &params, Error *error);
+
+    QCborMap getServer() const;
+    QCborMap listSessions(const QCborMap &params, Error *error) const;
+    QCborMap getSession(const QCborMap &params, Error *error) const;
+    QCborMap createSession(const QCborMap &params, Error *error);
+    QCborMap startSession(const QCborMap &params, Error *error);
+    QCborMap removeSession(const QCborMap &params, Error *error);
+    QCborMap disconnectClients(const QCborMap &params, Error *error);
+    QCborMap listFallbackClients() const;
+
+    QCborMap sessionWithClients(quint32 sessionId, QCborMap session, bool withClients) const;
+
+    FramedConnection *m_connection;
+    Registry *m_registry;
+    const ServerDescription &m_description;
+    bool m_mayModify;
+};
+
+} // namespace deploycast

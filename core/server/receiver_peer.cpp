@@ -1,0 +1,179 @@
+#include "receiver_peer.h"
+
+#include "common/log.h"
+#include "protocol/block_datagram.h"
+#include "protocol/framed_connection.h"
+#include "protocol/messages.h"
+#include "protocol/range_codec.h"
+#include "registry.h"
+#include "transfer_session.h"
+
+#include <QCborArray>
+
+namespace deploycast {
+namespace {
+// Keep about this much queued in the socket while feeding a fallback client:
+// enough to fill the pipe, little enough to leave memory alone.
+constexpr qint64 kFallbackQueueBytes = 1024 * 1024;
+constexpr std::uint32_t kBlocksPerDataFrame = 64; // 89,600 bytes: well under the frame cap
+constexpr std::size_t kMaxRangesPerMessage = 4096;
+} // namespace
+
+QString toString(KickReason reason)
+{
+    switch (reason) {
+    case KickReason::Fallback: return u"fallback"_qs;
+    case KickReason::Abort: return u"abort"_qs;
+    case KickReason::Disconnected: return u"disconnected"_qs;
+    }
+    return {};
+}
+
+ReceiverPeer::ReceiverPeer(FramedConnection *connection, Registry *registry, QObject *parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_registry(registry)
+{
+    m_connection->setParent(this);
+    m_info.ipAddress = m_connection->peerAddress().toString();
+    connect(m_connection, &FramedConnection::messageReceived, this, &ReceiverPeer::onMessage);
+    connect(m_connection, &FramedConnection::bytesWritten, this, &ReceiverPeer::pumpFallback);
+    connect(m_connection, &FramedConnection::closed, this, [this](const QString &reason) {
+        leaveSession();
+        Q_EMIT gone(this, m_completed ? u"completed"_qs : reason);
+    });
+}
+
+void ReceiverPeer::kick(KickReason reason, const QString &message)
+{
+    qCInfo(lcTransfer).noquote() << "client" << m_info.id << m_info.machineName << "kicked:" << toString(reason) << message;
+    m_connection->send(proto::notify(u"kick"_qs, {{u"reason"_qs, toString(reason)}, {u"message"_qs, message}}));
+    leaveSession();
+    if (reason == KickReason::Fallback) {
+        // WDS takes the client off the multicast list at once; it stays
+        // visible among the unicast fallback clients until it is done.
+        m_info.method = TransferMethod::Unicast;
+        return;
+    }
+    m_connection->closeWithError({QLatin1String(ErrorCode::NotAllowed), message});
+}
+
+void ReceiverPeer::onMessage(const QCborMap &message)
+{
+    const QString type = proto::typeOf(message);
+    const QCborMap params = message.value(u"params"_qs).toMap();
+    if (type == QLatin1String(proto::Type::Request)) {
+        const qint64 id = message.value(u"id"_qs).toInteger();
+        const QString method = message.value(u"method"_qs).toString();
+        if (method == u"join"_qs && m_info.id == 0)
+            onJoin(id, params);
+        else
+            m_connection->send(proto::errorReply(id, {QLatin1String(ErrorCode::PermissionDenied),
+                                                      QStringLiteral("a receiver connection cannot call '%1'").arg(method)}));
+        return;
+    }
+    if (type != QLatin1String(proto::Type::Notify) || m_info.id == 0)
+        return; // events before a join mean nothing
+    const QString event = message.value(u"event"_qs).toString();
+    if (event == u"status"_qs)
+        onStatus(params);
+    else if (event == u"nak"_qs)
+        onNak(params);
+    else if (event == u"complete"_qs)
+        onComplete(params);
+    else if (event == u"fetch"_qs)
+        onFetch(params);
+}
+
+void ReceiverPeer::onJoin(qint64 requestId, const QCborMap &params)
+{
+    const auto kind = sessionKindFromString(params.value(u"kind"_qs).toString());
+    m_info.machineName = params.value(u"machine"_qs).toString().left(256);
+    m_info.macAddress = params.value(u"mac"_qs).toString().left(64);
+    m_info.fallbackSupported = params.value(u"fallback"_qs).toBool(true);
+    Error error;
+    TransferSession *session = kind ? m_registry->join(this, *kind, params.value(u"name"_qs).toString(), &m_info, &error)
+                                    : nullptr;
+    if (!session) {
+        if (!kind)
+            error = {QLatin1String(ErrorCode::InvalidArgument), u"kind must be Transmission or Namespace"_qs};
+        m_connection->send(proto::errorReply(requestId, error));
+        return;
+    }
+    m_session = session;
+    m_content = session->content();
+    const SessionInfo info = session->info();
+    m_connection->send(proto::reply(requestId, {{u"clientId"_qs, qint64(m_info.id)},
+                                                {u"session"_qs, info.name},
+                                                {u"token"_qs, qint64(session->token())},
+                                                {u"group"_qs, info.group},
+                                                {u"port"_qs, info.port},
+                                                {u"size"_qs, info.size},
+                                                {u"blockSize"_qs, qint64(kBlockPayloadSize)},
+                                                {u"blockCount"_qs, qint64(m_content->blockCount())},
+                                                {u"sha256"_qs, QString::fromLatin1(info.sha256.toHex())},
+                                                {u"state"_qs, toString(info.state)}}));
+}
+
+void ReceiverPeer::onStatus(const QCborMap &params)
+{
+    auto percent = [](const QCborValue &value) { return std::clamp(value.toDouble(), 0.0, 100.0); };
+    m_info.bytesReceived = std::max<qint64>(0, params.value(u"bytes"_qs).toInteger());
+    m_info.percentComplete = m_content ? std::min(100.0, 100.0 * double(m_info.bytesReceived) / double(m_content->size())) : 0;
+    m_info.transferRate = std::max<qint64>(0, params.value(u"rate"_qs).toInteger());
+    m_info.cpuUtilization = percent(params.value(u"cpu"_qs));
+    m_info.memoryUtilization = percent(params.value(u"memory"_qs));
+    m_info.networkUtilization = percent(params.value(u"network"_qs));
+    if (const auto state = clientStateFromString(params.value(u"state"_qs).toString()))
+        m_info.state = *state;
+}
+
+void ReceiverPeer::onNak(const QCborMap &params)
+{
+    if (m_session && m_content)
+        m_session->requestRepair(rangesFromCbor(params.value(u"ranges"_qs), m_content->blockCount(), kMaxRangesPerMessage));
+}
+
+void ReceiverPeer::onComplete(const QCborMap &params)
+{
+    m_completed = true;
+    m_info.percentComplete = 100;
+    qCInfo(lcTransfer).noquote() << "client" << m_info.id << m_info.machineName << "completed by" << toString(m_info.method)
+                       << "sha256" << params.value(u"sha256"_qs).toString();
+    leaveSession();
+}
+
+void ReceiverPeer::onFetch(const QCborMap &params)
+{
+    if (!inFallback() || !m_content)
+        return;
+    for (const BlockRange &range : rangesFromCbor(params.value(u"ranges"_qs), m_content->blockCount(), kMaxRangesPerMessage))
+        m_fetchQueue.push_back(range);
+    pumpFallback();
+}
+
+void ReceiverPeer::pumpFallback()
+{
+    while (!m_fetchQueue.empty() && m_connection->isOpen() && m_connection->bytesToWrite() < kFallbackQueueBytes) {
+        BlockRange &range = m_fetchQueue.front();
+        const std::uint32_t count = std::min(kBlocksPerDataFrame, range.last - range.first + 1);
+        const std::uint32_t lastInFrame = range.first + count - 1;
+        const qsizetype bytes = qsizetype(lastInFrame - range.first) * qsizetype(kBlockPayloadSize)
+                                + m_content->blockLength(lastInFrame);
+        const QByteArray payload(reinterpret_cast<const char *>(m_content->block(range.first)), bytes);
+        m_connection->send(proto::notify(u"data"_qs, {{u"first"_qs, qint64(range.first)}, {u"payload"_qs, payload}}));
+        if (lastInFrame == range.last)
+            m_fetchQueue.pop_front();
+        else
+            range.first = lastInFrame + 1;
+    }
+}
+
+void ReceiverPeer::leaveSession()
+{
+    if (m_session)
+        m_session->removeClient(this);
+    m_session = nullptr;
+}
+
+} // namespace deploycast

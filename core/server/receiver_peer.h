@@ -1,0 +1,64 @@
+#pragma once
+
+#include "domain/client_info.h"
+#include "transfer/block_bitmap.h"
+#include "transfer/content_file.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <deque>
+#include <memory>
+
+namespace deploycast {
+
+class FramedConnection;
+class Registry;
+class TransferSession;
+
+// Why the server sends a client away (the "kick" notification's reason).
+enum class KickReason {
+    Fallback,     // disconnected without Force: finish by unicast
+    Abort,        // disconnected with Force, or its transmission removed with Force
+    Disconnected, // disconnected without Force, but the client cannot fall back
+};
+QString toString(KickReason reason);
+
+// The server's end of one deploycast-receive control connection: the client
+// it represents, its reports, and its unicast fallback after a disconnect.
+class ReceiverPeer : public QObject
+{
+    Q_OBJECT
+public:
+    ReceiverPeer(FramedConnection *connection, Registry *registry, QObject *parent = nullptr);
+
+    ClientInfo info() const { return m_info; }
+    quint32 clientId() const { return m_info.id; }
+    bool inFallback() const { return m_info.method == TransferMethod::Unicast; }
+    TransferSession *session() const { return m_session; }
+
+    void kick(KickReason reason, const QString &message);
+
+Q_SIGNALS:
+    void gone(ReceiverPeer *peer, const QString &reason);
+
+private:
+    void onMessage(const QCborMap &message);
+    void onJoin(qint64 requestId, const QCborMap &params);
+    void onStatus(const QCborMap &params);
+    void onNak(const QCborMap &params);
+    void onComplete(const QCborMap &params);
+    void onFetch(const QCborMap &params);
+    void pumpFallback();
+    void leaveSession();
+
+    FramedConnection *m_connection;
+    Registry *m_registry;
+    ClientInfo m_info;
+    QPointer<TransferSession> m_session;
+    std::shared_ptr<const ContentFile> m_content;
+    std::deque<BlockRange> m_fetchQueue;
+    bool m_completed = false;
+};
+
+} // namespace deploycast

@@ -1,0 +1,297 @@
+#include "registry.h"
+
+#include "common/log.h"
+#include "receiver_peer.h"
+
+#include <QFileInfo>
+
+namespace deploycast {
+namespace {
+
+// Groups come from 239.192.0.0/16 (organisation-local scope) and ports from
+// 64001-65000, as WDS does; the session ID picks both, so they are stable.
+constexpr quint32 kGroupBase = 0xEFC00000; // 239.192.0.0
+constexpr quint16 kFirstPort = 64001;
+constexpr quint16 kPortCount = 1000;
+
+QString kindNoun(SessionKind kind)
+{
+    return kind == SessionKind::Transmission ? u"transmission"_qs : u"namespace"_qs;
+}
+
+} // namespace
+
+Registry::Registry(const QString &serverName, StateStore *store, ImageStore *images,
+                   const TransferSettings &settings, QObject *parent)
+    : QObject(parent)
+    , m_serverName(serverName)
+    , m_store(store)
+    , m_images(images)
+    , m_settings(settings)
+{
+}
+
+void Registry::restore()
+{
+    for (SessionInfo info : m_store->sessions()) {
+        // Clients do not survive a restart, so nothing is mid-transfer.
+        if (info.state == SessionState::Deactivated) {
+            qCInfo(lcState).noquote() << "dropping" << info.name << "(it was being removed)";
+            continue;
+        }
+        if (info.type == CastType::AutoCast && info.state == SessionState::Active)
+            info.state = SessionState::Waiting;
+        Error error;
+        if (!startSessionObject(info, &error)) {
+            qCWarning(lcState).noquote() << "cannot bring back" << info.name << ":" << error.message;
+            continue;
+        }
+        qCInfo(lcState).noquote() << "restored" << kindNoun(info.kind) << info.name << toString(info.state);
+    }
+    persist(); // records dropped sessions and any fresh hashes
+}
+
+TransferSession *Registry::startSessionObject(const SessionInfo &stored, Error *error)
+{
+    const std::optional<QString> path = m_images->resolveFile(stored.contentPath, error);
+    if (!path)
+        return nullptr;
+    std::shared_ptr<const ContentFile> content = ContentFile::open(*path, error);
+    if (!content)
+        return nullptr;
+    SessionInfo info = stored;
+    const QDateTime modified = QFileInfo(*path).lastModified().toUTC();
+    if (info.sha256.isEmpty() || info.size != content->size() || info.contentModified != modified) {
+        qCInfo(lcState).noquote() << "hashing" << *path;
+        info.sha256 = content->sha256();
+        info.size = content->size();
+        info.contentModified = modified;
+    }
+    auto *session = new TransferSession(info, content, m_settings, this);
+    QString socketError;
+    if (!session->openSender(&socketError)) {
+        delete session;
+        *error = {QLatin1String(ErrorCode::StorageError), QStringLiteral("cannot open the multicast socket: %1").arg(socketError)};
+        return nullptr;
+    }
+    connect(session, &TransferSession::stateChanged, this, &Registry::persist);
+    connect(session, &TransferSession::drained, this, [this, session] {
+        qCInfo(lcState).noquote() << "removed" << session->info().name << "after its last client left";
+        m_sessions.erase(session->info().id);
+        session->deleteLater();
+        persist();
+    });
+    m_sessions[info.id] = session;
+    return session;
+}
+
+QList<SessionInfo> Registry::sessions(SessionKind kind) const
+{
+    QList<SessionInfo> result;
+    for (const auto &[id, session] : m_sessions)
+        if (session->info().kind == kind)
+            result.append(session->info());
+    return result;
+}
+
+std::optional<SessionInfo> Registry::session(SessionKind kind, const QString &name, Error *error) const
+{
+    if (TransferSession *session = find(kind, name))
+        return session->info();
+    *error = notFound(kind, name);
+    return std::nullopt;
+}
+
+QList<ClientInfo> Registry::multicastClients(quint32 sessionId) const
+{
+    QList<ClientInfo> result;
+    const auto it = m_sessions.find(sessionId);
+    if (it != m_sessions.end())
+        for (const ReceiverPeer *peer : it->second->clients())
+            result.append(peer->info());
+    return result;
+}
+
+QList<ClientInfo> Registry::fallbackClients() const
+{
+    QList<ClientInfo> result;
+    for (const ReceiverPeer *peer : m_clients)
+        if (peer->inFallback())
+            result.append(peer->info());
+    std::sort(result.begin(), result.end(), [](const ClientInfo &a, const ClientInfo &b) { return a.id < b.id; });
+    return result;
+}
+
+std::optional<SessionInfo> Registry::createSession(const SessionRequest &request, Error *error)
+{
+    if (request.name.trimmed().isEmpty()) {
+        *error = {QLatin1String(ErrorCode::InvalidArgument), QStringLiteral("a %1 needs a name").arg(kindNoun(request.kind))};
+        return std::nullopt;
+    }
+    if (find(request.kind, request.name)) {
+        *error = {QLatin1String(ErrorCode::AlreadyExists),
+                  QStringLiteral("a %1 named '%2' already exists").arg(kindNoun(request.kind), request.name)};
+        return std::nullopt;
+    }
+    if (request.kind == SessionKind::Namespace && request.contentProvider.compare(u"file"_qs, Qt::CaseInsensitive) != 0) {
+        *error = {QLatin1String(ErrorCode::InvalidArgument),
+                  QStringLiteral("unknown content provider '%1' (this server has: file)").arg(request.contentProvider)};
+        return std::nullopt;
+    }
+    if (request.minClients < 0) {
+        *error = {QLatin1String(ErrorCode::InvalidArgument), u"the client count cannot be negative"_qs};
+        return std::nullopt;
+    }
+    // Check the content before spending an ID on it.
+    if (!m_images->resolveFile(request.contentPath, error))
+        return std::nullopt;
+    const std::optional<quint32> id = m_store->allocateSessionId(error);
+    if (!id)
+        return std::nullopt;
+
+    SessionInfo info;
+    info.id = *id;
+    info.kind = request.kind;
+    info.name = request.name;
+    info.friendlyName = request.friendlyName;
+    info.description = request.description;
+    info.contentPath = request.contentPath;
+    info.contentProvider = request.kind == SessionKind::Namespace ? u"file"_qs : QString();
+    info.type = request.type;
+    info.startTime = request.type == CastType::ScheduledCast ? request.startTime : QDateTime();
+    info.minClients = request.type == CastType::ScheduledCast ? request.minClients : 0;
+    info.group = QHostAddress(kGroupBase + (*id & 0xFFFF)).toString();
+    info.port = quint16(kFirstPort + (*id - 1) % kPortCount);
+    info.created = QDateTime::currentDateTimeUtc();
+    TransferSession *session = startSessionObject(info, error);
+    if (!session)
+        return std::nullopt;
+    if (!saveAll(error)) {
+        m_sessions.erase(info.id);
+        delete session;
+        return std::nullopt;
+    }
+    qCInfo(lcMgmt).noquote() << "created" << kindNoun(info.kind) << info.name << "from" << info.contentPath << toString(info.type);
+    return session->info();
+}
+
+std::optional<SessionInfo> Registry::startSession(SessionKind kind, const QString &name, Error *error)
+{
+    TransferSession *session = find(kind, name);
+    if (!session) {
+        *error = notFound(kind, name);
+        return std::nullopt;
+    }
+    if (!session->start(error))
+        return std::nullopt;
+    return session->info();
+}
+
+bool Registry::removeSession(SessionKind kind, const QString &name, bool force, Error *error)
+{
+    TransferSession *session = find(kind, name);
+    if (!session) {
+        *error = notFound(kind, name);
+        return false;
+    }
+    if (!force) {
+        qCInfo(lcMgmt).noquote() << "deactivating" << name << "; its" << session->clients().size() << "clients finish first";
+        session->deactivate(); // emits drained at once if it has no clients
+        return true;
+    }
+    qCInfo(lcMgmt).noquote() << "removing" << name << "with Force; stopping" << session->clients().size() << "clients";
+    const QList<ReceiverPeer *> clients = session->clients();
+    for (ReceiverPeer *peer : clients)
+        peer->kick(KickReason::Abort, QStringLiteral("%1 '%2' was removed with Force").arg(kindNoun(kind), name));
+    session->deactivate();
+    return true;
+}
+
+DisconnectOutcome Registry::disconnectClient(quint32 id, bool force)
+{
+    ReceiverPeer *peer = m_clients.value(id);
+    if (!peer)
+        return {id, u"gone"_qs, QStringLiteral("no client with ID %1 on server %2").arg(id).arg(m_serverName)};
+    if (force) {
+        peer->kick(KickReason::Abort, u"disconnected by an administrator with Force"_qs);
+        return {id, u"done"_qs, QStringLiteral("client %1 stopped").arg(id)};
+    }
+    if (peer->inFallback())
+        return {id, u"not-allowed"_qs,
+                QStringLiteral("client %1 is already finishing by unicast; use Force to stop it").arg(id)};
+    if (peer->info().fallbackSupported) {
+        peer->kick(KickReason::Fallback, u"disconnected by an administrator; finish by unicast"_qs);
+        return {id, u"done"_qs, QStringLiteral("client %1 falls back to unicast").arg(id)};
+    }
+    peer->kick(KickReason::Disconnected, u"disconnected by an administrator; this client cannot fall back"_qs);
+    return {id, u"done"_qs, QStringLiteral("client %1 disconnected (it does not support fallback)").arg(id)};
+}
+
+TransferSession *Registry::join(ReceiverPeer *peer, SessionKind kind, const QString &name, ClientInfo *client,
+                                Error *error)
+{
+    TransferSession *session = find(kind, name);
+    if (!session) {
+        *error = notFound(kind, name);
+        return nullptr;
+    }
+    if (!session->acceptsClients(error))
+        return nullptr;
+    const std::optional<quint32> id = m_store->allocateClientId(error);
+    if (!id)
+        return nullptr;
+    client->id = *id;
+    client->sessionId = session->info().id;
+    client->sessionName = session->info().name;
+    client->joinedAt = QDateTime::currentDateTimeUtc();
+    m_clients.insert(*id, peer);
+    qCInfo(lcTransfer).noquote() << "client" << *id << client->machineName << client->ipAddress << "joined" << name
+                       << (client->fallbackSupported ? "" : "(no fallback)");
+    session->addClient(peer);
+    return session;
+}
+
+void Registry::adoptPeer(ReceiverPeer *peer)
+{
+    connect(peer, &ReceiverPeer::gone, this, &Registry::onPeerGone);
+}
+
+void Registry::onPeerGone(ReceiverPeer *peer, const QString &reason)
+{
+    if (peer->clientId() != 0) {
+        qCInfo(lcTransfer).noquote() << "client" << peer->clientId() << peer->info().machineName << "left:" << reason;
+        m_clients.remove(peer->clientId());
+    }
+    peer->deleteLater();
+}
+
+bool Registry::saveAll(Error *error)
+{
+    QList<SessionInfo> all;
+    for (const auto &[id, session] : m_sessions)
+        all.append(session->info());
+    return m_store->saveSessions(all, error);
+}
+
+void Registry::persist()
+{
+    Error error;
+    if (!saveAll(&error))
+        qCCritical(lcState).noquote() << error.message;
+}
+
+TransferSession *Registry::find(SessionKind kind, const QString &name) const
+{
+    for (const auto &[id, session] : m_sessions)
+        if (session->info().kind == kind && session->info().name.compare(name, Qt::CaseInsensitive) == 0)
+            return session;
+    return nullptr;
+}
+
+Error Registry::notFound(SessionKind kind, const QString &name) const
+{
+    return {QLatin1String(ErrorCode::NotFound),
+            QStringLiteral("no %1 named '%2' on server %3").arg(kindNoun(kind), name, m_serverName)};
+}
+
+} // namespace deploycast

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "common/error.h"
+#include "domain/client_info.h"
+#include "domain/session_info.h"
+#include "image_store.h"
+#include "state_store.h"
+#include "transfer_session.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <map>
+
+namespace deploycast {
+
+class ReceiverPeer;
+
+// What became of one client named in a disconnect request.
+struct DisconnectOutcome {
+    quint32 id = 0;
+    QString result; // "done", "gone" or "not-allowed" (docs/protocol.md)
+    QString message;
+};
+
+// What a new transmission or namespace is made from.
+struct SessionRequest {
+    SessionKind kind = SessionKind::Transmission;
+    QString name;
+    QString friendlyName;
+    QString description;
+    QString contentPath;
+    QString contentProvider;
+    CastType type = CastType::AutoCast;
+    QDateTime startTime;
+    int minClients = 0;
+};
+
+// The server's truth: its sessions, their clients, and the state store
+// behind them. Management and receiver connections both act through it.
+class Registry : public QObject
+{
+    Q_OBJECT
+public:
+    Registry(const QString &serverName, StateStore *store, ImageStore *images,
+             const TransferSettings &settings, QObject *parent = nullptr);
+
+    // Brings back the stored sessions. One whose content has gone from the
+    // image store is logged and dropped.
+    void restore();
+
+    QString serverName() const { return m_serverName; }
+
+    QList<SessionInfo> sessions(SessionKind kind) const;
+    std::optional<SessionInfo> session(SessionKind kind, const QString &name, Error *error) const;
+    QList<ClientInfo> multicastClients(quint32 sessionId) const;
+    QList<ClientInfo> fallbackClients() const;
+    int clientCount() const { return int(m_clients.size()); }
+
+    std::optional<SessionInfo> createSession(const SessionRequest &request, Error *error);
+    std::optional<SessionInfo> startSession(SessionKind kind, const QString &name, Error *error);
+    // Without Force the session is deactivated and goes once its clients
+    // finish; with Force its clients are stopped and it goes at once.
+    bool removeSession(SessionKind kind, const QString &name, bool force, Error *error);
+    DisconnectOutcome disconnectClient(quint32 id, bool force);
+
+    // Called by a receiver connection: on success fills in the client's id,
+    // session and join time.
+    TransferSession *join(ReceiverPeer *peer, SessionKind kind, const QString &name, ClientInfo *client,
+                          Error *error);
+    void adoptPeer(ReceiverPeer *peer);
+
+private:
+    TransferSession *find(SessionKind kind, const QString &name) const;
+    TransferSession *startSessionObject(const SessionInfo &info, Error *error);
+    void onPeerGone(ReceiverPeer *peer, const QString &reason);
+    bool saveAll(Error *error);
+    void persist();
+    Error notFound(SessionKind kind, const QString &name) const;
+
+    QString m_serverName;
+    StateStore *m_store;
+    ImageStore *m_images;
+    TransferSettings m_settings;
+    std::map<quint32, TransferSession *> m_sessions; // by id: listings come out in creation order
+    QHash<quint32, ReceiverPeer *> m_clients;        // joined clients, multicast or fallback
+};
+
+} // namespace deploycast

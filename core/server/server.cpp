@@ -1,0 +1,120 @@
+#include "server.h"
+
+#include "admin_peer.h"
+#include "common/log.h"
+#include "protocol/framed_connection.h"
+#include "protocol/messages.h"
+#include "receiver_peer.h"
+#include "registry.h"
+
+#include <QHostInfo>
+#include <QTimer>
+
+namespace deploycast {
+namespace {
+// A connection that has not said hello by then is dropped, so idle sockets
+// cannot pile up.
+constexpr int kHandshakeTimeoutMs = 10'000;
+}
+
+QCborMap ServerDescription::toCbor() const
+{
+    return {{u"name"_qs, name},
+            {u"version"_qs, version},
+            {u"protocolVersion"_qs, proto::kVersion},
+            {u"listen"_qs, QStringLiteral("%1:%2").arg(options.listenAddress.toString()).arg(options.listenPort)},
+            {u"multicastInterface"_qs, options.transfer.multicastInterface.toString()},
+            {u"multicastRange"_qs, u"239.192.0.0/16"_qs},
+            {u"portRange"_qs, u"64001-65000"_qs},
+            {u"maxRate"_qs, options.transfer.maxRate},
+            {u"slowClientPolicy"_qs, u"None"_qs},
+            {u"imageStore"_qs, options.imageStore},
+            {u"stateDirectory"_qs, options.stateDirectory}};
+}
+
+Server::Server(const ServerOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_description{QHostInfo::localHostName(), QStringLiteral(DEPLOYCAST_VERSION), options}
+    , m_store(options.stateDirectory)
+    , m_images(options.imageStore)
+{
+    connect(&m_listener, &QTcpServer::newConnection, this, &Server::onNewConnection);
+}
+
+Server::~Server() = default;
+
+bool Server::start(Error *error)
+{
+    if (!m_images.exists()) {
+        *error = {QLatin1String(ErrorCode::StorageError),
+                  QStringLiteral("the image store %1 is not a folder").arg(m_description.options.imageStore)};
+        return false;
+    }
+    m_description.options.imageStore = m_images.root();
+    if (!m_store.load(error))
+        return false;
+    m_registry = new Registry(m_description.name, &m_store, &m_images, m_description.options.transfer, this);
+    m_registry->restore();
+    if (!m_listener.listen(m_description.options.listenAddress, m_description.options.listenPort)) {
+        *error = {QLatin1String(ErrorCode::StorageError),
+                  QStringLiteral("cannot listen on %1:%2: %3")
+                      .arg(m_description.options.listenAddress.toString())
+                      .arg(m_description.options.listenPort)
+                      .arg(m_listener.errorString())};
+        return false;
+    }
+    m_description.options.listenPort = m_listener.serverPort();
+    qCInfo(lcMgmt).noquote() << "listening on" << m_description.options.listenAddress.toString() << m_listener.serverPort()
+                   << "; image store" << m_images.root() << "; state in" << m_store.filePath();
+    return true;
+}
+
+void Server::onNewConnection()
+{
+    while (QTcpSocket *socket = m_listener.nextPendingConnection()) {
+        auto *connection = new FramedConnection(socket, this);
+        auto *timeout = new QTimer(connection);
+        timeout->setSingleShot(true);
+        timeout->start(kHandshakeTimeoutMs);
+        connect(timeout, &QTimer::timeout, connection, [connection] {
+            connection->closeWithError({QLatin1String(ErrorCode::Timeout), u"no hello within 10 seconds"_qs});
+        });
+        // The first frame decides what the connection is; after it, the
+        // peer object takes the connection over.
+        connect(connection, &FramedConnection::messageReceived, this, [this, connection, timeout](const QCborMap &message) {
+            delete timeout;
+            disconnect(connection, &FramedConnection::messageReceived, this, nullptr);
+            onHello(connection, message);
+        });
+        connect(connection, &FramedConnection::closed, this, [this, connection] {
+            if (connection->parent() == this)
+                connection->deleteLater(); // closed before a peer took it over
+        });
+    }
+}
+
+void Server::onHello(FramedConnection *connection, const QCborMap &message)
+{
+    auto refuse = [connection](const char *code, const QString &text) {
+        qCInfo(lcMgmt).noquote() << connection->peerAddress().toString() << "refused:" << text;
+        connection->closeWithError({QLatin1String(code), text});
+    };
+    if (proto::typeOf(message) != QLatin1String(proto::Type::Hello))
+        return refuse(ErrorCode::HandshakeRequired, u"the first message must be a hello"_qs);
+    const qint64 version = message.value(u"version"_qs).toInteger();
+    if (version != proto::kVersion)
+        return refuse(ErrorCode::VersionMismatch,
+                      QStringLiteral("protocol version %1 is not supported (this server speaks %2)").arg(version).arg(proto::kVersion));
+    const QString role = message.value(u"role"_qs).toString();
+    if (role == QLatin1String(proto::Role::Receiver)) {
+        connection->send(proto::welcome(m_description.name));
+        m_registry->adoptPeer(new ReceiverPeer(connection, m_registry, this));
+    } else if (role == QLatin1String(proto::Role::Admin) || role == QLatin1String(proto::Role::Viewer)) {
+        connection->send(proto::welcome(m_description.name));
+        new AdminPeer(connection, m_registry, m_description, role == QLatin1String(proto::Role::Admin), this);
+    } else {
+        refuse(ErrorCode::BadRequest, QStringLiteral("unknown role '%1'").arg(role));
+    }
+}
+
+} // namespace deploycast

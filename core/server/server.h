@@ -1,0 +1,59 @@
+#pragma once
+
+#include "common/error.h"
+#include "image_store.h"
+#include "state_store.h"
+#include "transfer_session.h"
+
+#include <QCborMap>
+#include <QHostAddress>
+#include <QObject>
+#include <QTcpServer>
+
+#include <memory>
+
+namespace deploycast {
+
+class Registry;
+class FramedConnection;
+
+struct ServerOptions {
+    QHostAddress listenAddress{QHostAddress::LocalHost};
+    quint16 listenPort = 7405;
+    QString stateDirectory;
+    QString imageStore;
+    TransferSettings transfer;
+};
+
+// What /Get-Server /Show:Config reports.
+struct ServerDescription {
+    QString name;
+    QString version;
+    ServerOptions options;
+    QCborMap toCbor() const;
+};
+
+// deploycastd's heart: listens for management and receiver connections,
+// checks each one's hello, and hands it to the registry's peers.
+class Server : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Server(const ServerOptions &options, QObject *parent = nullptr);
+    ~Server() override;
+
+    bool start(Error *error);
+    quint16 port() const { return m_listener.serverPort(); }
+
+private:
+    void onNewConnection();
+    void onHello(FramedConnection *connection, const QCborMap &message);
+
+    ServerDescription m_description;
+    StateStore m_store;
+    ImageStore m_images;
+    Registry *m_registry = nullptr;
+    QTcpServer m_listener;
+};
+
+} // namespace deploycast

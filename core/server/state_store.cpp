@@ -1,0 +1,103 @@
+#include "state_store.h"
+
+#include <QCborArray>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace deploycast {
+
+StateStore::StateStore(const QString &directory)
+    : m_directory(directory)
+{
+}
+
+QString StateStore::filePath() const
+{
+    return m_directory + u"/state.json"_qs;
+}
+
+bool StateStore::load(Error *error)
+{
+    if (!QDir().mkpath(m_directory)) {
+        *error = {QLatin1String(ErrorCode::StorageError),
+                  QStringLiteral("cannot create the state directory %1").arg(m_directory)};
+        return false;
+    }
+    QFile file(filePath());
+    if (!file.exists())
+        return true;
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = {QLatin1String(ErrorCode::StorageError),
+                  QStringLiteral("cannot read %1: %2").arg(filePath(), file.errorString())};
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (!document.isObject()) {
+        *error = {QLatin1String(ErrorCode::StorageError),
+                  QStringLiteral("%1 is damaged: %2").arg(filePath(), parseError.errorString())};
+        return false;
+    }
+    const QJsonObject root = document.object();
+    m_nextClientId = quint32(root.value(u"nextClientId"_qs).toInteger(1));
+    m_nextSessionId = quint32(root.value(u"nextSessionId"_qs).toInteger(1));
+    m_sessions.clear();
+    for (const QJsonValue &value : root.value(u"sessions"_qs).toArray())
+        m_sessions.append(SessionInfo::fromCbor(QCborMap::fromJsonObject(value.toObject())));
+    return true;
+}
+
+bool StateStore::saveSessions(const QList<SessionInfo> &sessions, Error *error)
+{
+    const QList<SessionInfo> previous = m_sessions;
+    m_sessions = sessions;
+    if (save(error))
+        return true;
+    m_sessions = previous;
+    return false;
+}
+
+std::optional<quint32> StateStore::allocateClientId(Error *error)
+{
+    const quint32 id = m_nextClientId++;
+    if (save(error))
+        return id;
+    --m_nextClientId;
+    return std::nullopt;
+}
+
+std::optional<quint32> StateStore::allocateSessionId(Error *error)
+{
+    const quint32 id = m_nextSessionId++;
+    if (save(error))
+        return id;
+    --m_nextSessionId;
+    return std::nullopt;
+}
+
+bool StateStore::save(Error *error)
+{
+    QJsonArray sessions;
+    for (const SessionInfo &session : std::as_const(m_sessions)) {
+        QCborMap map = session.toCbor();
+        map.remove(u"clientCount"_qs); // runtime only
+        sessions.append(map.toJsonObject());
+    }
+    const QJsonObject root{{u"format"_qs, 1},
+                           {u"nextClientId"_qs, qint64(m_nextClientId)},
+                           {u"nextSessionId"_qs, qint64(m_nextSessionId)},
+                           {u"sessions"_qs, sessions}};
+    QSaveFile file(filePath());
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(root).toJson()) < 0 || !file.commit()) {
+        *error = {QLatin1String(ErrorCode::StorageError),
+                  QStringLiteral("cannot write %1: %2").arg(filePath(), file.errorString())};
+        return false;
+    }
+    return true;
+}
+
+} // namespace deploycast

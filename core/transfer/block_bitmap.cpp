@@ -1,0 +1,72 @@
+#include "block_bitmap.h"
+
+#include <algorithm>
+
+namespace deploycast {
+
+BlockBitmap::BlockBitmap(std::uint32_t blockCount)
+    : m_words((std::size_t(blockCount) + 63) / 64, 0)
+    , m_size(blockCount)
+{
+}
+
+bool BlockBitmap::test(std::uint32_t index) const
+{
+    return index < m_size && (m_words[index / 64] >> (index % 64)) & 1u;
+}
+
+bool BlockBitmap::set(std::uint32_t index)
+{
+    if (index >= m_size || test(index))
+        return false;
+    m_words[index / 64] |= std::uint64_t(1) << (index % 64);
+    ++m_setCount;
+    return true;
+}
+
+bool BlockBitmap::clear(std::uint32_t index)
+{
+    if (!test(index))
+        return false;
+    m_words[index / 64] &= ~(std::uint64_t(1) << (index % 64));
+    --m_setCount;
+    return true;
+}
+
+std::vector<BlockRange> BlockBitmap::missingRanges(std::uint32_t start, std::uint32_t span,
+                                                   std::size_t maxRanges) const
+{
+    std::vector<BlockRange> ranges;
+    if (m_size == 0 || maxRanges == 0)
+        return ranges;
+    span = std::min(span, m_size);
+    start %= m_size;
+
+    // Walk the span as at most two linear pieces: [start, end) then [0, rest).
+    auto scan = [&](std::uint32_t from, std::uint32_t to) {
+        std::uint32_t i = from;
+        while (i < to && ranges.size() < maxRanges) {
+            // Skip whole words that are full.
+            if (i % 64 == 0 && m_words[i / 64] == ~std::uint64_t(0)) {
+                i += 64;
+                continue;
+            }
+            if (test(i)) {
+                ++i;
+                continue;
+            }
+            const std::uint32_t first = i;
+            while (i < to && !test(i))
+                ++i;
+            ranges.push_back({first, i - 1});
+        }
+    };
+    const std::uint32_t firstPieceEnd = std::min<std::uint64_t>(std::uint64_t(start) + span, m_size);
+    scan(start, firstPieceEnd);
+    const std::uint32_t wrapped = span - (firstPieceEnd - start);
+    if (wrapped > 0)
+        scan(0, wrapped);
+    return ranges;
+}
+
+} // namespace deploycast

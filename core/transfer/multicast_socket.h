@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+
+#include <cstddef>
+
+namespace deploycast {
+
+// Thin RAII wrappers over IPv4 UDP sockets for the data path. Qt's
+// QUdpSocket cannot pick the outgoing multicast interface by address or set
+// buffer sizes before binding, and the hot path wants plain syscalls anyway.
+
+class MulticastSendSocket
+{
+public:
+    MulticastSendSocket() = default;
+    ~MulticastSendSocket();
+    MulticastSendSocket(const MulticastSendSocket &) = delete;
+    MulticastSendSocket &operator=(const MulticastSendSocket &) = delete;
+
+    // Opens a non-blocking socket that sends to group:port out of the
+    // interface that owns interfaceAddress, with loopback on so receivers on
+    // this host (and tests on 127.0.0.1) hear it.
+    bool open(const QHostAddress &interfaceAddress, const QHostAddress &group, quint16 port,
+              QString *error);
+    // Returns false if the kernel's buffer is full (try again later).
+    bool send(const void *data, std::size_t size);
+    bool isOpen() const { return m_fd >= 0; }
+
+private:
+    int m_fd = -1;
+    unsigned char m_destination[16] = {}; // struct sockaddr_in
+};
+
+class MulticastReceiveSocket
+{
+public:
+    MulticastReceiveSocket() = default;
+    ~MulticastReceiveSocket();
+    MulticastReceiveSocket(const MulticastReceiveSocket &) = delete;
+    MulticastReceiveSocket &operator=(const MulticastReceiveSocket &) = delete;
+
+    // Binds group:port (shared with other receivers on this host) and joins
+    // the group on the interface that owns interfaceAddress.
+    bool open(const QHostAddress &interfaceAddress, const QHostAddress &group, quint16 port,
+              QString *error);
+    void close();
+    // One datagram, or -1 when nothing is waiting.
+    long receive(void *buffer, std::size_t capacity);
+    int descriptor() const { return m_fd; }
+
+private:
+    int m_fd = -1;
+};
+
+} // namespace deploycast
