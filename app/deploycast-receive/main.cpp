@@ -64,6 +64,7 @@ int main(int argc, char *argv[])
     options.machineName = parser.isSet(name) ? parser.value(name) : QHostInfo::localHostName();
     options.fallback = !parser.isSet(noFallback);
     options.quiet = parser.isSet(quiet);
+    options.simulatedLossPercent = std::clamp(qEnvironmentVariableIntValue("DEPLOYCAST_SIMULATE_LOSS"), 0, 99);
     if (parser.isSet(iface)) {
         options.interfaceAddress = QHostAddress(parser.value(iface));
         if (options.interfaceAddress.protocol() != QAbstractSocket::IPv4Protocol)

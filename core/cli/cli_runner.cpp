@@ -86,8 +86,8 @@ void CliRunner::call(const QString &method, const QCborMap &params, std::functio
 void CliRunner::execute()
 {
     const QString name = m_command.command->name;
-    const QString transmission = toString(SessionKind::Transmission);
-    const QString nameSpace = toString(SessionKind::Namespace);
+    const QString transmission = toText(SessionKind::Transmission);
+    const QString nameSpace = toText(SessionKind::Namespace);
     const bool force = m_command.has(u"Force"_qs);
     const bool showClients = m_command.value(u"Show"_qs) == u"Clients"_qs;
 

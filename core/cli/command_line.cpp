@@ -23,20 +23,27 @@ std::optional<Token> splitToken(const QString &argument)
 QString checkValue(const SwitchSpec &spec, const Token &token, QString *canonical)
 {
     const QString display = u'/' + spec.name;
-    switch (spec.kind) {
-    case ValueKind::Flag:
+    if (spec.kind == ValueKind::Flag) {
         if (token.hasValue)
             return QStringLiteral("%1 takes no value").arg(display);
         *canonical = QString();
         return {};
+    }
+    if (token.value.isEmpty()) {
+        const QString hint = spec.kind == ValueKind::Choice ? u'{' + spec.choices.join(u" | "_qs) + u'}' : spec.valueHint;
+        return QStringLiteral("%1 needs a value: %1:%2").arg(display, hint);
+    }
+    *canonical = token.value;
+    switch (spec.kind) {
+    case ValueKind::Flag:
     case ValueKind::Text:
-        break;
+        return {};
     case ValueKind::Integer: {
         bool ok = false;
         const qulonglong number = token.value.toULongLong(&ok);
-        if (token.hasValue && (!ok || number == 0 || number > 0xFFFFFFFFull))
+        if (!ok || number == 0 || number > 0xFFFFFFFFull)
             return QStringLiteral("%1 needs a whole number from 1 to 4294967295, not '%2'").arg(display, token.value);
-        break;
+        return {};
     }
     case ValueKind::Choice:
         for (const QString &choice : spec.choices) {
@@ -45,19 +52,12 @@ QString checkValue(const SwitchSpec &spec, const Token &token, QString *canonica
                 return {};
             }
         }
-        if (token.hasValue && !token.value.isEmpty())
-            return QStringLiteral("%1 must be one of %2, not '%3'").arg(display, spec.choices.join(u" | "_qs), token.value);
-        break;
+        return QStringLiteral("%1 must be one of %2, not '%3'").arg(display, spec.choices.join(u" | "_qs), token.value);
     case ValueKind::Time:
-        if (token.hasValue && !parseWdsTime(token.value).isValid())
+        if (!parseWdsTime(token.value).isValid())
             return QStringLiteral("%1 needs a time as YYYY/MM/DD:hh:mm, not '%2'").arg(display, token.value);
-        break;
+        return {};
     }
-    if (!token.hasValue || token.value.isEmpty())
-        return QStringLiteral("%1 needs a value: %1:%2").arg(display, spec.valueHint.isEmpty()
-                                                                          ? u'{' + spec.choices.join(u" | "_qs) + u'}'
-                                                                          : spec.valueHint);
-    *canonical = token.value;
     return {};
 }
 

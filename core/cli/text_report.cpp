@@ -59,14 +59,14 @@ QString sessionReport(const SessionInfo &session)
                                                        QLocale::c().toString(session.size)));
     if (!session.description.isEmpty())
         text += row(u"Description"_qs, session.description);
-    text += row(u"Type"_qs, toString(session.type));
+    text += row(u"Type"_qs, toText(session.type));
     if (session.type == CastType::ScheduledCast) {
         text += row(u"Start time"_qs, session.startTime.isValid()
                                           ? session.startTime.toLocalTime().toString(u"yyyy/MM/dd:HH:mm"_qs)
                                           : u"-"_qs);
         text += row(u"Start at clients"_qs, session.minClients > 0 ? QString::number(session.minClients) : u"-"_qs);
     }
-    text += row(u"State"_qs, toString(session.state));
+    text += row(u"State"_qs, toText(session.state));
     text += row(u"Multicast group"_qs, QStringLiteral("%1:%2").arg(session.group).arg(session.port));
     text += row(u"SHA-256"_qs, QString::fromLatin1(session.sha256.toHex()));
     text += row(u"Clients"_qs, QString::number(session.clientCount));
@@ -90,7 +90,7 @@ QString clientTable(const QList<ClientInfo> &clients, const QDateTime &now, bool
                           percent(client.percentComplete), formatRate(client.transferRate),
                           formatDuration(client.joinedAt.secsTo(now)), percent(client.cpuUtilization),
                           percent(client.memoryUtilization), percent(client.networkUtilization),
-                          toString(client.method), toString(client.state)};
+                          toText(client.method), toText(client.state)};
         if (withSession)
             cells.append(client.sessionName);
         rows.append(cells);

@@ -8,7 +8,7 @@ const std::pair<ClientState, const char *> kStates[] = {{ClientState::Waiting, "
                                                          {ClientState::Verifying, "verifying"}};
 }
 
-QString toString(ClientState state)
+QString toText(ClientState state)
 {
     for (const auto &[value, name] : kStates)
         if (value == state)
@@ -16,7 +16,7 @@ QString toString(ClientState state)
     return {};
 }
 
-QString toString(TransferMethod method)
+QString toText(TransferMethod method)
 {
     return method == TransferMethod::Multicast ? u"multicast"_qs : u"unicast"_qs;
 }
@@ -45,8 +45,8 @@ QCborMap ClientInfo::toCbor() const
     map[u"cpu"_qs] = cpuUtilization;
     map[u"memory"_qs] = memoryUtilization;
     map[u"network"_qs] = networkUtilization;
-    map[u"method"_qs] = toString(method);
-    map[u"state"_qs] = toString(state);
+    map[u"method"_qs] = toText(method);
+    map[u"state"_qs] = toText(state);
     map[u"fallback"_qs] = fallbackSupported;
     return map;
 }

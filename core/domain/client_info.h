@@ -13,8 +13,8 @@ enum class ClientState { Waiting, Receiving, Repairing, Verifying };
 // Multicast until a disconnect without Force sends it to unicast fallback.
 enum class TransferMethod { Multicast, Unicast };
 
-QString toString(ClientState state);
-QString toString(TransferMethod method);
+QString toText(ClientState state);
+QString toText(TransferMethod method);
 std::optional<ClientState> clientStateFromString(const QString &text);
 
 // The fields of WDS's IWdsTransportClient, as the server knows them.

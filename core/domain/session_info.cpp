@@ -42,9 +42,9 @@ QDateTime fromIso(const QString &text)
 
 } // namespace
 
-QString toString(SessionKind kind) { return nameOf(kind, kKinds); }
-QString toString(CastType type) { return nameOf(type, kTypes); }
-QString toString(SessionState state) { return nameOf(state, kStates); }
+QString toText(SessionKind kind) { return nameOf(kind, kKinds); }
+QString toText(CastType type) { return nameOf(type, kTypes); }
+QString toText(SessionState state) { return nameOf(state, kStates); }
 std::optional<SessionKind> sessionKindFromString(const QString &text) { return lookup(text, kKinds); }
 std::optional<CastType> castTypeFromString(const QString &text) { return lookup(text, kTypes); }
 std::optional<SessionState> sessionStateFromString(const QString &text) { return lookup(text, kStates); }
@@ -53,16 +53,16 @@ QCborMap SessionInfo::toCbor() const
 {
     QCborMap map;
     map[u"id"_qs] = qint64(id);
-    map[u"kind"_qs] = toString(kind);
+    map[u"kind"_qs] = toText(kind);
     map[u"name"_qs] = name;
     map[u"friendlyName"_qs] = friendlyName;
     map[u"description"_qs] = description;
     map[u"contentPath"_qs] = contentPath;
     map[u"contentProvider"_qs] = contentProvider;
-    map[u"type"_qs] = toString(type);
+    map[u"type"_qs] = toText(type);
     map[u"startTime"_qs] = isoOrEmpty(startTime);
     map[u"minClients"_qs] = minClients;
-    map[u"state"_qs] = toString(state);
+    map[u"state"_qs] = toText(state);
     map[u"group"_qs] = group;
     map[u"port"_qs] = port;
     map[u"size"_qs] = size;

@@ -17,9 +17,9 @@ enum class CastType { AutoCast, ScheduledCast };
 // Deactivated is WDS's "delete pending": current clients finish, no new ones.
 enum class SessionState { Waiting, Active, Deactivated, Finished };
 
-QString toString(SessionKind kind);
-QString toString(CastType type);
-QString toString(SessionState state);
+QString toText(SessionKind kind);
+QString toText(CastType type);
+QString toText(SessionState state);
 std::optional<SessionKind> sessionKindFromString(const QString &text);
 std::optional<CastType> castTypeFromString(const QString &text); // case-insensitive
 std::optional<SessionState> sessionStateFromString(const QString &text);

@@ -6,6 +6,7 @@
 #include "protocol/range_codec.h"
 
 #include <QCborArray>
+#include <QRandomGenerator>
 #include <QTcpSocket>
 
 #include <cstdio>
@@ -53,7 +54,7 @@ void Receiver::onConnected()
         m_options.interfaceAddress = local;
     m_connection->send(proto::hello(QLatin1String(proto::Role::Receiver), u"deploycast-receive/" DEPLOYCAST_VERSION ""_qs));
     m_connection->send(proto::request(1, u"join"_qs,
-                                      {{u"kind"_qs, toString(m_options.kind)},
+                                      {{u"kind"_qs, toText(m_options.kind)},
                                        {u"name"_qs, m_options.sessionName},
                                        {u"machine"_qs, m_options.machineName},
                                        {u"mac"_qs, m_metrics->macAddress()},
@@ -173,13 +174,20 @@ void Receiver::onDatagramsReady()
         const long size = m_multicast.receive(m_datagram, sizeof m_datagram);
         if (size < 0)
             break;
+        if (m_options.simulatedLossPercent > 0
+            && int(QRandomGenerator::global()->bounded(100)) < m_options.simulatedLossPercent)
+            continue;
         BlockHeader header;
         const unsigned char *payload = nullptr;
         if (parseBlockDatagram(m_datagram, std::size_t(size), &header, &payload) != DatagramStatus::Ok
             || header.session != m_token || header.count != m_received.size())
             continue; // damaged, or not ours: the carousel or a NAK brings it again
-        if (!(header.flags & BlockFlag::Repair))
+        if (header.flags & BlockFlag::Repair) {
+            if (!m_received.test(header.index))
+                ++m_repairedBlocks;
+        } else {
             trackCarousel(header.index);
+        }
         storeBlock(header.index, payload, header.length);
     }
     checkComplete();
@@ -250,13 +258,13 @@ void Receiver::sendStatus()
                                                     {u"cpu"_qs, host.cpu},
                                                     {u"memory"_qs, host.memory},
                                                     {u"network"_qs, host.network},
-                                                    {u"state"_qs, toString(m_state)}}));
+                                                    {u"state"_qs, toText(m_state)}}));
     if (++m_reportsSinceLine >= kProgressLineEverySeconds) {
         m_reportsSinceLine = 0;
         report(QStringLiteral("%1% %2 MB/s by %3, %4")
                    .arg(100.0 * double(bytes) / double(m_size), 0, 'f', 1)
                    .arg(double(rate) / 1e6, 0, 'f', 1)
-                   .arg(toString(m_method), toString(m_state)));
+                   .arg(toText(m_method), toText(m_state)));
     }
 }
 
@@ -286,8 +294,8 @@ void Receiver::checkComplete()
     }
     const QString hex = QString::fromLatin1(actual.toHex());
     m_connection->send(proto::notify(u"complete"_qs, {{u"sha256"_qs, hex}}));
-    finish(ReceiveExit::Success, QStringLiteral("complete by %1, SHA-256 %2 verified: %3")
-                                     .arg(toString(m_method), hex, m_options.output));
+    finish(ReceiveExit::Success, QStringLiteral("complete by %1 (%2 blocks repaired after NAKs), SHA-256 %3 verified: %4")
+                                     .arg(toText(m_method)).arg(m_repairedBlocks).arg(hex, m_options.output));
 }
 
 void Receiver::finish(int exitCode, const QString &message)

@@ -38,6 +38,9 @@ struct ReceiverOptions {
     bool fallback = true;
     QHostAddress interfaceAddress; // null: the address that reaches the server
     bool quiet = false;
+    // Fault injection for tests and demos: drop this share of multicast
+    // datagrams on arrival, as a lossy link would ($DEPLOYCAST_SIMULATE_LOSS).
+    int simulatedLossPercent = 0;
 };
 
 // One client of a transmission or namespace: joins over TCP, receives the
@@ -97,6 +100,7 @@ private:
     std::uint32_t m_lastSeen = 0;
     quint64 m_advanced = 0;
 
+    quint64 m_repairedBlocks = 0; // blocks that came as NAK repairs
     qint64 m_lastReportedBytes = 0;
     qint64 m_lastReportMs = 0;
     int m_reportsSinceLine = 0;

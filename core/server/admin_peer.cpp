@@ -188,7 +188,7 @@ QCborMap AdminPeer::removeSession(const QCborMap &params, Error *error)
     const auto left = m_registry->session(*kind, name, &ignored);
     // Still listed means Deactivated: it goes when its clients have finished.
     return {{u"removed"_qs, !left.has_value()},
-            {u"state"_qs, left ? toString(left->state) : u"Removed"_qs}};
+            {u"state"_qs, left ? toText(left->state) : u"Removed"_qs}};
 }
 
 QCborMap AdminPeer::disconnectClients(const QCborMap &params, Error *error)

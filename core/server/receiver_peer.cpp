@@ -19,7 +19,7 @@ constexpr std::uint32_t kBlocksPerDataFrame = 64; // 89,600 bytes: well under th
 constexpr std::size_t kMaxRangesPerMessage = 4096;
 } // namespace
 
-QString toString(KickReason reason)
+QString toText(KickReason reason)
 {
     switch (reason) {
     case KickReason::Fallback: return u"fallback"_qs;
@@ -46,8 +46,8 @@ ReceiverPeer::ReceiverPeer(FramedConnection *connection, Registry *registry, QOb
 
 void ReceiverPeer::kick(KickReason reason, const QString &message)
 {
-    qCInfo(lcTransfer).noquote() << "client" << m_info.id << m_info.machineName << "kicked:" << toString(reason) << message;
-    m_connection->send(proto::notify(u"kick"_qs, {{u"reason"_qs, toString(reason)}, {u"message"_qs, message}}));
+    qCInfo(lcTransfer).noquote() << "client" << m_info.id << m_info.machineName << "kicked:" << toText(reason) << message;
+    m_connection->send(proto::notify(u"kick"_qs, {{u"reason"_qs, toText(reason)}, {u"message"_qs, message}}));
     leaveSession();
     if (reason == KickReason::Fallback) {
         // WDS takes the client off the multicast list at once; it stays
@@ -112,7 +112,7 @@ void ReceiverPeer::onJoin(qint64 requestId, const QCborMap &params)
                                                 {u"blockSize"_qs, qint64(kBlockPayloadSize)},
                                                 {u"blockCount"_qs, qint64(m_content->blockCount())},
                                                 {u"sha256"_qs, QString::fromLatin1(info.sha256.toHex())},
-                                                {u"state"_qs, toString(info.state)}}));
+                                                {u"state"_qs, toText(info.state)}}));
 }
 
 void ReceiverPeer::onStatus(const QCborMap &params)
@@ -138,7 +138,7 @@ void ReceiverPeer::onComplete(const QCborMap &params)
 {
     m_completed = true;
     m_info.percentComplete = 100;
-    qCInfo(lcTransfer).noquote() << "client" << m_info.id << m_info.machineName << "completed by" << toString(m_info.method)
+    qCInfo(lcTransfer).noquote() << "client" << m_info.id << m_info.machineName << "completed by" << toText(m_info.method)
                        << "sha256" << params.value(u"sha256"_qs).toString();
     leaveSession();
 }

@@ -22,7 +22,7 @@ enum class KickReason {
     Abort,        // disconnected with Force, or its transmission removed with Force
     Disconnected, // disconnected without Force, but the client cannot fall back
 };
-QString toString(KickReason reason);
+QString toText(KickReason reason);
 
 // The server's end of one deploycast-receive control connection: the client
 // it represents, its reports, and its unicast fallback after a disconnect.

@@ -46,7 +46,7 @@ void Registry::restore()
             qCWarning(lcState).noquote() << "cannot bring back" << info.name << ":" << error.message;
             continue;
         }
-        qCInfo(lcState).noquote() << "restored" << kindNoun(info.kind) << info.name << toString(info.state);
+        qCInfo(lcState).noquote() << "restored" << kindNoun(info.kind) << info.name << toText(info.state);
     }
     persist(); // records dropped sessions and any fresh hashes
 }
@@ -171,7 +171,7 @@ std::optional<SessionInfo> Registry::createSession(const SessionRequest &request
         delete session;
         return std::nullopt;
     }
-    qCInfo(lcMgmt).noquote() << "created" << kindNoun(info.kind) << info.name << "from" << info.contentPath << toString(info.type);
+    qCInfo(lcMgmt).noquote() << "created" << kindNoun(info.kind) << info.name << "from" << info.contentPath << toText(info.type);
     return session->info();
 }
 

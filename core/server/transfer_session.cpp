@@ -91,7 +91,7 @@ bool TransferSession::start(Error *error)
     }
     if (m_info.state == SessionState::Deactivated || m_info.state == SessionState::Active) {
         *error = {QLatin1String(ErrorCode::NotAllowed),
-                  QStringLiteral("'%1' is already %2").arg(m_info.name, toString(m_info.state).toLower())};
+                  QStringLiteral("'%1' is already %2").arg(m_info.name, toText(m_info.state).toLower())};
         return false;
     }
     qCInfo(lcTransfer).noquote() << "starting" << m_info.name << "by hand";
@@ -117,7 +117,7 @@ void TransferSession::setState(SessionState state)
 {
     if (m_info.state == state)
         return;
-    qCInfo(lcTransfer).noquote() << m_info.name << toString(m_info.state) << "->" << toString(state);
+    qCInfo(lcTransfer).noquote() << m_info.name << toText(m_info.state) << "->" << toText(state);
     m_info.state = state;
     Q_EMIT stateChanged();
 }

@@ -1,0 +1,203 @@
+#include "test_bed.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QThread>
+
+#include <csignal>
+
+namespace {
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+void stopProcess(QProcess *process)
+{
+    if (process->state() == QProcess::NotRunning)
+        return;
+    process->terminate();
+    if (!process->waitForFinished(10000)) {
+        process->kill();
+        process->waitForFinished(5000);
+    }
+}
+
+} // namespace
+
+TestBed::TestBed()
+{
+    QDir(m_root.path()).mkpath(u"store"_qs);
+    QDir(m_root.path()).mkpath(u"state"_qs);
+    QDir(m_root.path()).mkpath(u"out"_qs);
+}
+
+TestBed::~TestBed()
+{
+    for (auto &receiver : m_receivers)
+        stopProcess(receiver.get());
+    stopServer();
+}
+
+QString TestBed::outputDir() const
+{
+    return m_root.filePath(u"out"_qs);
+}
+
+QString TestBed::server() const
+{
+    return QStringLiteral("127.0.0.1:%1").arg(m_port);
+}
+
+QString TestBed::makeImage(const QString &relativePath, qint64 size, quint32 seed)
+{
+    const QString path = m_root.filePath(u"store/"_qs + relativePath);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    QRandomGenerator random(seed);
+    QByteArray chunk(1 << 20, Qt::Uninitialized);
+    for (qint64 written = 0; written < size; written += chunk.size()) {
+        random.fillRange(reinterpret_cast<quint32 *>(chunk.data()), chunk.size() / 4);
+        file.write(chunk.constData(), std::min<qint64>(chunk.size(), size - written));
+    }
+    return path;
+}
+
+QByteArray TestBed::sha256Of(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result().toHex();
+}
+
+bool TestBed::startServer(const QStringList &extraArguments)
+{
+    m_port = freePort();
+    m_server = std::make_unique<QProcess>();
+    m_server->setProcessChannelMode(QProcess::MergedChannels);
+    m_server->start(QStringLiteral(DEPLOYCASTD_BIN),
+                    QStringList{u"--state-dir"_qs, m_root.filePath(u"state"_qs), u"--image-store"_qs,
+                                m_root.filePath(u"store"_qs), u"--listen"_qs, server()}
+                        + extraArguments);
+    if (!m_server->waitForStarted())
+        return false;
+    return waitUntil([this] {
+        if (m_server->state() != QProcess::Running)
+            return true; // gave up: checked below
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost, m_port);
+        return probe.waitForConnected(200);
+    }, 15000) && m_server->state() == QProcess::Running;
+}
+
+void TestBed::stopServer()
+{
+    if (m_server)
+        stopProcess(m_server.get());
+}
+
+QString TestBed::serverLog() const
+{
+    return m_server ? QString::fromUtf8(m_server->readAll()) : QString();
+}
+
+TestBed::Result TestBed::cli(const QStringList &arguments) const
+{
+    QProcess process;
+    process.start(QStringLiteral(DEPLOYCAST_CLI_BIN), arguments + QStringList{u"/Server:"_qs + server()});
+    Result result;
+    if (!process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished();
+        result.err = u"timed out"_qs;
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+QJsonObject TestBed::cliJson(const QStringList &arguments) const
+{
+    const Result result = cli(arguments + QStringList{u"/Format:Json"_qs});
+    return QJsonDocument::fromJson(result.out.toUtf8()).object();
+}
+
+QProcess *TestBed::startReceiver(const QString &machine, const QString &transmission, const QStringList &extraArguments,
+                                 const QProcessEnvironment &environment)
+{
+    auto process = std::make_unique<QProcess>();
+    process->setProcessEnvironment(environment);
+    QStringList arguments{u"--server"_qs, server(), u"--output"_qs, receiverOutput(machine), u"--name"_qs, machine};
+    if (!transmission.isEmpty())
+        arguments << u"--transmission"_qs << transmission;
+    process->start(QStringLiteral(DEPLOYCAST_RECEIVE_BIN), arguments + extraArguments);
+    process->waitForStarted();
+    m_receivers.push_back(std::move(process));
+    return m_receivers.back().get();
+}
+
+QString TestBed::receiverOutput(const QString &machine) const
+{
+    return m_root.filePath(u"out/"_qs + machine + u".img"_qs);
+}
+
+QList<QJsonObject> TestBed::clientsOf(const QString &transmission) const
+{
+    const QJsonObject document = cliJson({u"/Get-MulticastTransmission"_qs, u"/FriendlyName:"_qs + transmission,
+                                          u"/Show:Clients"_qs});
+    QList<QJsonObject> clients;
+    for (const QJsonValue &value : document.value(u"transmission"_qs).toObject().value(u"clients"_qs).toArray())
+        clients.append(value.toObject());
+    return clients;
+}
+
+std::optional<QJsonObject> TestBed::clientNamed(const QString &transmission, const QString &machine) const
+{
+    for (const QJsonObject &client : clientsOf(transmission))
+        if (client.value(u"name"_qs).toString() == machine)
+            return client;
+    return std::nullopt;
+}
+
+QStringList TestBed::leftoverFiles() const
+{
+    return QDir(outputDir()).entryList(QDir::Files | QDir::Hidden);
+}
+
+bool TestBed::waitUntil(const std::function<bool()> &condition, int timeoutMs)
+{
+    // A wait for a condition, not a timing assertion: the timeout only
+    // bounds how long a broken build can hang the suite.
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QTest::qWait(50);
+    }
+    return true;
+}
+
+int TestBed::finishAndGetExitCode(QProcess *process, int timeoutMs)
+{
+    if (!process->waitForFinished(timeoutMs))
+        return -1;
+    return process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -2;
+}

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+// A private deploycastd on a free loopback port with its own image store and
+// state folder, plus helpers to run the real command line and receivers
+// against it. Everything it starts is stopped when it goes.
+class TestBed
+{
+public:
+    struct Result {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+
+    TestBed();
+    ~TestBed();
+
+    QString root() const { return m_root.path(); }
+    QString outputDir() const;
+    quint16 port() const { return m_port; }
+    QString server() const; // "127.0.0.1:port"
+
+    // A file of deterministic pseudo-random bytes in the image store.
+    QString makeImage(const QString &relativePath, qint64 size, quint32 seed = 1);
+    static QByteArray sha256Of(const QString &path);
+
+    bool startServer(const QStringList &extraArguments = {});
+    void stopServer(); // SIGTERM, then wait
+    QString serverLog() const;
+
+    // Runs deploycast with /Server: added.
+    Result cli(const QStringList &arguments) const;
+    // Runs a read command with /Format:Json and parses the output.
+    QJsonObject cliJson(const QStringList &arguments) const;
+
+    QProcess *startReceiver(const QString &machine, const QString &transmission, const QStringList &extraArguments = {},
+                            const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
+    QString receiverOutput(const QString &machine) const;
+
+    // The multicast clients of one transmission, from the real CLI.
+    QList<QJsonObject> clientsOf(const QString &transmission) const;
+    std::optional<QJsonObject> clientNamed(const QString &transmission, const QString &machine) const;
+
+    // Files under the output folder other than finished outputs (e.g. ".x.part").
+    QStringList leftoverFiles() const;
+
+    static bool waitUntil(const std::function<bool()> &condition, int timeoutMs = 30000);
+    static int finishAndGetExitCode(QProcess *process, int timeoutMs = 60000);
+
+private:
+    QTemporaryDir m_root;
+    quint16 m_port = 0;
+    std::unique_ptr<QProcess> m_server;
+    std::vector<std::unique_ptr<QProcess>> m_receivers;
+};

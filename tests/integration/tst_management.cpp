@@ -1,0 +1,168 @@
+// The management port and the command line against a real server: bad
+// input gets a clear error and changes nothing, and one bad peer never
+// disturbs anyone else.
+#include "protocol/frame_codec.h"
+#include "test_bed.h"
+
+#include <QJsonArray>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QtEndian>
+
+namespace {
+
+// Sends bytes on a fresh management connection and reports whether the
+// server then closed it.
+bool serverClosesAfter(quint16 port, const QByteArray &bytes)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(5000))
+        return false;
+    socket.write(bytes);
+    socket.waitForBytesWritten(5000);
+    return TestBed::waitUntil([&] {
+        socket.waitForReadyRead(50);
+        socket.readAll();
+        return socket.state() == QAbstractSocket::UnconnectedState;
+    }, 15000);
+}
+
+QByteArray lengthPrefix(quint32 length)
+{
+    QByteArray prefix(4, Qt::Uninitialized);
+    qToBigEndian(length, prefix.data());
+    return prefix;
+}
+
+} // namespace
+
+class TestManagement : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<TestBed> bed;
+
+private Q_SLOTS:
+    void init() { bed = std::make_unique<TestBed>(); }
+    void cleanup() { bed.reset(); }
+
+    void badPeersAreDroppedWhileTheTransferGoesOn()
+    {
+        const QByteArray expected = TestBed::sha256Of(bed->makeImage(u"lab.img"_qs, 8 * 1024 * 1024));
+        QVERIFY(bed->startServer({u"--max-rate"_qs, u"2"_qs}));
+        QCOMPARE(bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
+                           u"/TransmissionType:AutoCast"_qs}).exitCode, 0);
+        QProcess *receiver = bed->startReceiver(u"pc"_qs, u"Lab"_qs);
+        QVERIFY(TestBed::waitUntil([&] { return bed->clientNamed(u"Lab"_qs, u"pc"_qs).has_value(); }));
+
+        QVERIFY(serverClosesAfter(bed->port(), QByteArray("GET / HTTP/1.1\r\nHost: x\r\n\r\n")));
+        QVERIFY(serverClosesAfter(bed->port(), lengthPrefix(0xFFFFFFF0u) + QByteArray(64, 'x')));
+        QVERIFY(serverClosesAfter(bed->port(), lengthPrefix(6) + QByteArray("\xff\xfe\x00\x01\x02\x03", 6)));
+        // Well-formed frames that are not a hello, and a hello from the future.
+        QVERIFY(serverClosesAfter(bed->port(), deploycast::encodeFrame({{u"type"_qs, u"request"_qs}})));
+        QVERIFY(serverClosesAfter(bed->port(), deploycast::encodeFrame({{u"type"_qs, u"hello"_qs}, {u"version"_qs, 99}})));
+
+        // Everyone else is still served.
+        QVERIFY(bed->clientNamed(u"Lab"_qs, u"pc"_qs).has_value());
+        QCOMPARE(TestBed::finishAndGetExitCode(receiver), 0);
+        QCOMPARE(TestBed::sha256Of(bed->receiverOutput(u"pc"_qs)), expected);
+    }
+
+    void unreachableServerHasItsOwnExitCode_data()
+    {
+        QTest::addColumn<QString>("server");
+        QTest::addColumn<QString>("message");
+        quint16 closedPort = 0;
+        {
+            QTcpServer probe; // a port that was free a moment ago, so nothing listens there
+            probe.listen(QHostAddress::LocalHost, 0);
+            closedPort = probe.serverPort();
+        }
+        QTest::newRow("closed port") << QStringLiteral("127.0.0.1:%1").arg(closedPort) << u"cannot reach server"_qs;
+        QTest::newRow("unknown host") << u"no-such-host.invalid"_qs << u"cannot reach server"_qs;
+    }
+
+    void unreachableServerHasItsOwnExitCode()
+    {
+        QFETCH(QString, server);
+        QFETCH(QString, message);
+        QProcess process;
+        process.start(QStringLiteral(DEPLOYCAST_CLI_BIN_FOR_TESTS),
+                      {u"/Disconnect-Client"_qs, u"/ClientId:1"_qs, u"/Server:"_qs + server});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 3);
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(err.contains(message), qPrintable(err));
+    }
+
+    void usageErrorsExitTwo()
+    {
+        QVERIFY(bed->startServer());
+        for (const QStringList &arguments : {QStringList{u"/Frobnicate"_qs}, QStringList{u"/Disconnect-Client"_qs},
+                                             QStringList{u"/Disconnect-Client"_qs, u"/ClientId:x"_qs},
+                                             QStringList{u"/Get-Server"_qs, u"/Show:Config"_qs, u"/Bogus"_qs}}) {
+            const TestBed::Result result = bed->cli(arguments);
+            QCOMPARE(result.exitCode, 2);
+            QVERIFY2(result.err.contains(u"Usage"_qs), qPrintable(result.err));
+            QVERIFY(result.out.isEmpty());
+        }
+        const TestBed::Result help = bed->cli({u"/Disconnect-Client"_qs, u"/?"_qs});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains(u"/Force"_qs));
+    }
+
+    void imagesOutsideTheStoreAreRefused()
+    {
+        QVERIFY(bed->startServer());
+        for (const QString &image : {u"../state/state.json"_qs, u"/etc/passwd"_qs, u"missing.img"_qs}) {
+            const TestBed::Result result = bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Evil"_qs,
+                                                     u"/Image:"_qs + image, u"/TransmissionType:AutoCast"_qs});
+            QCOMPARE(result.exitCode, 1);
+            QVERIFY2(result.err.contains(u"outside the image store"_qs) || result.err.contains(u"does not exist"_qs),
+                     qPrintable(result.err));
+        }
+        QVERIFY(bed->cliJson({u"/Get-AllMulticastTransmissions"_qs}).value(u"transmissions"_qs).toArray().isEmpty());
+    }
+
+    void duplicateNamesAreRefused()
+    {
+        bed->makeImage(u"lab.img"_qs, 4096);
+        QVERIFY(bed->startServer());
+        const QStringList create{u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
+                                 u"/TransmissionType:AutoCast"_qs};
+        QCOMPARE(bed->cli(create).exitCode, 0);
+        const TestBed::Result again = bed->cli(create);
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY(again.err.contains(u"already exists"_qs));
+        QCOMPARE(bed->cliJson({u"/Get-AllMulticastTransmissions"_qs}).value(u"transmissions"_qs).toArray().size(), 1);
+    }
+
+    void jsonOutputHasTheDocumentedShape()
+    {
+        bed->makeImage(u"lab.img"_qs, 4096);
+        QVERIFY(bed->startServer());
+        QCOMPARE(bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
+                           u"/TransmissionType:ScheduledCast"_qs, u"/Time:2099/01/01:00:00"_qs, u"/Description:Lab PCs"_qs})
+                     .exitCode, 0);
+        const QJsonObject all = bed->cliJson({u"/Get-AllMulticastTransmissions"_qs, u"/Show:Clients"_qs});
+        QVERIFY(all.value(u"server"_qs).isString());
+        const QJsonObject lab = all.value(u"transmissions"_qs).toArray().first().toObject();
+        for (const char *key : {"id", "name", "description", "contentPath", "type", "state", "startTime", "group",
+                                "port", "size", "sha256", "clientCount", "clients"})
+            QVERIFY2(lab.contains(QLatin1String(key)), key);
+        QCOMPARE(lab.value(u"description"_qs).toString(), u"Lab PCs"_qs);
+        QCOMPARE(lab.value(u"size"_qs).toInteger(), 4096);
+        QVERIFY(lab.value(u"group"_qs).toString().startsWith(u"239.192."_qs));
+        const int port = lab.value(u"port"_qs).toInt();
+        QVERIFY(port >= 64001 && port <= 65000);
+
+        const QJsonObject config = bed->cliJson({u"/Get-Server"_qs, u"/Show:Config"_qs}).value(u"server"_qs).toObject();
+        QCOMPARE(config.value(u"transmissions"_qs).toInt(), 1);
+        QCOMPARE(config.value(u"multicastRange"_qs).toString(), u"239.192.0.0/16"_qs);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestManagement)
+#include "tst_management.moc"
