@@ -10,6 +10,8 @@ namespace {
 // Loopback and most virtual links report no speed; we then measure against
 // 1 Gbit/s, the common access-port speed (documented in docs/cli.md).
 constexpr double kAssumedLinkBitsPerSecond = 1e9;
+constexpr quint64 kMinCpuTicks = 20; // 0.2 s of one CPU at the usual 100 Hz
+constexpr qint64 kMinNetworkIntervalMs = 200;
 
 QByteArray readProc(const char *path)
 {
@@ -58,9 +60,14 @@ HostMetrics::Sample HostMetrics::sample()
             idle += cpu[i].toULongLong();
     }
     const quint64 busy = total - idle;
-    result.cpu = percent(double(busy - m_lastCpuBusy), double(total - m_lastCpuTotal));
-    m_lastCpuBusy = busy;
-    m_lastCpuTotal = total;
+    // Over a few clock ticks the ratio is noise (0% or 100%): keep the last
+    // reading until enough time has passed.
+    if (total - m_lastCpuTotal >= kMinCpuTicks) {
+        m_lastCpu = percent(double(busy - m_lastCpuBusy), double(total - m_lastCpuTotal));
+        m_lastCpuBusy = busy;
+        m_lastCpuTotal = total;
+    }
+    result.cpu = m_lastCpu;
 
     double memTotal = 0, memAvailable = 0;
     for (const QByteArray &line : readProc("/proc/meminfo").split('\n')) {
@@ -82,12 +89,15 @@ HostMetrics::Sample HostMetrics::sample()
         netBytes = fields.value(0).toULongLong() + fields.value(8).toULongLong();
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (m_lastSampleMs > 0 && now > m_lastSampleMs) {
-        const double bitsPerSecond = double(netBytes - m_lastNetBytes) * 8.0 * 1000.0 / double(now - m_lastSampleMs);
-        result.network = percent(bitsPerSecond, m_linkBitsPerSecond);
+    if (now - m_lastSampleMs >= kMinNetworkIntervalMs) {
+        if (m_lastSampleMs > 0) {
+            const double bitsPerSecond = double(netBytes - m_lastNetBytes) * 8.0 * 1000.0 / double(now - m_lastSampleMs);
+            m_lastNetwork = percent(bitsPerSecond, m_linkBitsPerSecond);
+        }
+        m_lastNetBytes = netBytes;
+        m_lastSampleMs = now;
     }
-    m_lastNetBytes = netBytes;
-    m_lastSampleMs = now;
+    result.network = m_lastNetwork;
     return result;
 }
 

@@ -33,6 +33,8 @@ private:
     quint64 m_lastCpuTotal = 0;
     quint64 m_lastNetBytes = 0;
     qint64 m_lastSampleMs = 0;
+    double m_lastCpu = 0;
+    double m_lastNetwork = 0;
 };
 
 } // namespace deploycast

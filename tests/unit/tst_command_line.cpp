@@ -1,5 +1,6 @@
 #include "cli/command_line.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QTest>
 
@@ -119,6 +120,19 @@ private Q_SLOTS:
                 const ParseResult result = parseCommandLine(QProcess::splitCommand(example).mid(1));
                 QVERIFY2(result.parsed, qPrintable(example + u" -> "_qs + result.error));
             }
+        }
+    }
+
+    void referenceDocumentsEveryCommandAndSwitch()
+    {
+        // docs/cli.md is written by hand; this keeps it from drifting from the grammar.
+        QFile file(QStringLiteral(DEPLOYCAST_SOURCE_DIR "/docs/cli.md"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString reference = QString::fromUtf8(file.readAll());
+        for (const CommandSpec &spec : commandSpecs()) {
+            QVERIFY2(reference.contains(u"/"_qs + spec.name), qPrintable(spec.name));
+            for (const SwitchSpec &option : spec.switches)
+                QVERIFY2(reference.contains(u"/"_qs + option.name), qPrintable(spec.name + u" /"_qs + option.name));
         }
     }
 };
