@@ -1,32 +1,30 @@
 #include "client_info.h"
 
+#include "common/enum_names.h"
+
 namespace deploycast {
 namespace {
 const std::pair<ClientState, const char *> kStates[] = {{ClientState::Waiting, "waiting"},
                                                          {ClientState::Receiving, "receiving"},
                                                          {ClientState::Repairing, "repairing"},
                                                          {ClientState::Verifying, "verifying"}};
+const std::pair<TransferMethod, const char *> kMethods[] = {{TransferMethod::Multicast, "multicast"},
+                                                            {TransferMethod::Unicast, "unicast"}};
 }
 
 QString toText(ClientState state)
 {
-    for (const auto &[value, name] : kStates)
-        if (value == state)
-            return QLatin1String(name);
-    return {};
+    return nameOf(state, kStates);
 }
 
 QString toText(TransferMethod method)
 {
-    return method == TransferMethod::Multicast ? u"multicast"_qs : u"unicast"_qs;
+    return nameOf(method, kMethods);
 }
 
 std::optional<ClientState> clientStateFromString(const QString &text)
 {
-    for (const auto &[value, name] : kStates)
-        if (text == QLatin1String(name))
-            return value;
-    return std::nullopt;
+    return valueOf(text, kStates);
 }
 
 QCborMap ClientInfo::toCbor() const
@@ -67,8 +65,7 @@ ClientInfo ClientInfo::fromCbor(const QCborMap &map)
     info.cpuUtilization = map.value(u"cpu"_qs).toDouble();
     info.memoryUtilization = map.value(u"memory"_qs).toDouble();
     info.networkUtilization = map.value(u"network"_qs).toDouble();
-    info.method = map.value(u"method"_qs).toString() == u"unicast"_qs ? TransferMethod::Unicast
-                                                                       : TransferMethod::Multicast;
+    info.method = valueOf(map.value(u"method"_qs).toString(), kMethods).value_or(TransferMethod::Multicast);
     info.state = clientStateFromString(map.value(u"state"_qs).toString()).value_or(ClientState::Waiting);
     info.fallbackSupported = map.value(u"fallback"_qs).toBool(true);
     return info;

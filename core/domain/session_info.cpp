@@ -1,25 +1,9 @@
 #include "session_info.h"
 
+#include "common/enum_names.h"
+
 namespace deploycast {
 namespace {
-
-template<typename Enum, std::size_t N>
-std::optional<Enum> lookup(const QString &text, const std::pair<Enum, const char *> (&table)[N])
-{
-    for (const auto &[value, name] : table)
-        if (text.compare(QLatin1String(name), Qt::CaseInsensitive) == 0)
-            return value;
-    return std::nullopt;
-}
-
-template<typename Enum, std::size_t N>
-QString nameOf(Enum value, const std::pair<Enum, const char *> (&table)[N])
-{
-    for (const auto &[candidate, name] : table)
-        if (candidate == value)
-            return QLatin1String(name);
-    return {};
-}
 
 const std::pair<SessionKind, const char *> kKinds[] = {
     {SessionKind::Transmission, "Transmission"}, {SessionKind::Namespace, "Namespace"}};
@@ -45,9 +29,9 @@ QDateTime fromIso(const QString &text)
 QString toText(SessionKind kind) { return nameOf(kind, kKinds); }
 QString toText(CastType type) { return nameOf(type, kTypes); }
 QString toText(SessionState state) { return nameOf(state, kStates); }
-std::optional<SessionKind> sessionKindFromString(const QString &text) { return lookup(text, kKinds); }
-std::optional<CastType> castTypeFromString(const QString &text) { return lookup(text, kTypes); }
-std::optional<SessionState> sessionStateFromString(const QString &text) { return lookup(text, kStates); }
+std::optional<SessionKind> sessionKindFromString(const QString &text) { return valueOf(text, kKinds); }
+std::optional<CastType> castTypeFromString(const QString &text) { return valueOf(text, kTypes); }
+std::optional<SessionState> sessionStateFromString(const QString &text) { return valueOf(text, kStates); }
 
 QCborMap SessionInfo::toCbor() const
 {

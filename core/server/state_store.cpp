@@ -63,19 +63,20 @@ bool StateStore::saveSessions(const QList<SessionInfo> &sessions, Error *error)
 
 std::optional<quint32> StateStore::allocateClientId(Error *error)
 {
-    const quint32 id = m_nextClientId++;
-    if (save(error))
-        return id;
-    --m_nextClientId;
-    return std::nullopt;
+    return allocate(&m_nextClientId, error);
 }
 
 std::optional<quint32> StateStore::allocateSessionId(Error *error)
 {
-    const quint32 id = m_nextSessionId++;
+    return allocate(&m_nextSessionId, error);
+}
+
+std::optional<quint32> StateStore::allocate(quint32 *counter, Error *error)
+{
+    const quint32 id = (*counter)++;
     if (save(error))
         return id;
-    --m_nextSessionId;
+    --*counter;
     return std::nullopt;
 }
 

@@ -32,6 +32,7 @@ public:
     std::optional<quint32> allocateSessionId(Error *error);
 
 private:
+    std::optional<quint32> allocate(quint32 *counter, Error *error);
     bool save(Error *error);
 
     QString m_directory;

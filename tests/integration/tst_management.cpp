@@ -1,6 +1,7 @@
 // The management port and the command line against a real server: bad
 // input gets a clear error and changes nothing, and one bad peer never
 // disturbs anyone else.
+#include "frame_bytes.h"
 #include "protocol/frame_codec.h"
 #include "test_bed.h"
 
@@ -8,7 +9,6 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
-#include <QtEndian>
 
 namespace {
 
@@ -27,13 +27,6 @@ bool serverClosesAfter(quint16 port, const QByteArray &bytes)
         socket.readAll();
         return socket.state() == QAbstractSocket::UnconnectedState;
     }, 15000);
-}
-
-QByteArray lengthPrefix(quint32 length)
-{
-    QByteArray prefix(4, Qt::Uninitialized);
-    qToBigEndian(length, prefix.data());
-    return prefix;
 }
 
 } // namespace

@@ -1,21 +1,13 @@
+#include "frame_bytes.h"
 #include "protocol/frame_codec.h"
 #include "protocol/messages.h"
 
 #include <QCborArray>
 #include <QRandomGenerator>
 #include <QTest>
-#include <QtEndian>
 
 using namespace deploycast;
 
-namespace {
-QByteArray lengthPrefix(quint32 length)
-{
-    QByteArray prefix(4, Qt::Uninitialized);
-    qToBigEndian(length, prefix.data());
-    return prefix;
-}
-} // namespace
 
 class TestFrameCodec : public QObject
 {
