@@ -84,7 +84,8 @@ void Server::onNewConnection()
         connect(connection, &FramedConnection::messageReceived, this, [this, connection, timeout](const QCborMap &message) {
             delete timeout;
             disconnect(connection, &FramedConnection::messageReceived, this, nullptr);
-            onHello(connection, message);
+            if (connection->isOpen()) // not already being closed for a late hello
+                onHello(connection, message);
         });
         connect(connection, &FramedConnection::closed, this, [this, connection] {
             if (connection->parent() == this)
