@@ -5,6 +5,8 @@
 #include <QJsonArray>
 #include <QTest>
 
+#include <csignal>
+
 namespace {
 constexpr qint64 kImage = 8 * 1024 * 1024;
 }
@@ -75,7 +77,18 @@ private Q_SLOTS:
         QProcess *receiver = bed->startReceiver(u"pc"_qs, u"Lab"_qs);
         const int id = joinAndGetId(u"pc"_qs);
         QVERIFY(id > 0);
+        // Freeze the receiver, so it cannot finish before we look.
+        QCOMPARE(::kill(pid_t(receiver->processId()), SIGSTOP), 0);
         QCOMPARE(bed->cli({u"/Disconnect-Client"_qs, QStringLiteral("/ClientId:%1").arg(id)}).exitCode, 0);
+        const QJsonArray fallback = bed->cliJson({u"/Get-AllFallbackClients"_qs}).value(u"clients"_qs).toArray();
+        QCOMPARE(fallback.size(), 1);
+        QCOMPARE(fallback.first().toObject().value(u"id"_qs).toInt(), id);
+        QCOMPARE(fallback.first().toObject().value(u"method"_qs).toString(), u"unicast"_qs);
+        QCOMPARE(fallback.first().toObject().value(u"session"_qs).toString(), u"Lab"_qs);
+        QVERIFY(bed->cli({u"/Get-AllFallbackClients"_qs}).out.contains(u"unicast"_qs));
+        QVERIFY(!bed->clientNamed(u"Lab"_qs, u"pc"_qs));
+
+        QCOMPARE(::kill(pid_t(receiver->processId()), SIGCONT), 0);
         QCOMPARE(TestBed::finishAndGetExitCode(receiver), 0);
         QCOMPARE(TestBed::sha256Of(bed->receiverOutput(u"pc"_qs)), expectedHash);
         // Once it has finished, it is no longer among the fallback clients.

@@ -111,6 +111,22 @@ private Q_SLOTS:
         QCOMPARE(bed->cli({u"/Start-MulticastTransmission"_qs, u"/FriendlyName:Auto"_qs}).exitCode, 1);
     }
 
+    void scheduledCastStartsAtItsTime()
+    {
+        const QByteArray expected = TestBed::sha256Of(bed->makeImage(u"lab.img"_qs, kSmallImage));
+        QVERIFY(bed->startServer());
+        // A start time already past: the time trigger fires at once, without waiting for 50 clients.
+        createTransmission(u"Night"_qs, u"lab.img"_qs,
+                           {u"/TransmissionType:ScheduledCast"_qs, u"/Time:2020/01/01:00:00"_qs, u"/Clients:50"_qs});
+        QVERIFY(TestBed::waitUntil([&] {
+            return bed->cliJson({u"/Get-MulticastTransmission"_qs, u"/FriendlyName:Night"_qs})
+                       .value(u"transmission"_qs).toObject().value(u"state"_qs).toString() == u"Active"_qs;
+        }));
+        QProcess *receiver = bed->startReceiver(u"pc"_qs, u"Night"_qs);
+        QCOMPARE(TestBed::finishAndGetExitCode(receiver), 0);
+        QCOMPARE(TestBed::sha256Of(bed->receiverOutput(u"pc"_qs)), expected);
+    }
+
     void namespaceIsReceivedLikeATransmission()
     {
         const QByteArray expected = TestBed::sha256Of(bed->makeImage(u"drivers.tar"_qs, kSmallImage / 2));

@@ -1,0 +1,67 @@
+#include "receiver/output_file.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace deploycast;
+
+class TestOutputFile : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void appearsOnlyWhenCommitted()
+    {
+        QTemporaryDir dir;
+        const QString target = dir.filePath(u"image.img"_qs);
+        OutputFile output;
+        Error error;
+        QVERIFY(output.create(target, 10, &error));
+        QVERIFY(output.writeAt(5, "world", 5, &error));
+        QVERIFY(output.writeAt(0, "hello", 5, &error));
+        QVERIFY(!QFile::exists(target));
+        QVERIFY(QFile::exists(output.temporaryPath()));
+        QCOMPARE(output.sha256(&error).toHex(),
+                 QByteArray("936a185caaa266bb9cbe981e9e05cb78cd732b0b3280eb944412bb6f8f8f07af"));
+        QVERIFY(output.commit(&error));
+        QFile file(target);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("helloworld"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+    }
+
+    void discardLeavesNothing()
+    {
+        QTemporaryDir dir;
+        {
+            OutputFile output;
+            Error error;
+            QVERIFY(output.create(dir.filePath(u"image.img"_qs), 4096, &error));
+        } // destroyed uncommitted, as on an abort
+        QVERIFY(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).isEmpty());
+    }
+
+    void fullDiskIsReportedAtOnce()
+    {
+        QTemporaryDir dir;
+        OutputFile output;
+        Error error;
+        // No disk here has an exabyte free: the reservation fails as a full disk would.
+        QVERIFY(!output.create(dir.filePath(u"huge.img"_qs), qint64(1) << 60, &error));
+        QCOMPARE(error.code, QString::fromLatin1(ErrorCode::StorageError));
+        QVERIFY2(error.message.contains(u"cannot reserve"_qs), qPrintable(error.message));
+        QVERIFY(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).isEmpty());
+    }
+
+    void missingFolderIsReported()
+    {
+        OutputFile output;
+        Error error;
+        QVERIFY(!output.create(u"/nonexistent-deploycast-folder/x.img"_qs, 10, &error));
+        QVERIFY(error.message.contains(u"cannot create"_qs));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOutputFile)
+#include "tst_output_file.moc"
