@@ -48,6 +48,8 @@ void ManagementClient::onMessage(const QCborMap &message)
         const ReplyHandler handler = m_pending.take(message.value(u"id"_qs).toInteger());
         if (handler)
             handler(message.value(u"result"_qs).toMap(), proto::errorFrom(message));
+    } else if (type == QLatin1String(proto::Type::Notify)) {
+        Q_EMIT notified(message.value(u"event"_qs).toString(), message.value(u"params"_qs).toMap());
     } else if (type == QLatin1String(proto::Type::Bye)) {
         fail(proto::errorFrom(message));
     }

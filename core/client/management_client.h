@@ -37,6 +37,8 @@ public:
 
 Q_SIGNALS:
     void ready();
+    // A notification pushed by the server (e.g. "delta").
+    void notified(const QString &event, const QCborMap &params);
     // Unreachable, refused, or lost; every pending request is failed first.
     void failed(const Error &error);
 

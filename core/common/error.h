@@ -21,6 +21,7 @@ inline constexpr auto VersionMismatch = "version-mismatch";
 inline constexpr auto HandshakeRequired = "handshake-required";
 inline constexpr auto MalformedFrame = "malformed-frame";
 inline constexpr auto Timeout = "timeout";
+inline constexpr auto TooSlow = "too-slow";
 }
 
 // An error with a stable machine-readable code and a message for humans.

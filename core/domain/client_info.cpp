@@ -52,23 +52,48 @@ QCborMap ClientInfo::toCbor() const
 ClientInfo ClientInfo::fromCbor(const QCborMap &map)
 {
     ClientInfo info;
-    info.id = quint32(map.value(u"id"_qs).toInteger());
-    info.sessionId = quint32(map.value(u"sessionId"_qs).toInteger());
-    info.sessionName = map.value(u"session"_qs).toString();
-    info.machineName = map.value(u"name"_qs).toString();
-    info.ipAddress = map.value(u"ip"_qs).toString();
-    info.macAddress = map.value(u"mac"_qs).toString();
-    info.joinedAt = QDateTime::fromString(map.value(u"joinedAt"_qs).toString(), Qt::ISODate);
-    info.percentComplete = map.value(u"percent"_qs).toDouble();
-    info.bytesReceived = map.value(u"bytes"_qs).toInteger();
-    info.transferRate = map.value(u"rate"_qs).toInteger();
-    info.cpuUtilization = map.value(u"cpu"_qs).toDouble();
-    info.memoryUtilization = map.value(u"memory"_qs).toDouble();
-    info.networkUtilization = map.value(u"network"_qs).toDouble();
-    info.method = valueOf(map.value(u"method"_qs).toString(), kMethods).value_or(TransferMethod::Multicast);
-    info.state = clientStateFromString(map.value(u"state"_qs).toString()).value_or(ClientState::Waiting);
-    info.fallbackSupported = map.value(u"fallback"_qs).toBool(true);
+    info.update(map);
     return info;
+}
+
+void ClientInfo::update(const QCborMap &fields)
+{
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+        const QString key = it.key().toString();
+        const QCborValue value = it.value();
+        if (key == u"id"_qs)
+            id = quint32(value.toInteger());
+        else if (key == u"sessionId"_qs)
+            sessionId = quint32(value.toInteger());
+        else if (key == u"session"_qs)
+            sessionName = value.toString();
+        else if (key == u"name"_qs)
+            machineName = value.toString();
+        else if (key == u"ip"_qs)
+            ipAddress = value.toString();
+        else if (key == u"mac"_qs)
+            macAddress = value.toString();
+        else if (key == u"joinedAt"_qs)
+            joinedAt = QDateTime::fromString(value.toString(), Qt::ISODate);
+        else if (key == u"percent"_qs)
+            percentComplete = value.toDouble();
+        else if (key == u"bytes"_qs)
+            bytesReceived = value.toInteger();
+        else if (key == u"rate"_qs)
+            transferRate = value.toInteger();
+        else if (key == u"cpu"_qs)
+            cpuUtilization = value.toDouble();
+        else if (key == u"memory"_qs)
+            memoryUtilization = value.toDouble();
+        else if (key == u"network"_qs)
+            networkUtilization = value.toDouble();
+        else if (key == u"method"_qs)
+            method = valueOf(value.toString(), kMethods).value_or(TransferMethod::Multicast);
+        else if (key == u"state"_qs)
+            state = clientStateFromString(value.toString()).value_or(ClientState::Waiting);
+        else if (key == u"fallback"_qs)
+            fallbackSupported = value.toBool(true);
+    }
 }
 
 } // namespace deploycast

@@ -38,6 +38,15 @@ struct ClientInfo {
 
     QCborMap toCbor() const;
     static ClientInfo fromCbor(const QCborMap &map);
+    // Sets the fields present in `fields` (a delta carries only those that changed).
+    void update(const QCborMap &fields);
+};
+
+// What became of one client named in a disconnect request.
+struct DisconnectOutcome {
+    quint32 id = 0;
+    QString result; // "done", "gone" or "not-allowed" (docs/protocol.md)
+    QString message;
 };
 
 } // namespace deploycast

@@ -3,6 +3,7 @@
 #include "common/log.h"
 #include "protocol/framed_connection.h"
 #include "protocol/messages.h"
+#include "push_hub.h"
 #include "registry.h"
 #include "server.h"
 
@@ -31,11 +32,12 @@ QCborArray clientsToCbor(const QList<ClientInfo> &clients)
 
 } // namespace
 
-AdminPeer::AdminPeer(FramedConnection *connection, Registry *registry, const ServerDescription &description,
-                     bool mayModify, QObject *parent)
+AdminPeer::AdminPeer(FramedConnection *connection, Registry *registry, PushHub *hub,
+                     const ServerDescription &description, bool mayModify, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
     , m_registry(registry)
+    , m_hub(hub)
     , m_description(description)
     , m_mayModify(mayModify)
 {
@@ -72,6 +74,11 @@ QCborMap AdminPeer::dispatch(const QString &method, const QCborMap &params, Erro
         return getSession(params, error);
     if (method == u"listFallbackClients"_qs)
         return listFallbackClients();
+    if (method == u"subscribe"_qs) {
+        QCborMap snapshot = m_hub->subscribe(m_connection);
+        snapshot[u"server"_qs] = getServer().value(u"server"_qs);
+        return snapshot;
+    }
 
     using Handler = QCborMap (AdminPeer::*)(const QCborMap &, Error *);
     static const std::pair<const char *, Handler> kModifying[] = {

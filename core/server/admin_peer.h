@@ -8,6 +8,7 @@
 namespace deploycast {
 
 class FramedConnection;
+class PushHub;
 class Registry;
 struct ServerDescription;
 
@@ -17,7 +18,7 @@ class AdminPeer : public QObject
 {
     Q_OBJECT
 public:
-    AdminPeer(FramedConnection *connection, Registry *registry, const ServerDescription &description,
+    AdminPeer(FramedConnection *connection, Registry *registry, PushHub *hub, const ServerDescription &description,
               bool mayModify, QObject *parent = nullptr);
 
 private:
@@ -37,6 +38,7 @@ private:
 
     FramedConnection *m_connection;
     Registry *m_registry;
+    PushHub *m_hub;
     const ServerDescription &m_description;
     bool m_mayModify;
 };

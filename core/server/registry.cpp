@@ -122,6 +122,23 @@ QList<ClientInfo> Registry::fallbackClients() const
     return result;
 }
 
+QList<SessionInfo> Registry::allSessions() const
+{
+    QList<SessionInfo> result;
+    for (const auto &[id, session] : m_sessions)
+        result.append(session->info());
+    return result;
+}
+
+QList<ClientInfo> Registry::allClients() const
+{
+    QList<ClientInfo> result;
+    result.reserve(m_clients.size());
+    for (const ReceiverPeer *peer : m_clients)
+        result.append(peer->info());
+    return result;
+}
+
 std::optional<SessionInfo> Registry::createSession(const SessionRequest &request, Error *error)
 {
     if (request.name.trimmed().isEmpty()) {
@@ -267,10 +284,7 @@ void Registry::onPeerGone(ReceiverPeer *peer, const QString &reason)
 
 bool Registry::saveAll(Error *error)
 {
-    QList<SessionInfo> all;
-    for (const auto &[id, session] : m_sessions)
-        all.append(session->info());
-    return m_store->saveSessions(all, error);
+    return m_store->saveSessions(allSessions(), error);
 }
 
 void Registry::persist()

@@ -16,13 +16,6 @@ namespace deploycast {
 
 class ReceiverPeer;
 
-// What became of one client named in a disconnect request.
-struct DisconnectOutcome {
-    quint32 id = 0;
-    QString result; // "done", "gone" or "not-allowed" (docs/protocol.md)
-    QString message;
-};
-
 // What a new transmission or namespace is made from.
 struct SessionRequest {
     SessionKind kind = SessionKind::Transmission;
@@ -55,6 +48,8 @@ public:
     std::optional<SessionInfo> session(SessionKind kind, const QString &name, Error *error) const;
     QList<ClientInfo> multicastClients(quint32 sessionId) const;
     QList<ClientInfo> fallbackClients() const;
+    QList<SessionInfo> allSessions() const;
+    QList<ClientInfo> allClients() const; // multicast and fallback
     int clientCount() const { return int(m_clients.size()); }
 
     std::optional<SessionInfo> createSession(const SessionRequest &request, Error *error);

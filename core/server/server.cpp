@@ -4,6 +4,7 @@
 #include "common/log.h"
 #include "protocol/framed_connection.h"
 #include "protocol/messages.h"
+#include "push_hub.h"
 #include "receiver_peer.h"
 #include "registry.h"
 
@@ -55,6 +56,7 @@ bool Server::start(Error *error)
         return false;
     m_registry = new Registry(m_description.name, &m_store, &m_images, m_description.options.transfer, this);
     m_registry->restore();
+    m_hub = new PushHub(m_registry, this);
     if (!m_listener.listen(m_description.options.listenAddress, m_description.options.listenPort)) {
         *error = {QLatin1String(ErrorCode::StorageError),
                   QStringLiteral("cannot listen on %1:%2: %3")
@@ -112,7 +114,7 @@ void Server::onHello(FramedConnection *connection, const QCborMap &message)
         m_registry->adoptPeer(new ReceiverPeer(connection, m_registry, this));
     } else if (role == QLatin1String(proto::Role::Admin) || role == QLatin1String(proto::Role::Viewer)) {
         connection->send(proto::welcome(m_description.name));
-        new AdminPeer(connection, m_registry, m_description, role == QLatin1String(proto::Role::Admin), this);
+        new AdminPeer(connection, m_registry, m_hub, m_description, role == QLatin1String(proto::Role::Admin), this);
     } else {
         refuse(ErrorCode::BadRequest, QStringLiteral("unknown role '%1'").arg(role));
     }

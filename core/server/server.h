@@ -14,6 +14,7 @@
 
 namespace deploycast {
 
+class PushHub;
 class Registry;
 class FramedConnection;
 
@@ -53,6 +54,7 @@ private:
     StateStore m_store;
     ImageStore m_images;
     Registry *m_registry = nullptr;
+    PushHub *m_hub = nullptr;
     QTcpServer m_listener;
 };
 

@@ -87,7 +87,8 @@ QByteArray TestBed::sha256Of(const QString &path)
 
 bool TestBed::startServer(const QStringList &extraArguments)
 {
-    m_port = freePort();
+    if (m_port == 0)
+        m_port = freePort(); // a restart keeps the port, as a real server's would
     m_server = std::make_unique<QProcess>();
     m_server->setProcessChannelMode(QProcess::MergedChannels);
     m_server->start(QStringLiteral(DEPLOYCASTD_BIN),
@@ -197,7 +198,9 @@ bool TestBed::waitUntil(const std::function<bool()> &condition, int timeoutMs)
 
 int TestBed::finishAndGetExitCode(QProcess *process, int timeoutMs)
 {
-    if (!process->waitForFinished(timeoutMs))
+    // Keep the event loop running while waiting: the test's own sockets (a
+    // console's requests, say) must go on working meanwhile.
+    if (!waitUntil([process] { return process->state() == QProcess::NotRunning; }, timeoutMs))
         return -1;
     return process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -2;
 }

@@ -35,6 +35,7 @@ public:
     QString makeImage(const QString &relativePath, qint64 size, quint32 seed = 1);
     static QByteArray sha256Of(const QString &path);
 
+    // The first start picks a free port; later starts (restarts) reuse it.
     bool startServer(const QStringList &extraArguments = {});
     void stopServer(); // SIGTERM, then wait
     QString serverLog() const;

@@ -1,0 +1,217 @@
+#include "server_connection.h"
+
+#include "management_client.h"
+#include "protocol/messages.h"
+
+#include <QCborArray>
+#include <QRandomGenerator>
+
+namespace deploycast {
+
+ServerConnection::ServerConnection(const HostPort &address, QObject *parent)
+    : QObject(parent)
+    , m_address(address)
+{
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &ServerConnection::connectNow);
+    m_countdownTimer.setInterval(1000);
+    connect(&m_countdownTimer, &QTimer::timeout, this, &ServerConnection::stateChanged);
+}
+
+ServerConnection::~ServerConnection() = default;
+
+QString ServerConnection::address() const
+{
+    return QStringLiteral("%1:%2").arg(m_address.host).arg(m_address.port);
+}
+
+int ServerConnection::retryInSeconds() const
+{
+    return m_retryTimer.isActive() ? (m_retryTimer.remainingTime() + 999) / 1000 : 0;
+}
+
+void ServerConnection::start()
+{
+    connectNow();
+}
+
+void ServerConnection::connectNow()
+{
+    if (m_client)
+        m_client->deleteLater();
+    setState(ConnectionState::Connecting);
+    m_client = new ManagementClient(this);
+    connect(m_client, &ManagementClient::ready, this, &ServerConnection::onReady);
+    connect(m_client, &ManagementClient::failed, this, &ServerConnection::onFailed);
+    connect(m_client, &ManagementClient::notified, this, [this](const QString &event, const QCborMap &params) {
+        if (event == u"delta"_qs)
+            applyDelta(params);
+    });
+    m_client->connectToServer(m_address.host, m_address.port, QLatin1String(proto::Role::Admin));
+}
+
+void ServerConnection::onReady()
+{
+    m_serverName = m_client->serverName();
+    m_attempt = 0;
+    m_lastError.clear();
+    refresh();
+}
+
+void ServerConnection::refresh()
+{
+    if (!m_client || m_state == ConnectionState::Lost || m_state == ConnectionState::Refused)
+        return;
+    m_client->request(u"subscribe"_qs, {}, [this](const QCborMap &result, const Error &error) {
+        if (!error.isNull())
+            return; // the connection's failure path reports it
+        applySnapshot(result);
+        setState(ConnectionState::Connected);
+    });
+}
+
+void ServerConnection::onFailed(const Error &error)
+{
+    m_lastError = error.message;
+    if (error.code == QLatin1String(ErrorCode::PermissionDenied)
+        || error.code == QLatin1String(ErrorCode::VersionMismatch)) {
+        setState(ConnectionState::Refused);
+        return;
+    }
+    // Exponential backoff with full jitter on top, capped: many consoles that
+    // lost the same server do not come back in lock-step.
+    const int base = std::min(kMaxBackoffSeconds, 1 << std::min(m_attempt, 5));
+    ++m_attempt;
+    const int delayMs = std::min(kMaxBackoffSeconds * 1000,
+                                 base * 1000 / 2 + int(QRandomGenerator::global()->bounded(base * 1000 / 2 + 1)));
+    m_retryTimer.start(delayMs);
+    setState(ConnectionState::Lost);
+}
+
+void ServerConnection::setState(ConnectionState state)
+{
+    if (state == ConnectionState::Lost)
+        m_countdownTimer.start();
+    else
+        m_countdownTimer.stop();
+    m_state = state;
+    Q_EMIT stateChanged();
+}
+
+void ServerConnection::call(const QString &method, const QCborMap &params, Done done)
+{
+    if (!m_client || m_state != ConnectionState::Connected) {
+        done({}, {QLatin1String(ClientErrorCode::ConnectionLost), QStringLiteral("not connected to %1").arg(address())});
+        return;
+    }
+    m_client->request(method, params, std::move(done));
+}
+
+void ServerConnection::disconnectClients(const QList<quint32> &ids, bool force,
+                                         std::function<void(const QList<DisconnectOutcome> &, const Error &)> done)
+{
+    QCborArray array;
+    for (quint32 id : ids)
+        array.append(qint64(id));
+    call(u"disconnectClients"_qs, {{u"ids"_qs, array}, {u"force"_qs, force}},
+         [done](const QCborMap &result, const Error &error) {
+             QList<DisconnectOutcome> outcomes;
+             for (const QCborValue &value : result.value(u"results"_qs).toArray()) {
+                 const QCborMap map = value.toMap();
+                 outcomes.append({quint32(map.value(u"id"_qs).toInteger()), map.value(u"result"_qs).toString(),
+                                  map.value(u"message"_qs).toString()});
+             }
+             done(outcomes, error);
+         });
+}
+
+void ServerConnection::applySessions(const QCborArray &sessions, MirrorChange *change)
+{
+    for (const QCborValue &value : sessions) {
+        const SessionInfo session = SessionInfo::fromCbor(value.toMap());
+        auto it = m_sessions.find(session.id);
+        if (it == m_sessions.end()) {
+            m_sessions.insert(session.id, session);
+            change->addedSessions.append(session.id);
+        } else {
+            *it = session;
+            change->changedSessions.append(session.id);
+        }
+    }
+}
+
+void ServerConnection::applySnapshot(const QCborMap &snapshot)
+{
+    MirrorChange change;
+    const QCborArray sessions = snapshot.value(u"sessions"_qs).toArray();
+    QSet<quint32> liveSessions;
+    for (const QCborValue &value : sessions)
+        liveSessions.insert(quint32(value.toMap().value(u"id"_qs).toInteger()));
+    for (auto it = m_sessions.begin(); it != m_sessions.end();) {
+        if (!liveSessions.contains(it.key())) {
+            change.removedSessions.append(it.key());
+            it = m_sessions.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    applySessions(sessions, &change);
+
+    QSet<quint32> liveClients;
+    for (const QCborValue &value : snapshot.value(u"clients"_qs).toArray()) {
+        const QCborMap map = value.toMap();
+        const quint32 id = quint32(map.value(u"id"_qs).toInteger());
+        liveClients.insert(id);
+        auto it = m_clients.find(id);
+        if (it == m_clients.end()) {
+            m_clients.insert(id, ClientInfo::fromCbor(map));
+            change.addedClients.append(id);
+        } else {
+            it->update(map);
+            change.changedClients.append(id);
+        }
+    }
+    for (auto it = m_clients.begin(); it != m_clients.end();) {
+        if (!liveClients.contains(it.key())) {
+            change.removedClients.append(it.key());
+            it = m_clients.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    m_lastUpdate = QDateTime::currentDateTimeUtc();
+    Q_EMIT changed(change);
+}
+
+void ServerConnection::applyDelta(const QCborMap &delta)
+{
+    MirrorChange change;
+    for (const QCborValue &value : delta.value(u"removedSessions"_qs).toArray())
+        if (m_sessions.remove(quint32(value.toInteger())))
+            change.removedSessions.append(quint32(value.toInteger()));
+    applySessions(delta.value(u"sessions"_qs).toArray(), &change);
+    for (const QCborValue &value : delta.value(u"removedClients"_qs).toArray())
+        if (m_clients.remove(quint32(value.toInteger())))
+            change.removedClients.append(quint32(value.toInteger()));
+    for (const QCborValue &value : delta.value(u"clients"_qs).toArray()) {
+        const QCborMap map = value.toMap();
+        const quint32 id = quint32(map.value(u"id"_qs).toInteger());
+        auto it = m_clients.find(id);
+        if (it == m_clients.end()) {
+            // A new client carries every field; a partial one for an unknown
+            // ID can only be a delta that raced our snapshot, so skip it.
+            if (!map.contains(u"joinedAt"_qs))
+                continue;
+            m_clients.insert(id, ClientInfo::fromCbor(map));
+            change.addedClients.append(id);
+        } else {
+            it->update(map);
+            change.changedClients.append(id);
+        }
+    }
+    m_lastUpdate = QDateTime::currentDateTimeUtc();
+    if (!change.isEmpty())
+        Q_EMIT changed(change);
+}
+
+} // namespace deploycast

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "common/error.h"
+#include "common/host_port.h"
+#include "domain/client_info.h"
+#include "domain/session_info.h"
+
+#include <QCborMap>
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <functional>
+
+namespace deploycast {
+
+class ManagementClient;
+
+enum class ConnectionState {
+    Connecting,
+    Connected,
+    Lost,       // retrying; see retryInSeconds()
+    Refused,    // the server refused us (e.g. authentication); no retry
+};
+
+// What one snapshot or delta changed in a server's mirror, by ID. Models turn
+// it into precise item-model signals.
+struct MirrorChange {
+    QList<quint32> addedSessions, changedSessions, removedSessions;
+    QList<quint32> addedClients, changedClients, removedClients;
+
+    bool isEmpty() const
+    {
+        return addedSessions.isEmpty() && changedSessions.isEmpty() && removedSessions.isEmpty()
+               && addedClients.isEmpty() && changedClients.isEmpty() && removedClients.isEmpty();
+    }
+};
+
+// The console's link to one deploycastd: keeps a local mirror of its
+// sessions and clients (one snapshot, then pushed deltas), reconnects with
+// exponential backoff and jitter when the link drops, and carries the
+// console's requests. While the link is down the mirror keeps its last
+// contents, so admins still see the clients (greyed out).
+class ServerConnection : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ServerConnection(const HostPort &address, QObject *parent = nullptr);
+    ~ServerConnection() override;
+
+    QString address() const; // "host:port", as the admin typed it
+    QString serverName() const { return m_serverName; }
+    ConnectionState state() const { return m_state; }
+    int retryInSeconds() const;
+    QString lastError() const { return m_lastError; }
+    QDateTime lastUpdate() const { return m_lastUpdate; }
+
+    const QHash<quint32, SessionInfo> &sessions() const { return m_sessions; }
+    const QHash<quint32, ClientInfo> &clients() const { return m_clients; }
+
+    void start();
+    // Asks for a fresh snapshot; the mirror is brought in line with it by
+    // the same precise changes as any delta.
+    void refresh();
+
+    using Done = std::function<void(const QCborMap &result, const Error &error)>;
+    void call(const QString &method, const QCborMap &params, Done done);
+    void disconnectClients(const QList<quint32> &ids, bool force,
+                           std::function<void(const QList<DisconnectOutcome> &outcomes, const Error &error)> done);
+
+    // The decode path of the wire, public so recorded data and benchmarks
+    // go through exactly what a live server's messages go through.
+    void applySnapshot(const QCborMap &snapshot);
+    void applyDelta(const QCborMap &delta);
+
+    static constexpr int kMaxBackoffSeconds = 30;
+
+Q_SIGNALS:
+    void stateChanged();
+    void changed(const MirrorChange &change);
+
+private:
+    void connectNow();
+    void onReady();
+    void onFailed(const Error &error);
+    void setState(ConnectionState state);
+    void applySessions(const QCborArray &sessions, MirrorChange *change);
+
+    HostPort m_address;
+    QPointer<ManagementClient> m_client;
+    ConnectionState m_state = ConnectionState::Connecting;
+    QString m_serverName;
+    QString m_lastError;
+    QDateTime m_lastUpdate;
+    int m_attempt = 0;
+    QTimer m_retryTimer;
+    QTimer m_countdownTimer; // re-announces "retrying in N s" every second
+    QHash<quint32, SessionInfo> m_sessions;
+    QHash<quint32, ClientInfo> m_clients;
+};
+
+} // namespace deploycast

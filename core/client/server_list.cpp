@@ -1,0 +1,41 @@
+#include "server_list.h"
+
+#include "server_connection.h"
+
+namespace deploycast {
+
+ServerList::ServerList(QObject *parent)
+    : QObject(parent)
+{
+}
+
+ServerConnection *ServerList::find(const QString &address) const
+{
+    for (ServerConnection *server : m_servers)
+        if (server->address().compare(address, Qt::CaseInsensitive) == 0)
+            return server;
+    return nullptr;
+}
+
+ServerConnection *ServerList::add(const HostPort &address)
+{
+    if (ServerConnection *existing = find(QStringLiteral("%1:%2").arg(address.host).arg(address.port)))
+        return existing;
+    auto *server = new ServerConnection(address, this);
+    m_servers.append(server);
+    Q_EMIT serverAdded(server);
+    server->start();
+    return server;
+}
+
+void ServerList::remove(ServerConnection *server)
+{
+    if (!m_servers.contains(server))
+        return;
+    Q_EMIT serverAboutToBeRemoved(server);
+    m_servers.removeOne(server);
+    server->deleteLater();
+    Q_EMIT serverRemoved();
+}
+
+} // namespace deploycast

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "common/host_port.h"
+
+#include <QList>
+#include <QObject>
+
+namespace deploycast {
+
+class ServerConnection;
+
+// The servers a console watches, in the order they were added.
+class ServerList : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ServerList(QObject *parent = nullptr);
+
+    const QList<ServerConnection *> &servers() const { return m_servers; }
+    ServerConnection *find(const QString &address) const; // "host:port", case-insensitive
+
+    // Adds and starts a connection; an address already listed is returned as is.
+    ServerConnection *add(const HostPort &address);
+    void remove(ServerConnection *server);
+
+Q_SIGNALS:
+    void serverAdded(ServerConnection *server);
+    void serverAboutToBeRemoved(ServerConnection *server);
+    void serverRemoved();
+
+private:
+    QList<ServerConnection *> m_servers;
+};
+
+} // namespace deploycast

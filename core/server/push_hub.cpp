@@ -1,0 +1,151 @@
+#include "push_hub.h"
+
+#include "common/log.h"
+#include "protocol/framed_connection.h"
+#include "protocol/messages.h"
+#include "registry.h"
+
+#include <QCborArray>
+
+namespace deploycast {
+namespace {
+
+// The fields of `now` that differ from `before`, plus the id.
+QCborMap changedFields(const QCborMap &before, const QCborMap &now)
+{
+    QCborMap changed;
+    for (auto it = now.constBegin(); it != now.constEnd(); ++it)
+        if (before.value(it.key()) != it.value())
+            changed.insert(it.key(), it.value());
+    if (!changed.isEmpty())
+        changed.insert(u"id"_qs, now.value(u"id"_qs));
+    return changed;
+}
+
+QCborArray idsOf(const QList<quint32> &ids)
+{
+    QCborArray array;
+    for (quint32 id : ids)
+        array.append(qint64(id));
+    return array;
+}
+
+} // namespace
+
+PushHub::PushHub(Registry *registry, QObject *parent)
+    : QObject(parent)
+    , m_registry(registry)
+{
+    m_timer.setInterval(kTickMs);
+    connect(&m_timer, &QTimer::timeout, this, &PushHub::onTick);
+}
+
+QCborMap PushHub::subscribe(FramedConnection *connection)
+{
+    if (!m_subscribers.contains(connection))
+        m_subscribers.append(connection);
+    if (!m_timer.isActive()) {
+        // First subscriber: deltas start from this moment.
+        remember(&m_lastSessions, &m_lastClients);
+        m_timer.start();
+    }
+    QCborArray sessions;
+    for (const SessionInfo &session : m_registry->allSessions())
+        sessions.append(session.toCbor());
+    QCborArray clients;
+    for (const ClientInfo &client : m_registry->allClients())
+        clients.append(client.toCbor());
+    // A delta computed before this snapshot may repeat some of it; applying
+    // the same values twice is harmless, so mirrors apply both in order.
+    return {{u"sequence"_qs, m_sequence}, {u"sessions"_qs, sessions}, {u"clients"_qs, clients}};
+}
+
+void PushHub::remember(QHash<quint32, QCborMap> *sessions, QHash<quint32, QCborMap> *clients) const
+{
+    sessions->clear();
+    clients->clear();
+    for (const SessionInfo &session : m_registry->allSessions())
+        sessions->insert(session.id, session.toCbor());
+    for (const ClientInfo &client : m_registry->allClients())
+        clients->insert(client.id, client.toCbor());
+}
+
+void PushHub::onTick()
+{
+    m_subscribers.removeIf([](const QPointer<FramedConnection> &subscriber) {
+        return !subscriber || !subscriber->isOpen();
+    });
+    if (m_subscribers.isEmpty()) {
+        m_timer.stop();
+        m_lastSessions.clear();
+        m_lastClients.clear();
+        return;
+    }
+
+    QHash<quint32, QCborMap> sessions, clients;
+    remember(&sessions, &clients);
+
+    QCborArray changedSessions;
+    QList<quint32> removedSessions;
+    for (auto it = sessions.constBegin(); it != sessions.constEnd(); ++it)
+        if (m_lastSessions.value(it.key()) != it.value())
+            changedSessions.append(it.value());
+    for (auto it = m_lastSessions.constBegin(); it != m_lastSessions.constEnd(); ++it)
+        if (!sessions.contains(it.key()))
+            removedSessions.append(it.key());
+
+    QList<QCborMap> changedClients;
+    QList<quint32> removedClients;
+    for (auto it = clients.constBegin(); it != clients.constEnd(); ++it) {
+        const auto before = m_lastClients.constFind(it.key());
+        if (before == m_lastClients.constEnd())
+            changedClients.append(it.value());
+        else if (QCborMap changed = changedFields(*before, it.value()); !changed.isEmpty())
+            changedClients.append(changed);
+    }
+    for (auto it = m_lastClients.constBegin(); it != m_lastClients.constEnd(); ++it)
+        if (!clients.contains(it.key()))
+            removedClients.append(it.key());
+
+    m_lastSessions = std::move(sessions);
+    m_lastClients = std::move(clients);
+    if (changedSessions.isEmpty() && removedSessions.isEmpty() && changedClients.isEmpty() && removedClients.isEmpty())
+        return;
+
+    ++m_sequence;
+    // Sessions and removals go in the first frame; client changes are split
+    // so no frame nears the size cap. A console applies each frame as it
+    // comes; "last" marks the end of the tick.
+    const qsizetype frames = std::max<qsizetype>(1, (changedClients.size() + kClientsPerFrame - 1) / kClientsPerFrame);
+    for (qsizetype frame = 0; frame < frames; ++frame) {
+        QCborArray part;
+        for (qsizetype i = frame * kClientsPerFrame; i < std::min(changedClients.size(), (frame + 1) * kClientsPerFrame); ++i)
+            part.append(changedClients[i]);
+        QCborMap delta{{u"sequence"_qs, m_sequence}, {u"clients"_qs, part}, {u"last"_qs, frame + 1 == frames}};
+        if (frame == 0) {
+            delta[u"sessions"_qs] = changedSessions;
+            delta[u"removedSessions"_qs] = idsOf(removedSessions);
+            delta[u"removedClients"_qs] = idsOf(removedClients);
+        }
+        send(delta);
+    }
+}
+
+void PushHub::send(const QCborMap &delta)
+{
+    const QCborMap message = proto::notify(u"delta"_qs, delta);
+    for (const QPointer<FramedConnection> &subscriber : std::as_const(m_subscribers)) {
+        if (!subscriber || !subscriber->isOpen())
+            continue;
+        if (subscriber->bytesToWrite() > kMaxQueuedBytes) {
+            qCWarning(lcMgmt).noquote() << "dropping console" << subscriber->peerAddress().toString()
+                                        << ": it is not reading its updates";
+            subscriber->closeWithError({QLatin1String(ErrorCode::TooSlow),
+                                        u"dropped: more than 16 MiB of updates were waiting to be read"_qs});
+            continue;
+        }
+        subscriber->send(message);
+    }
+}
+
+} // namespace deploycast

@@ -1,0 +1,302 @@
+#include "client_table_model.h"
+
+#include "client/server_connection.h"
+#include "client/server_list.h"
+#include "common/units.h"
+
+#include <QColor>
+#include <QHostAddress>
+
+#include <algorithm>
+
+namespace deploycast {
+namespace {
+
+// Once more than this share of the rows changed, one dataChanged for the
+// whole table is cheaper for views than many small ones (as qBittorrent does).
+constexpr double kWholeTableShare = 0.5;
+
+QString percentText(double value)
+{
+    return QStringLiteral("%1%").arg(value, 0, 'f', 0);
+}
+
+QString stateText(const ClientInfo &client)
+{
+    const QString state = toText(client.state);
+    return client.method == TransferMethod::Unicast ? state + QObject::tr(" (unicast)") : state;
+}
+
+} // namespace
+
+ClientTableModel::ClientTableModel(ServerList *servers, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_servers(servers)
+{
+    for (ServerConnection *server : servers->servers())
+        watch(server);
+    connect(servers, &ServerList::serverAdded, this, &ClientTableModel::watch);
+    connect(servers, &ServerList::serverAboutToBeRemoved, this, &ClientTableModel::forget);
+}
+
+void ClientTableModel::watch(ServerConnection *server)
+{
+    m_serial.insert(server, m_nextSerial++);
+    connect(server, &ServerConnection::changed, this,
+            [this, server](const MirrorChange &change) { onChanged(server, change); });
+    connect(server, &ServerConnection::stateChanged, this, [this, server] { onServerStateChanged(server); });
+    if (m_scope.kind != ClientScope::Kind::Nothing) {
+        std::vector<ClientRef> refs;
+        for (auto it = server->clients().constBegin(); it != server->clients().constEnd(); ++it)
+            if (m_scope.contains(server, *it))
+                refs.push_back({server, it.key()});
+        appendRows(refs);
+    }
+}
+
+void ClientTableModel::forget(ServerConnection *server)
+{
+    disconnect(server, nullptr, this, nullptr);
+    std::vector<int> rows;
+    for (int row = 0; row < int(m_rows.size()); ++row)
+        if (m_rows[std::size_t(row)].server == server)
+            rows.push_back(row);
+    removeRows(std::move(rows));
+    m_serial.remove(server);
+}
+
+void ClientTableModel::setScope(const ClientScope &scope)
+{
+    if (scope == m_scope)
+        return;
+    // A new scope is a new table, not a routine update: reset is right here.
+    beginResetModel();
+    m_scope = scope;
+    m_rows.clear();
+    for (ServerConnection *server : m_servers->servers()) {
+        for (auto it = server->clients().constBegin(); it != server->clients().constEnd(); ++it)
+            if (m_scope.contains(server, *it))
+                m_rows.push_back({server, it.key()});
+    }
+    std::sort(m_rows.begin(), m_rows.end(), [this](const ClientRef &a, const ClientRef &b) {
+        return keyOf(a) < keyOf(b);
+    });
+    rebuildIndex();
+    endResetModel();
+}
+
+quint64 ClientTableModel::keyOf(const ClientRef &client) const
+{
+    return (quint64(m_serial.value(client.server)) << 32) | client.id;
+}
+
+int ClientTableModel::rowOf(const ClientRef &client) const
+{
+    return m_rowOfKey.value(keyOf(client), -1);
+}
+
+void ClientTableModel::rebuildIndex()
+{
+    m_rowOfKey.clear();
+    m_rowOfKey.reserve(qsizetype(m_rows.size()));
+    for (int row = 0; row < int(m_rows.size()); ++row)
+        m_rowOfKey.insert(keyOf(m_rows[std::size_t(row)]), row);
+}
+
+void ClientTableModel::onChanged(ServerConnection *server, const MirrorChange &change)
+{
+    std::vector<int> removed;
+    std::vector<ClientRef> added;
+    std::vector<ClientRef> changed;
+    for (quint32 id : change.removedClients)
+        if (const int row = rowOf({server, id}); row >= 0)
+            removed.push_back(row);
+    auto consider = [&](quint32 id) {
+        const auto client = server->clients().constFind(id);
+        if (client == server->clients().constEnd())
+            return;
+        const int row = rowOf({server, id});
+        const bool wanted = m_scope.contains(server, *client);
+        if (row >= 0 && !wanted)
+            removed.push_back(row); // e.g. moved from multicast to unicast fallback
+        else if (row >= 0)
+            changed.push_back({server, id});
+        else if (wanted)
+            added.push_back({server, id});
+    };
+    for (quint32 id : change.addedClients)
+        consider(id);
+    for (quint32 id : change.changedClients)
+        consider(id);
+
+    removeRows(std::move(removed));
+    appendRows(added);
+    std::vector<int> changedRows;
+    changedRows.reserve(changed.size());
+    for (const ClientRef &ref : changed)
+        changedRows.push_back(rowOf(ref));
+    emitChanged(std::move(changedRows));
+}
+
+void ClientTableModel::onServerStateChanged(ServerConnection *server)
+{
+    // Greying out or back: every row of that server, as one span per run.
+    std::vector<int> rows;
+    for (int row = 0; row < int(m_rows.size()); ++row)
+        if (m_rows[std::size_t(row)].server == server)
+            rows.push_back(row);
+    emitChanged(std::move(rows));
+}
+
+void ClientTableModel::removeRows(std::vector<int> rows)
+{
+    if (rows.empty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    // From the bottom up, so the row numbers still to remove stay valid.
+    auto last = rows.rbegin();
+    while (last != rows.rend()) {
+        auto first = last;
+        while (std::next(first) != rows.rend() && *std::next(first) == *first - 1)
+            ++first;
+        beginRemoveRows({}, *first, *last);
+        m_rows.erase(m_rows.begin() + *first, m_rows.begin() + *last + 1);
+        endRemoveRows();
+        last = std::next(first);
+    }
+    rebuildIndex();
+}
+
+void ClientTableModel::appendRows(const std::vector<ClientRef> &refs)
+{
+    if (refs.empty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(refs.size()) - 1);
+    for (const ClientRef &ref : refs) {
+        m_rowOfKey.insert(keyOf(ref), int(m_rows.size()));
+        m_rows.push_back(ref);
+    }
+    endInsertRows();
+}
+
+void ClientTableModel::emitChanged(std::vector<int> rows)
+{
+    if (rows.empty())
+        return;
+    const int lastColumn = ColumnCount - 1;
+    if (double(rows.size()) > kWholeTableShare * double(m_rows.size())) {
+        Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, lastColumn));
+        return;
+    }
+    std::sort(rows.begin(), rows.end());
+    std::size_t start = 0;
+    for (std::size_t i = 1; i <= rows.size(); ++i) {
+        if (i == rows.size() || rows[i] != rows[i - 1] + 1) {
+            Q_EMIT dataChanged(index(rows[start], 0), index(rows[i - 1], lastColumn));
+            start = i;
+        }
+    }
+}
+
+int ClientTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ClientTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ClientTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ClientRef &ref = m_rows[std::size_t(index.row())];
+    const auto found = ref.server->clients().constFind(ref.id);
+    if (found == ref.server->clients().constEnd())
+        return {};
+    const ClientInfo &client = *found;
+    const bool stale = ref.server->state() != ConnectionState::Connected;
+
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Id: return client.id;
+        case Name: return client.machineName;
+        case IpAddress: return client.ipAddress;
+        case MacAddress: return client.macAddress;
+        case Progress: return percentText(client.percentComplete);
+        case TransferRate: return formatRate(client.transferRate);
+        case TimeConnected: return formatDuration(client.joinedAt.secsTo(QDateTime::currentDateTimeUtc()));
+        case Cpu: return percentText(client.cpuUtilization);
+        case Memory: return percentText(client.memoryUtilization);
+        case Network: return percentText(client.networkUtilization);
+        case State: return stateText(client);
+        case Session: return client.sessionName;
+        }
+        break;
+    case SortRole:
+        switch (index.column()) {
+        case Id: return client.id;
+        case Name: return client.machineName;
+        case IpAddress: return QHostAddress(client.ipAddress).toIPv4Address();
+        case MacAddress: return client.macAddress;
+        case Progress: return client.percentComplete;
+        case TransferRate: return client.transferRate;
+        case TimeConnected: return -client.joinedAt.toMSecsSinceEpoch(); // earlier join: longer connected
+        case Cpu: return client.cpuUtilization;
+        case Memory: return client.memoryUtilization;
+        case Network: return client.networkUtilization;
+        case State: return int(client.state) + (client.method == TransferMethod::Unicast ? 100 : 0);
+        case Session: return client.sessionName;
+        }
+        break;
+    case FilterRole:
+        return QStringList{QString::number(client.id), client.machineName, client.ipAddress, client.macAddress}
+            .join(u'\n');
+    case StaleRole:
+        return stale;
+    case Qt::ForegroundRole:
+        if (stale)
+            return QColor(Qt::gray);
+        break;
+    case Qt::TextAlignmentRole:
+        switch (index.column()) {
+        case Id: case Progress: case TransferRate: case TimeConnected: case Cpu: case Memory: case Network:
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        default:
+            return int(Qt::AlignLeft | Qt::AlignVCenter);
+        }
+    case Qt::ToolTipRole:
+        if (stale)
+            return tr("The connection to %1 is down; this row shows its last known state.").arg(ref.server->address());
+        break;
+    }
+    return {};
+}
+
+QVariant ClientTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Id: return tr("ID");
+    case Name: return tr("Name");
+    case IpAddress: return tr("IP address");
+    case MacAddress: return tr("MAC address");
+    case Progress: return tr("Progress");
+    case TransferRate: return tr("Transfer rate");
+    case TimeConnected: return tr("Time connected");
+    case Cpu: return tr("CPU");
+    case Memory: return tr("Memory");
+    case Network: return tr("Network");
+    case State: return tr("State");
+    case Session: return tr("Transmission");
+    }
+    return {};
+}
+
+} // namespace deploycast

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "client_scope.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+#include <vector>
+
+namespace deploycast {
+
+class ServerConnection;
+class ServerList;
+struct MirrorChange;
+
+// A client in the table: which server, which ID. Plain values, no QObject per row.
+struct ClientRef {
+    ServerConnection *server = nullptr;
+    quint32 id = 0;
+    friend bool operator==(const ClientRef &, const ClientRef &) = default;
+};
+
+// The clients in the current scope, across all servers, read straight from
+// each ServerConnection's mirror. Mirror changes become precise signals:
+// removals and insertions as contiguous spans, and one dataChanged per run
+// of changed rows (or one for the whole table when most rows changed).
+class ClientTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Id, Name, IpAddress, MacAddress, Progress, TransferRate, TimeConnected, Cpu, Memory, Network, State,
+                  Session, ColumnCount };
+    enum Role {
+        SortRole = Qt::UserRole + 1, // the underlying value, for sorting and for the progress bar
+        FilterRole,                  // what the filter field matches: ID, name, IP and MAC
+        StaleRole,                   // true while the row's server is not connected
+    };
+
+    explicit ClientTableModel(ServerList *servers, QObject *parent = nullptr);
+
+    void setScope(const ClientScope &scope);
+    const ClientScope &scope() const { return m_scope; }
+    ClientRef clientAt(int row) const { return m_rows.at(std::size_t(row)); }
+    int rowOf(const ClientRef &client) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    void watch(ServerConnection *server);
+    void forget(ServerConnection *server);
+    void onChanged(ServerConnection *server, const MirrorChange &change);
+    void onServerStateChanged(ServerConnection *server);
+    void removeRows(std::vector<int> rows);
+    void appendRows(const std::vector<ClientRef> &refs);
+    void emitChanged(std::vector<int> rows);
+    void rebuildIndex();
+    quint64 keyOf(const ClientRef &client) const;
+
+    ServerList *m_servers;
+    ClientScope m_scope;
+    std::vector<ClientRef> m_rows;
+    QHash<quint64, int> m_rowOfKey;
+    QHash<const ServerConnection *, quint32> m_serial; // small per-server number for row keys
+    quint32 m_nextSerial = 1;
+};
+
+} // namespace deploycast

@@ -1,0 +1,226 @@
+// The console's Disconnect, driven by the keyboard alone, against a real
+// deploycastd and real deploycast-receive processes.
+#include "client/server_connection.h"
+#include "client/server_list.h"
+#include "common/translations.h"
+#include "console_actions.h"
+#include "disconnect_dialog.h"
+#include "main_window.h"
+#include "test_bed.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableView>
+#include <QTest>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QWindow>
+
+#include <csignal>
+
+using namespace deploycast;
+
+class TestConsoleDisconnect : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<TestBed> bed;
+    std::unique_ptr<ServerList> servers;
+    std::unique_ptr<MainWindow> window;
+    QList<QProcess *> receivers;
+    QByteArray expectedHash;
+
+    QString transmissionPath() const { return u"127.0.0.1:%1/Multicast Transmissions/Lab"_qs.arg(bed->port()); }
+
+    // Three receivers waiting in a ScheduledCast that never starts by itself,
+    // and the console with that transmission selected and the focus in the tree.
+    void setUpConsoleWithWaitingClients(const QStringList &receiverArguments = {})
+    {
+        QVERIFY(bed->startServer());
+        QCOMPARE(bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
+                           u"/TransmissionType:ScheduledCast"_qs, u"/Clients:100"_qs}).exitCode, 0);
+        for (const QString &machine : {u"pc1"_qs, u"pc2"_qs, u"pc3"_qs})
+            receivers.append(bed->startReceiver(machine, u"Lab"_qs, receiverArguments));
+        QVERIFY(TestBed::waitUntil([&] { return bed->clientsOf(u"Lab"_qs).size() == 3; }));
+
+        servers = std::make_unique<ServerList>();
+        servers->add({u"127.0.0.1"_qs, bed->port()});
+        window = std::make_unique<MainWindow>(servers.get());
+        window->resize(1200, 700);
+        window->show();
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QVERIFY(TestBed::waitUntil([&] { return window->selectPath(transmissionPath()); }));
+        QVERIFY(TestBed::waitUntil([&] { return window->table()->model()->rowCount() == 3; }));
+        window->tree()->setFocus();
+        QVERIFY(TestBed::waitUntil([&] { return window->tree()->hasFocus(); }));
+    }
+
+    // Tab into the table, Ctrl+A, then the given key: the dialog is open.
+    DisconnectDialog *selectAllAndPress(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+    {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        if (QApplication::focusWidget() != window->table())
+            return nullptr;
+        QTest::keyClick(window->table(), Qt::Key_A, Qt::ControlModifier);
+        if (window->table()->selectionModel()->selectedRows().size() != 3)
+            return nullptr;
+        QTest::keyClick(window->table(), key, modifiers);
+        DisconnectDialog *dialog = nullptr;
+        TestBed::waitUntil([&] {
+            dialog = qobject_cast<DisconnectDialog *>(QApplication::activeModalWidget());
+            return dialog != nullptr;
+        }, 5000);
+        if (!dialog)
+            return nullptr;
+        // The offscreen platform does not move activation to a new window by
+        // itself; a window system would.
+        dialog->windowHandle()->requestActivate();
+        if (!QTest::qWaitForWindowActive(dialog->windowHandle()))
+            return nullptr;
+        QApplication::setActiveWindow(dialog);
+        return dialog;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QApplication::setOrganizationName(u"DeploycastTests"_qs);
+        QApplication::setApplicationName(u"tst_console_disconnect"_qs);
+        QApplication::setEffectEnabled(Qt::UI_AnimateCombo, false);
+        installTranslations();
+    }
+
+    void init()
+    {
+        bed = std::make_unique<TestBed>();
+        expectedHash = TestBed::sha256Of(bed->makeImage(u"lab.img"_qs, 2 * 1024 * 1024));
+        receivers.clear();
+    }
+
+    void cleanup()
+    {
+        if (QWidget *modal = QApplication::activeModalWidget())
+            modal->close();
+        window.reset();
+        servers.reset();
+        bed.reset();
+    }
+
+    void tabCtrlADeleteEnterFallsBackToUnicast()
+    {
+        setUpConsoleWithWaitingClients();
+        DisconnectDialog *dialog = selectAllAndPress(Qt::Key_Delete);
+        QVERIFY(dialog);
+        QCOMPARE(dialog->findChild<QTreeWidget *>(u"clientList"_qs)->topLevelItemCount(), 3);
+        QVERIFY(dialog->findChild<QLabel *>(u"question"_qs)->text().contains(u"3 client"_qs));
+        QVERIFY(!dialog->force());
+        QTest::keyClick(dialog, Qt::Key_Enter);
+        for (QProcess *receiver : std::as_const(receivers))
+            QCOMPARE(TestBed::finishAndGetExitCode(receiver), 0);
+        for (const QString &machine : {u"pc1"_qs, u"pc2"_qs, u"pc3"_qs})
+            QCOMPARE(TestBed::sha256Of(bed->receiverOutput(machine)), expectedHash);
+        QVERIFY(TestBed::waitUntil([&] { return window->table()->model()->rowCount() == 0; }));
+    }
+
+    void shiftDeleteEnterForces()
+    {
+        setUpConsoleWithWaitingClients();
+        DisconnectDialog *dialog = selectAllAndPress(Qt::Key_Delete, Qt::ShiftModifier);
+        QVERIFY(dialog);
+        QVERIFY(dialog->force());
+        QTest::keyClick(dialog, Qt::Key_Return);
+        for (QProcess *receiver : std::as_const(receivers))
+            QCOMPARE(TestBed::finishAndGetExitCode(receiver), 3);
+        QVERIFY(bed->leftoverFiles().isEmpty());
+    }
+
+    void escapeChangesNothing()
+    {
+        setUpConsoleWithWaitingClients();
+        DisconnectDialog *dialog = selectAllAndPress(Qt::Key_Delete);
+        QVERIFY(dialog);
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QVERIFY(TestBed::waitUntil([] { return QApplication::activeModalWidget() == nullptr; }));
+        QTest::qWait(500); // room for a wrongly sent request to take effect
+        QCOMPARE(bed->clientsOf(u"Lab"_qs).size(), 3);
+        for (QProcess *receiver : std::as_const(receivers))
+            QCOMPARE(receiver->state(), QProcess::Running);
+    }
+
+    void altFTogglesTheWarning()
+    {
+        setUpConsoleWithWaitingClients();
+        DisconnectDialog *dialog = selectAllAndPress(Qt::Key_Delete);
+        QVERIFY(dialog);
+        QPushButton *cancel = nullptr;
+        QPushButton *ok = nullptr;
+        for (QPushButton *button : dialog->findChildren<QPushButton *>())
+            (button->isDefault() ? ok : cancel) = button;
+        QVERIFY(ok && cancel);
+        QCOMPARE(QApplication::focusWidget(), cancel); // Cancel has the focus
+        QLabel *icon = dialog->findChild<QLabel *>(u"warningIcon"_qs);
+        QLabel *text = dialog->findChild<QLabel *>(u"explanation"_qs);
+        QVERIFY(!icon->isVisible());
+        QCOMPARE(ok->text(), u"Disconnect"_qs);
+        QVERIFY(text->text().contains(u"continue by unicast"_qs));
+
+        // A mnemonic "animates" the click: the box toggles a moment later.
+        QTest::keyClick(dialog, Qt::Key_F, Qt::AltModifier);
+        QTRY_VERIFY(dialog->force());
+        QVERIFY(icon->isVisible());
+        QCOMPARE(ok->text(), u"Force disconnect"_qs);
+        QVERIFY(text->text().contains(u"no fallback"_qs));
+
+        QTest::keyClick(dialog, Qt::Key_F, Qt::AltModifier);
+        QTRY_VERIFY(!dialog->force());
+        QVERIFY(!icon->isVisible());
+        QCOMPARE(ok->text(), u"Disconnect"_qs);
+        QTest::keyClick(dialog, Qt::Key_Escape);
+    }
+
+    void clientThatLeavesWhileTheDialogIsOpenIsReported()
+    {
+        setUpConsoleWithWaitingClients();
+        DisconnectDialog *dialog = selectAllAndPress(Qt::Key_Delete);
+        QVERIFY(dialog);
+        ::kill(pid_t(receivers.first()->processId()), SIGKILL);
+        QVERIFY(TestBed::waitUntil([&] { return window->table()->model()->rowCount() == 2; }));
+        QTest::keyClick(dialog, Qt::Key_Enter);
+        QCOMPARE(TestBed::finishAndGetExitCode(receivers[1]), 0);
+        QCOMPARE(TestBed::finishAndGetExitCode(receivers[2]), 0);
+        // The partial result is shown, not hidden.
+        QMessageBox *report = nullptr;
+        QVERIFY(TestBed::waitUntil([&] {
+            report = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            return report != nullptr;
+        }));
+        QVERIFY2(report->text().contains(u"2 clients disconnected"_qs), qPrintable(report->text()));
+        QVERIFY2(report->text().contains(u"already left"_qs), qPrintable(report->text()));
+    }
+
+    void actionsSayWhyTheyAreDisabled()
+    {
+        setUpConsoleWithWaitingClients();
+        window->table()->clearSelection();
+        QAction *disconnect = window->actions()->disconnect;
+        QVERIFY(!disconnect->isEnabled());
+        QVERIFY(disconnect->toolTip().contains(u"Select one or more clients"_qs));
+        window->table()->selectAll();
+        QVERIFY(disconnect->isEnabled());
+        QCOMPARE(disconnect->shortcut(), QKeySequence(QKeySequence::Delete));
+        QCOMPARE(window->actions()->forceDisconnect->shortcut(), QKeySequence(Qt::SHIFT | Qt::Key_Delete));
+        // The server goes away: its clients stay, greyed, and cannot be disconnected.
+        bed->stopServer();
+        QVERIFY(TestBed::waitUntil([&] { return !disconnect->isEnabled(); }));
+        QVERIFY(disconnect->toolTip().contains(u"is not connected"_qs));
+        QCOMPARE(window->table()->model()->rowCount(), 3);
+    }
+};
+
+QTEST_MAIN(TestConsoleDisconnect)
+#include "tst_console_disconnect.moc"

@@ -1,0 +1,124 @@
+// The console's models, checked by QAbstractItemModelTester while a real
+// deploycastd streams joins, progress, leaves, and goes away and comes back.
+#include "client/server_connection.h"
+#include "client/server_list.h"
+#include "client_filter_proxy.h"
+#include "client_table_model.h"
+#include "server_tree_model.h"
+#include "test_bed.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace deploycast;
+
+class TestConsoleModels : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void modelsStayConsistentUnderLiveChurn()
+    {
+        TestBed bed;
+        bed.makeImage(u"lab.img"_qs, 4 * 1024 * 1024);
+        QVERIFY(bed.startServer({u"--max-rate"_qs, u"2"_qs}));
+        QCOMPARE(bed.cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
+                          u"/TransmissionType:AutoCast"_qs}).exitCode, 0);
+        QCOMPARE(bed.cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Night"_qs, u"/Image:lab.img"_qs,
+                          u"/TransmissionType:ScheduledCast"_qs, u"/Clients:50"_qs}).exitCode, 0);
+
+        ServerList servers;
+        ServerTreeModel tree(&servers);
+        ClientTableModel table(&servers);
+        ClientFilterProxy proxy;
+        proxy.setSourceModel(&table);
+        proxy.sort(ClientTableModel::TransferRate, Qt::DescendingOrder);
+        const auto mode = QAbstractItemModelTester::FailureReportingMode::QtTest;
+        QAbstractItemModelTester treeTester(&tree, mode);
+        QAbstractItemModelTester tableTester(&table, mode);
+        QAbstractItemModelTester proxyTester(&proxy, mode);
+
+        ServerConnection *server = servers.add({u"127.0.0.1"_qs, bed.port()});
+        QVERIFY(TestBed::waitUntil([&] { return server->state() == ConnectionState::Connected; }));
+        table.setScope({ClientScope::Kind::AllServers, nullptr, 0});
+        QSignalSpy resets(&table, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&table, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&table, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&table, &QAbstractItemModel::dataChanged);
+
+        const QModelIndex lab = tree.findPath(u"127.0.0.1:%1/Multicast Transmissions/Lab"_qs.arg(bed.port()));
+        QVERIFY(lab.isValid());
+        QVERIFY(tree.findPath(u"127.0.0.1:%1/Multicast Transmissions/Night"_qs.arg(bed.port())).isValid());
+
+        // Joins, progress, leaves.
+        QList<QProcess *> receivers;
+        for (const QString &machine : {u"pc1"_qs, u"pc2"_qs, u"pc3"_qs})
+            receivers.append(bed.startReceiver(machine, u"Lab"_qs));
+        QVERIFY(TestBed::waitUntil([&] { return table.rowCount() == 3; }));
+        QVERIFY(TestBed::waitUntil([&] {
+            return table.index(0, ClientTableModel::Progress).data(ClientTableModel::SortRole).toDouble() > 0;
+        }));
+        QCOMPARE(proxy.rowCount(), 3);
+        proxy.setFilterText(u"pc2"_qs);
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setFilterText({});
+        for (QProcess *receiver : receivers)
+            QCOMPARE(TestBed::finishAndGetExitCode(receiver), 0);
+        QVERIFY(TestBed::waitUntil([&] { return table.rowCount() == 0; }));
+        QVERIFY(inserted.count() >= 1);
+        QVERIFY(removed.count() >= 1);
+        QVERIFY(changed.count() >= 1);
+
+        // A client that waits, then a server loss: its row stays, greyed out.
+        QProcess *waiting = bed.startReceiver(u"pc4"_qs, u"Night"_qs);
+        QVERIFY(TestBed::waitUntil([&] { return table.rowCount() == 1; }));
+        bed.stopServer();
+        QVERIFY(TestBed::waitUntil([&] { return server->state() == ConnectionState::Lost; }));
+        QCOMPARE(table.rowCount(), 1);
+        QVERIFY(table.index(0, 0).data(ClientTableModel::StaleRole).toBool());
+        QVERIFY(tree.index(0, 0, tree.serversIndex()).data().toString().contains(u"retrying in"_qs));
+        QCOMPARE(TestBed::finishAndGetExitCode(waiting), 1);
+
+        // The server comes back on the same port: the console reconnects by
+        // itself and the snapshot removes the client that did not survive.
+        QVERIFY(bed.startServer({u"--max-rate"_qs, u"2"_qs}));
+        QVERIFY(TestBed::waitUntil([&] { return server->state() == ConnectionState::Connected; },
+                                   (ServerConnection::kMaxBackoffSeconds + 10) * 1000));
+        QVERIFY(TestBed::waitUntil([&] { return table.rowCount() == 0; }));
+        QVERIFY(tree.findPath(u"127.0.0.1:%1/Multicast Transmissions/Night"_qs.arg(bed.port())).isValid());
+
+        // Not one routine update reset the table.
+        QCOMPARE(resets.count(), 0);
+    }
+
+    void scopesFollowTheTree()
+    {
+        TestBed bed;
+        bed.makeImage(u"lab.img"_qs, 1024 * 1024);
+        QVERIFY(bed.startServer());
+        for (const QString &name : {u"A"_qs, u"B"_qs})
+            QCOMPARE(bed.cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:"_qs + name, u"/Image:lab.img"_qs,
+                              u"/TransmissionType:ScheduledCast"_qs, u"/Clients:50"_qs}).exitCode, 0);
+        ServerList servers;
+        ServerTreeModel tree(&servers);
+        ClientTableModel table(&servers);
+        QAbstractItemModelTester tableTester(&table, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        servers.add({u"127.0.0.1"_qs, bed.port()});
+        bed.startReceiver(u"a1"_qs, u"A"_qs);
+        bed.startReceiver(u"a2"_qs, u"A"_qs);
+        bed.startReceiver(u"b1"_qs, u"B"_qs);
+        const QString root = u"127.0.0.1:%1"_qs.arg(bed.port());
+        table.setScope(tree.scopeOf(tree.findPath(root)));
+        QVERIFY(TestBed::waitUntil([&] { return table.rowCount() == 3; }));
+        table.setScope(tree.scopeOf(tree.findPath(root + u"/Multicast Transmissions/A"_qs)));
+        QCOMPARE(table.rowCount(), 2);
+        table.setScope(tree.scopeOf(tree.findPath(root + u"/Multicast Transmissions/B"_qs)));
+        QCOMPARE(table.rowCount(), 1);
+        QCOMPARE(table.index(0, ClientTableModel::Name).data().toString(), u"b1"_qs);
+        table.setScope(tree.scopeOf(tree.findPath(root + u"/Namespaces"_qs)));
+        QCOMPARE(table.rowCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestConsoleModels)
+#include "tst_console_models.moc"

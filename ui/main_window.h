@@ -1,0 +1,76 @@
+#pragma once
+
+#include "client_table_model.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QTableView;
+class QTreeView;
+
+namespace deploycast {
+
+class ClientFilterProxy;
+class ConsoleActions;
+class ServerConnection;
+class ServerList;
+class ServerTreeModel;
+struct ClientSummary;
+
+// The console: the server tree on the left, the selected node's clients on
+// the right, actions in the menu bar, toolbar and context menus. Widgets
+// only read the models and trigger requests; no widget talks to a socket.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(ServerList *servers, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Selects a tree node by path ("127.0.0.1:7405/Multicast Transmissions/Lab")
+    // and puts the keyboard focus in the client table.
+    bool selectPath(const QString &path);
+
+    QTreeView *tree() const { return m_tree; }
+    QTableView *table() const { return m_table; }
+    ConsoleActions *actions() const { return m_actions; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void buildContextMenus();
+    void restoreSettings();
+    void saveSettings() const;
+
+    void onTreeSelectionChanged();
+    void updateActions();
+    void updateStatus();
+
+    QList<ClientRef> selectedClients() const;
+    void disconnectSelected(bool force);
+    void executeDisconnect(const QList<ClientRef> &clients, bool force);
+    void addServerInteractively();
+    void removeSelectedServer();
+    void newTransmission();
+    void startTransmission();
+    void removeTransmission(bool force);
+    void showProperties();
+    void showError(const QString &title, const QString &message);
+
+    ServerList *m_servers;
+    ConsoleActions *m_actions;
+    ServerTreeModel *m_treeModel;
+    ClientTableModel *m_clientModel;
+    ClientFilterProxy *m_proxy;
+    QSplitter *m_splitter;
+    QTreeView *m_tree;
+    QTableView *m_table;
+    QLineEdit *m_filter;
+    QLabel *m_status;
+};
+
+} // namespace deploycast
