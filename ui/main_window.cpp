@@ -457,12 +457,19 @@ void MainWindow::newTransmission()
     dialog->open();
 }
 
-void MainWindow::startTransmission()
+std::pair<ServerConnection *, SessionInfo> MainWindow::selectedSession() const
 {
     ServerConnection *server = m_treeModel->serverOf(m_tree->currentIndex());
-    const SessionInfo session = server ? server->sessions().value(m_treeModel->sessionIdOf(m_tree->currentIndex()))
-                                       : SessionInfo{};
-    if (!server || session.id == 0)
+    const quint32 id = m_treeModel->sessionIdOf(m_tree->currentIndex());
+    if (!server || !server->sessions().contains(id))
+        return {nullptr, {}};
+    return {server, server->sessions().value(id)};
+}
+
+void MainWindow::startTransmission()
+{
+    const auto [server, session] = selectedSession();
+    if (!server)
         return;
     server->call(u"startSession"_qs, {{u"kind"_qs, toText(session.kind)}, {u"name"_qs, session.name}},
                  [this](const QCborMap &, const Error &error) {
@@ -473,10 +480,8 @@ void MainWindow::startTransmission()
 
 void MainWindow::removeTransmission(bool force)
 {
-    ServerConnection *server = m_treeModel->serverOf(m_tree->currentIndex());
-    const SessionInfo session = server ? server->sessions().value(m_treeModel->sessionIdOf(m_tree->currentIndex()))
-                                       : SessionInfo{};
-    if (!server || session.id == 0)
+    const auto [server, session] = selectedSession();
+    if (!server)
         return;
     auto send = [this, server, session, force] {
         server->call(u"removeSession"_qs,
@@ -506,10 +511,8 @@ void MainWindow::removeTransmission(bool force)
 
 void MainWindow::showProperties()
 {
-    ServerConnection *server = m_treeModel->serverOf(m_tree->currentIndex());
-    const SessionInfo session = server ? server->sessions().value(m_treeModel->sessionIdOf(m_tree->currentIndex()))
-                                       : SessionInfo{};
-    if (!server || session.id == 0)
+    const auto [server, session] = selectedSession();
+    if (!server)
         return;
     auto *box = new QMessageBox(QMessageBox::Information, tr("Properties of %1").arg(session.name),
                                 cli::sessionReport(session), QMessageBox::Close, this);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client_table_model.h"
+#include "domain/session_info.h"
 
 #include <QMainWindow>
 
@@ -51,6 +52,8 @@ private:
     void updateStatus();
 
     QList<ClientRef> selectedClients() const;
+    // The transmission or namespace selected in the tree, if any.
+    std::pair<ServerConnection *, SessionInfo> selectedSession() const;
     void disconnectSelected(bool force);
     void executeDisconnect(const QList<ClientRef> &clients, bool force);
     void addServerInteractively();

@@ -140,28 +140,44 @@ void ServerConnection::applySessions(const QCborArray &sessions, MirrorChange *c
     }
 }
 
+namespace {
+
+QSet<quint32> idsIn(const QCborArray &maps)
+{
+    QSet<quint32> ids;
+    for (const QCborValue &value : maps)
+        ids.insert(quint32(value.toMap().value(u"id"_qs).toInteger()));
+    return ids;
+}
+
+// Drops the entries a snapshot no longer has, and lists them.
+template<typename Value>
+void dropMissing(QHash<quint32, Value> *entries, const QSet<quint32> &live, QList<quint32> *removed)
+{
+    for (auto it = entries->begin(); it != entries->end();) {
+        if (live.contains(it.key())) {
+            ++it;
+        } else {
+            removed->append(it.key());
+            it = entries->erase(it);
+        }
+    }
+}
+
+} // namespace
+
 void ServerConnection::applySnapshot(const QCborMap &snapshot)
 {
     MirrorChange change;
     const QCborArray sessions = snapshot.value(u"sessions"_qs).toArray();
-    QSet<quint32> liveSessions;
-    for (const QCborValue &value : sessions)
-        liveSessions.insert(quint32(value.toMap().value(u"id"_qs).toInteger()));
-    for (auto it = m_sessions.begin(); it != m_sessions.end();) {
-        if (!liveSessions.contains(it.key())) {
-            change.removedSessions.append(it.key());
-            it = m_sessions.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    dropMissing(&m_sessions, idsIn(sessions), &change.removedSessions);
     applySessions(sessions, &change);
 
-    QSet<quint32> liveClients;
-    for (const QCborValue &value : snapshot.value(u"clients"_qs).toArray()) {
+    const QCborArray clients = snapshot.value(u"clients"_qs).toArray();
+    dropMissing(&m_clients, idsIn(clients), &change.removedClients);
+    for (const QCborValue &value : clients) {
         const QCborMap map = value.toMap();
         const quint32 id = quint32(map.value(u"id"_qs).toInteger());
-        liveClients.insert(id);
         auto it = m_clients.find(id);
         if (it == m_clients.end()) {
             m_clients.insert(id, ClientInfo::fromCbor(map));
@@ -169,14 +185,6 @@ void ServerConnection::applySnapshot(const QCborMap &snapshot)
         } else {
             it->update(map);
             change.changedClients.append(id);
-        }
-    }
-    for (auto it = m_clients.begin(); it != m_clients.end();) {
-        if (!liveClients.contains(it.key())) {
-            change.removedClients.append(it.key());
-            it = m_clients.erase(it);
-        } else {
-            ++it;
         }
     }
     m_lastUpdate = QDateTime::currentDateTimeUtc();
