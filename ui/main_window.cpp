@@ -76,6 +76,17 @@ MainWindow::MainWindow(ServerList *servers, QWidget *parent)
     m_table->setItemDelegateForColumn(ClientTableModel::Progress, new ProgressDelegate(m_table));
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // uniform row heights
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    // Widths that fit typical values and the header; the admin's own widths
+    // are restored over them.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const char *samples[] = {"00000", "lab-pc-000", "255.255.255.255", "00:00:00:00:00:00", "100% progress", "000.0 MB/s",
+                             "00:00:00", "100%", "100%", "100%", "receiving", "Transmission name"};
+    for (int column = 0; column < ClientTableModel::ColumnCount; ++column) {
+        const QString header = m_clientModel->headerData(column, Qt::Horizontal).toString();
+        m_table->setColumnWidth(column, std::max(metrics.horizontalAdvance(QLatin1String(samples[column])),
+                                                 metrics.horizontalAdvance(header)) + 18);
+    }
     m_table->horizontalHeader()->setSectionsMovable(true);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAlternatingRowColors(true);
@@ -98,7 +109,7 @@ MainWindow::MainWindow(ServerList *servers, QWidget *parent)
     m_splitter->addWidget(m_tree);
     m_splitter->addWidget(right);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({320, 880});
+    m_splitter->setSizes({290, 990});
     setCentralWidget(m_splitter);
     // Tab from the tree lands in the table, for the keyboard bulk disconnect.
     setTabOrder(m_tree, m_table);
