@@ -14,6 +14,8 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 #include <QTreeView>
@@ -109,6 +111,7 @@ private Q_SLOTS:
         window.reset();
         servers.reset();
         bed.reset();
+        QSettings().clear(); // each test starts from the default layout
     }
 
     void tabCtrlADeleteEnterFallsBackToUnicast()
@@ -201,6 +204,40 @@ private Q_SLOTS:
         }));
         QVERIFY2(report->text().contains(u"2 clients disconnected"_qs), qPrintable(report->text()));
         QVERIFY2(report->text().contains(u"already left"_qs), qPrintable(report->text()));
+    }
+
+    void selectionSurvivesUpdates()
+    {
+        setUpConsoleWithWaitingClients();
+        QTableView *table = window->table();
+        table->selectionModel()->select(table->model()->index(0, 0),
+                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        table->selectionModel()->select(table->model()->index(2, 0),
+                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        auto selectedIds = [table] {
+            QList<int> ids;
+            for (const QModelIndex &row : table->selectionModel()->selectedRows())
+                ids.append(row.data().toInt());
+            std::sort(ids.begin(), ids.end());
+            return ids;
+        };
+        const QList<int> before = selectedIds();
+        QCOMPARE(before.size(), 2);
+        // Receivers report every second; wait for two pushed updates.
+        QSignalSpy updates(table->model(), &QAbstractItemModel::dataChanged);
+        QVERIFY(TestBed::waitUntil([&] { return updates.count() >= 2; }));
+        QCOMPARE(selectedIds(), before);
+    }
+
+    void layoutIsRemembered()
+    {
+        setUpConsoleWithWaitingClients();
+        window->table()->setColumnWidth(ClientTableModel::Name, 234);
+        window->table()->setColumnHidden(ClientTableModel::MacAddress, true);
+        window->close();
+        MainWindow reopened(servers.get());
+        QCOMPARE(reopened.table()->columnWidth(ClientTableModel::Name), 234);
+        QVERIFY(reopened.table()->isColumnHidden(ClientTableModel::MacAddress));
     }
 
     void actionsSayWhyTheyAreDisabled()

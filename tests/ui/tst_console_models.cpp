@@ -11,6 +11,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <csignal>
+
 using namespace deploycast;
 
 class TestConsoleModels : public QObject
@@ -116,6 +118,41 @@ private Q_SLOTS:
         QCOMPARE(table.rowCount(), 1);
         QCOMPARE(table.index(0, ClientTableModel::Name).data().toString(), u"b1"_qs);
         table.setScope(tree.scopeOf(tree.findPath(root + u"/Namespaces"_qs)));
+        QCOMPARE(table.rowCount(), 0);
+    }
+
+    void fallbackClientsHaveTheirOwnNode()
+    {
+        TestBed bed;
+        const QByteArray expected = TestBed::sha256Of(bed.makeImage(u"lab.img"_qs, 1024 * 1024));
+        QVERIFY(bed.startServer());
+        QCOMPARE(bed.cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:A"_qs, u"/Image:lab.img"_qs,
+                          u"/TransmissionType:ScheduledCast"_qs, u"/Clients:50"_qs}).exitCode, 0);
+        ServerList servers;
+        ServerTreeModel tree(&servers);
+        ClientTableModel table(&servers);
+        const auto mode = QAbstractItemModelTester::FailureReportingMode::QtTest;
+        QAbstractItemModelTester treeTester(&tree, mode);
+        QAbstractItemModelTester tableTester(&table, mode);
+        servers.add({u"127.0.0.1"_qs, bed.port()});
+        QProcess *receiver = bed.startReceiver(u"pc"_qs, u"A"_qs);
+        const QString fallbackPath = u"127.0.0.1:%1/Unicast Fallback"_qs.arg(bed.port());
+        table.setScope(tree.scopeOf(tree.findPath(fallbackPath)));
+        QVERIFY(TestBed::waitUntil([&] { return bed.clientsOf(u"A"_qs).size() == 1; }));
+        const int id = bed.clientsOf(u"A"_qs).first().value(u"id"_qs).toInt();
+
+        // Frozen, the receiver cannot finish: it stays in fallback while we look.
+        QCOMPARE(::kill(pid_t(receiver->processId()), SIGSTOP), 0);
+        QCOMPARE(bed.cli({u"/Disconnect-Client"_qs, QStringLiteral("/ClientId:%1").arg(id)}).exitCode, 0);
+        QVERIFY(TestBed::waitUntil([&] { return tree.rowCount(tree.findPath(fallbackPath)) == 1; }));
+        QVERIFY(tree.findPath(fallbackPath + u"/pc"_qs).isValid());
+        QCOMPARE(table.rowCount(), 1);
+        QVERIFY(table.index(0, ClientTableModel::State).data().toString().contains(u"unicast"_qs));
+
+        QCOMPARE(::kill(pid_t(receiver->processId()), SIGCONT), 0);
+        QCOMPARE(TestBed::finishAndGetExitCode(receiver), 0);
+        QCOMPARE(TestBed::sha256Of(bed.receiverOutput(u"pc"_qs)), expected);
+        QVERIFY(TestBed::waitUntil([&] { return tree.rowCount(tree.findPath(fallbackPath)) == 0; }));
         QCOMPARE(table.rowCount(), 0);
     }
 };
