@@ -230,7 +230,7 @@ QVariant ClientTableModel::data(const QModelIndex &index, int role) const
         case MacAddress: return client.macAddress;
         case Progress: return percentText(client.percentComplete);
         case TransferRate: return formatRate(client.transferRate);
-        case TimeConnected: return formatDuration(client.joinedAt.secsTo(QDateTime::currentDateTimeUtc()));
+        case TimeConnected: return formatDuration(client.joinedAt.secsTo(ref.server->referenceTime()));
         case Cpu: return percentText(client.cpuUtilization);
         case Memory: return percentText(client.memoryUtilization);
         case Network: return percentText(client.networkUtilization);

@@ -45,7 +45,7 @@ QString stateText(const ServerConnection *server)
     case ConnectionState::Connected:
         return QObject::tr("connected");
     case ConnectionState::Lost:
-        return QObject::tr("connection lost, retrying in %1 s").arg(server->retryInSeconds());
+        return QObject::tr("lost, retrying in %1 s").arg(server->retryInSeconds());
     case ConnectionState::Refused:
         return QObject::tr("refused: %1").arg(server->lastError());
     }
@@ -273,12 +273,8 @@ QString ServerTreeModel::displayText(const Node *node) const
     switch (node->kind) {
     case NodeKind::Servers:
         return tr("Servers");
-    case NodeKind::Server: {
-        const QString name = node->server->serverName();
-        const QString label = name.isEmpty() ? node->server->address()
-                                             : QStringLiteral("%1 (%2)").arg(node->server->address(), name);
-        return QStringLiteral("%1 — %2").arg(label, stateText(node->server));
-    }
+    case NodeKind::Server:
+        return QStringLiteral("%1 — %2").arg(node->server->address(), stateText(node->server));
     case NodeKind::Transmissions:
         return tr("Multicast Transmissions (%1)").arg(node->children.size());
     case NodeKind::Namespaces:
@@ -324,8 +320,12 @@ QVariant ServerTreeModel::data(const QModelIndex &index, int role) const
             return QColor(Qt::gray);
         break;
     case Qt::ToolTipRole:
-        if (node->kind == NodeKind::Server && !node->server->lastError().isEmpty())
-            return node->server->lastError();
+        if (node->kind == NodeKind::Server) {
+            const QString name = node->server->serverName();
+            const QString error = node->server->lastError();
+            return QStringList{name.isEmpty() ? node->server->address() : tr("%1, host %2").arg(node->server->address(), name),
+                               error}.join(u'\n').trimmed();
+        }
         break;
     }
     return {};

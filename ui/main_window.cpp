@@ -44,13 +44,14 @@ struct DisconnectTally {
 
 } // namespace
 
-MainWindow::MainWindow(ServerList *servers, QWidget *parent)
+MainWindow::MainWindow(ServerList *servers, bool rememberLayout, QWidget *parent)
     : QMainWindow(parent)
     , m_servers(servers)
     , m_actions(new ConsoleActions(this))
     , m_treeModel(new ServerTreeModel(servers, this))
     , m_clientModel(new ClientTableModel(servers, this))
     , m_proxy(new ClientFilterProxy(this))
+    , m_rememberLayout(rememberLayout)
 {
     setWindowTitle(tr("Deploycast Console"));
     setObjectName(u"mainWindow"_qs);
@@ -85,7 +86,7 @@ MainWindow::MainWindow(ServerList *servers, QWidget *parent)
     for (int column = 0; column < ClientTableModel::ColumnCount; ++column) {
         const QString header = m_clientModel->headerData(column, Qt::Horizontal).toString();
         m_table->setColumnWidth(column, std::max(metrics.horizontalAdvance(QLatin1String(samples[column])),
-                                                 metrics.horizontalAdvance(header)) + 18);
+                                                 metrics.horizontalAdvance(header)) + 12);
     }
     m_table->horizontalHeader()->setSectionsMovable(true);
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -109,13 +110,14 @@ MainWindow::MainWindow(ServerList *servers, QWidget *parent)
     m_splitter->addWidget(m_tree);
     m_splitter->addWidget(right);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({290, 990});
+    m_splitter->setSizes({330, 950});
     setCentralWidget(m_splitter);
     // Tab from the tree lands in the table, for the keyboard bulk disconnect.
     setTabOrder(m_tree, m_table);
     setTabOrder(m_table, m_filter);
 
     m_status = new QLabel;
+    m_status->setObjectName(u"status"_qs);
     statusBar()->addPermanentWidget(m_status);
 
     buildMenus();
@@ -131,7 +133,8 @@ MainWindow::MainWindow(ServerList *servers, QWidget *parent)
     connect(statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
     statusTimer->start(1000);
 
-    restoreSettings();
+    if (m_rememberLayout)
+        restoreSettings();
     m_tree->setCurrentIndex(m_treeModel->serversIndex());
     updateActions();
     updateStatus();
@@ -252,7 +255,8 @@ void MainWindow::saveSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    saveSettings();
+    if (m_rememberLayout)
+        saveSettings();
     event->accept();
 }
 

@@ -27,7 +27,9 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(ServerList *servers, QWidget *parent = nullptr);
+    // rememberLayout: restore and save geometry, splitter and columns with
+    // QSettings (off for screenshots, which must not depend on the user's).
+    explicit MainWindow(ServerList *servers, bool rememberLayout = true, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Selects a tree node by path ("127.0.0.1:7405/Multicast Transmissions/Lab")
@@ -74,6 +76,7 @@ private:
     QTableView *m_table;
     QLineEdit *m_filter;
     QLabel *m_status;
+    bool m_rememberLayout;
 };
 
 } // namespace deploycast

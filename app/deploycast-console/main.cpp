@@ -3,16 +3,61 @@
 #include "client/server_list.h"
 #include "common/host_port.h"
 #include "common/translations.h"
+#include "deterministic_look.h"
 #include "main_window.h"
 #include "protocol/messages.h"
+#include "screenshot_session.h"
 
 #include <QApplication>
+#include <QCborValue>
 #include <QCommandLineParser>
+#include <QFile>
 #include <QSettings>
 
 #include <cstdio>
 
 using namespace deploycast;
+
+namespace {
+
+int usageError(const QString &message)
+{
+    std::fprintf(stderr, "deploycast-console: %s\n", qPrintable(message));
+    return 2;
+}
+
+std::optional<QCborMap> readRecording(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    QCborParserError parseError;
+    const QCborValue value = QCborValue::fromCbor(file.readAll(), &parseError);
+    if (parseError.error != QCborError::NoError || !value.isMap()) {
+        *error = QStringLiteral("%1 is not a recorded snapshot (deploycast /Get-Server /Show:Snapshot /Format:Cbor)").arg(path);
+        return std::nullopt;
+    }
+    return value.toMap();
+}
+
+// Selects a tree path once it exists (after the server's snapshot) and puts
+// the focus in the client table.
+void selectWhenAvailable(MainWindow *window, ServerList *servers, const QString &path)
+{
+    auto connections = std::make_shared<QList<QMetaObject::Connection>>();
+    auto attempt = [window, path, connections] {
+        if (window->selectPath(path))
+            for (const QMetaObject::Connection &connection : *connections)
+                QObject::disconnect(connection);
+    };
+    for (ServerConnection *server : servers->servers())
+        connections->append(QObject::connect(server, &ServerConnection::changed, window, attempt));
+    attempt();
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -30,37 +75,74 @@ int main(int argc, char *argv[])
     const QCommandLineOption select(u"select"_qs, u"Select this tree node at start, e.g. \"127.0.0.1:7405/Multicast Transmissions/Lab\", "
                                                   "and put the keyboard focus in the client table."_qs,
                                     u"SERVER/PATH"_qs);
-    parser.addOptions({server, select});
+    const QCommandLineOption replay(u"replay"_qs, u"Show a recorded snapshot (deploycast /Get-Server /Show:Snapshot /Format:Cbor) "
+                                                  "instead of live servers."_qs, u"FILE"_qs);
+    const QCommandLineOption replayLost(u"replay-lost"_qs, u"With --replay: show the server as if its connection had just dropped."_qs);
+    const QCommandLineOption screenshot(u"screenshot"_qs, u"Wait for the data, render the window to FILE (PNG) and exit: 0 on success, "
+                                                          "3 if the data did not arrive in time."_qs, u"FILE"_qs);
+    const QCommandLineOption size(u"size"_qs, u"Window size (default 1280x760)."_qs, u"WxH"_qs, u"1280x760"_qs);
+    const QCommandLineOption selectRows(u"select-rows"_qs, u"With --screenshot: select the client table's first N rows."_qs, u"N"_qs);
+    const QCommandLineOption dialog(u"dialog"_qs, u"With --screenshot: open this dialog over the window: disconnect or disconnect-force."_qs,
+                                    u"NAME"_qs);
+    const QCommandLineOption timeout(u"timeout"_qs, u"With --screenshot: how long to wait for the data (default 30)."_qs,
+                                     u"SECONDS"_qs, u"30"_qs);
+    parser.addOptions({server, select, replay, replayLost, screenshot, size, selectRows, dialog, timeout});
     parser.process(app);
 
+    const QStringList sizeParts = parser.value(size).split(u'x');
+    const QSize windowSize(sizeParts.value(0).toInt(), sizeParts.value(1).toInt());
+    if (sizeParts.size() != 2 || windowSize.width() < 200 || windowSize.height() < 150)
+        return usageError(QStringLiteral("--size needs WIDTHxHEIGHT, e.g. 1280x760, not '%1'").arg(parser.value(size)));
+    ScreenshotRequest request;
+    request.file = parser.value(screenshot);
+    request.select = parser.value(select);
+    request.selectRows = parser.value(selectRows).toInt();
+    request.timeoutSeconds = parser.value(timeout).toInt();
+    const QString dialogName = parser.value(dialog);
+    if (dialogName == u"disconnect"_qs)
+        request.dialog = ScreenshotRequest::Dialog::Disconnect;
+    else if (dialogName == u"disconnect-force"_qs)
+        request.dialog = ScreenshotRequest::Dialog::DisconnectForce;
+    else if (!dialogName.isEmpty())
+        return usageError(QStringLiteral("--dialog takes disconnect or disconnect-force, not '%1'").arg(dialogName));
+    const bool takingScreenshot = parser.isSet(screenshot);
+    if (takingScreenshot)
+        applyDeterministicLook();
+
     ServerList servers;
-    QStringList addresses = QSettings().value(u"servers"_qs).toStringList() + parser.values(server);
-    if (addresses.isEmpty())
-        addresses.append(u"127.0.0.1:7405"_qs); // the local server
-    for (const QString &text : std::as_const(addresses)) {
+    if (parser.isSet(replay)) {
         QString error;
-        const std::optional<HostPort> address = parseHostPort(text, proto::kDefaultPort, &error);
-        if (!address) {
-            std::fprintf(stderr, "deploycast-console: --server %s: %s\n", qPrintable(text), qPrintable(error));
-            return 2;
+        const std::optional<QCborMap> recording = readRecording(parser.value(replay), &error);
+        if (!recording)
+            return usageError(error);
+        ServerConnection *replayed = servers.addReplay(*recording);
+        if (parser.isSet(replayLost))
+            replayed->replayLoss(u"connection refused"_qs, 8);
+    } else {
+        // A screenshot pictures what was asked for, not the user's saved servers.
+        QStringList addresses = parser.values(server);
+        if (!takingScreenshot)
+            addresses = QSettings().value(u"servers"_qs).toStringList() + addresses;
+        if (addresses.isEmpty() && !takingScreenshot)
+            addresses.append(u"127.0.0.1:7405"_qs); // the local server
+        for (const QString &text : std::as_const(addresses)) {
+            QString error;
+            const std::optional<HostPort> address = parseHostPort(text, proto::kDefaultPort, &error);
+            if (!address)
+                return usageError(QStringLiteral("--server %1: %2").arg(text, error));
+            servers.add(*address);
         }
-        servers.add(*address);
     }
 
-    MainWindow window(&servers);
-    window.resize(1280, 760);
+    MainWindow window(&servers, !takingScreenshot);
+    window.resize(windowSize);
     window.show();
-    if (parser.isSet(select)) {
-        // The node exists once the server's snapshot is in; try until then.
-        const QString path = parser.value(select);
-        auto tryUntilFound = std::make_shared<QMetaObject::Connection>();
-        auto attempt = [&window, path, tryUntilFound] {
-            if (window.selectPath(path))
-                QObject::disconnect(*tryUntilFound);
-        };
-        for (ServerConnection *watched : servers.servers())
-            *tryUntilFound = QObject::connect(watched, &ServerConnection::changed, &window, attempt);
-        attempt();
+    if (takingScreenshot) {
+        auto *session = new ScreenshotSession(&window, &servers, request, &app);
+        QObject::connect(session, &ScreenshotSession::finished, &app, &QCoreApplication::exit);
+        session->start();
+    } else if (parser.isSet(select)) {
+        selectWhenAvailable(&window, &servers, parser.value(select));
     }
     return app.exec();
 }

@@ -7,6 +7,7 @@
 #include "text_report.h"
 
 #include <QCborArray>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
@@ -152,7 +153,14 @@ void CliRunner::execute()
         const bool all = m_command.value(u"Show"_qs) == u"All"_qs;
         call(u"listSessions"_qs, {{u"kind"_qs, nameSpace}, {u"withClients"_qs, all}},
              [this, all](const QCborMap &r) { return printSessions(r, u"namespaces"_qs, all); });
+    } else if (name == u"Get-Server"_qs && m_command.value(u"Show"_qs) == u"Snapshot"_qs) {
+        call(u"subscribe"_qs, {}, [this](const QCborMap &r) { return printSnapshot(r); });
     } else if (name == u"Get-Server"_qs) {
+        if (m_command.value(u"Format"_qs) == u"Cbor"_qs) {
+            m_err << "deploycast: /Format:Cbor goes with /Show:Snapshot only" << Qt::endl;
+            done(Exit::Usage);
+            return;
+        }
         call(u"getServer"_qs, {}, [this](const QCborMap &r) { return printServer(r); });
     } else if (name == u"Get-AllFallbackClients"_qs) {
         call(u"listFallbackClients"_qs, {}, [this](const QCborMap &r) { return printFallbackClients(r); });
@@ -223,6 +231,30 @@ int CliRunner::printServer(const QCborMap &result)
         printJson({{u"server"_qs, config}});
     else
         m_out << serverConfigReport(config);
+    return Exit::Success;
+}
+
+int CliRunner::printSnapshot(QCborMap snapshot)
+{
+    // The moment of recording, so a replay can freeze its clock there.
+    snapshot[u"recordedAt"_qs] = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    if (m_command.value(u"Format"_qs) == u"Cbor"_qs) {
+        m_out.flush();
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly) || out.write(snapshot.toCborValue().toCbor()) < 0) {
+            m_err << "deploycast: cannot write the snapshot to standard output" << Qt::endl;
+            return Exit::Refused;
+        }
+        return Exit::Success;
+    }
+    if (json()) {
+        printJson(snapshot);
+        return Exit::Success;
+    }
+    const QCborMap server = snapshot.value(u"server"_qs).toMap();
+    m_out << "Snapshot of " << server.value(u"name"_qs).toString() << ": "
+          << snapshot.value(u"sessions"_qs).toArray().size() << " sessions, "
+          << snapshot.value(u"clients"_qs).toArray().size() << " clients (use /Format:Cbor to record it).\n";
     return Exit::Success;
 }
 

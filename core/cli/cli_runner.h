@@ -49,6 +49,7 @@ private:
     int printDisconnect(const QCborMap &result);
     int printServer(const QCborMap &result);
     int printFallbackClients(const QCborMap &result);
+    int printSnapshot(QCborMap snapshot);
     void printJson(const QCborMap &document);
     bool json() const;
 

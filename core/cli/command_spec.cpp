@@ -119,8 +119,15 @@ QList<CommandSpec> buildSpecs()
          {u"deploycast /Remove-Namespace /Namespace:drivers"_qs}},
         {u"Get-Server"_qs,
          u"Shows the server's configuration."_qs,
-         {{u"Show"_qs, ValueKind::Choice, true, {u"Config"_qs}, {}, u"What to show: Config."_qs}, server(), format()},
-         {u"deploycast /Get-Server /Show:Config"_qs}},
+         {{u"Show"_qs, ValueKind::Choice, true, {u"Config"_qs, u"Snapshot"_qs}, {},
+           u"Config: the server's configuration. Snapshot: everything a console sees (sessions and clients), "
+           "for recording; with /Format:Cbor it is written as the protocol's own CBOR, which "
+           "deploycast-console --replay reads."_qs},
+          server(),
+          {u"Format"_qs, ValueKind::Choice, false, {u"Table"_qs, u"Json"_qs, u"Cbor"_qs}, {},
+           u"Table (default), Json, or Cbor (binary, /Show:Snapshot only)."_qs}},
+         {u"deploycast /Get-Server /Show:Config"_qs,
+          u"deploycast /Get-Server /Show:Snapshot /Format:Cbor"_qs}},
         {u"Get-AllFallbackClients"_qs,
          u"Lists the clients finishing by unicast after a disconnect without Force (a Deploycast extension)."_qs,
          {server(), format()},

@@ -27,12 +27,37 @@ QString ServerConnection::address() const
 
 int ServerConnection::retryInSeconds() const
 {
+    if (m_frozenTime.isValid())
+        return m_frozenRetrySeconds;
     return m_retryTimer.isActive() ? (m_retryTimer.remainingTime() + 999) / 1000 : 0;
 }
 
 void ServerConnection::start()
 {
     connectNow();
+}
+
+void ServerConnection::startReplay(const QCborMap &snapshot)
+{
+    m_frozenTime = QDateTime::fromString(snapshot.value(u"recordedAt"_qs).toString(), Qt::ISODateWithMs);
+    if (!m_frozenTime.isValid())
+        m_frozenTime = QDateTime::fromString(u"2026-01-01T00:00:00Z"_qs, Qt::ISODate);
+    m_serverName = snapshot.value(u"server"_qs).toMap().value(u"name"_qs).toString();
+    applySnapshot(snapshot);
+    setState(ConnectionState::Connected);
+}
+
+void ServerConnection::replayLoss(const QString &error, int retryInSeconds)
+{
+    m_lastError = error;
+    m_frozenRetrySeconds = retryInSeconds;
+    m_state = ConnectionState::Lost; // no countdown timer: the picture stays still
+    Q_EMIT stateChanged();
+}
+
+QDateTime ServerConnection::referenceTime() const
+{
+    return m_frozenTime.isValid() ? m_frozenTime : QDateTime::currentDateTimeUtc();
 }
 
 void ServerConnection::connectNow()
@@ -187,7 +212,7 @@ void ServerConnection::applySnapshot(const QCborMap &snapshot)
             change.changedClients.append(id);
         }
     }
-    m_lastUpdate = QDateTime::currentDateTimeUtc();
+    m_lastUpdate = referenceTime();
     Q_EMIT changed(change);
 }
 
@@ -217,7 +242,7 @@ void ServerConnection::applyDelta(const QCborMap &delta)
             change.changedClients.append(id);
         }
     }
-    m_lastUpdate = QDateTime::currentDateTimeUtc();
+    m_lastUpdate = referenceTime();
     if (!change.isEmpty())
         Q_EMIT changed(change);
 }

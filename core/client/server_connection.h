@@ -61,6 +61,17 @@ public:
     const QHash<quint32, ClientInfo> &clients() const { return m_clients; }
 
     void start();
+    // Shows a recorded snapshot (deploycast /Get-Server /Show:Snapshot
+    // /Format:Cbor) instead of a live server: no network, and the clock
+    // frozen at the moment of recording.
+    void startReplay(const QCborMap &snapshot);
+    // Under replay: show the recording as if the link had just dropped, for
+    // pictures of the "lost" state. The countdown is frozen too.
+    void replayLoss(const QString &error, int retryInSeconds);
+    // "Now" for durations such as time connected: the wall clock, or the
+    // recording's time under replay.
+    QDateTime referenceTime() const;
+
     // Asks for a fresh snapshot; the mirror is brought in line with it by
     // the same precise changes as any delta.
     void refresh();
@@ -94,6 +105,8 @@ private:
     QString m_serverName;
     QString m_lastError;
     QDateTime m_lastUpdate;
+    QDateTime m_frozenTime; // set under replay
+    int m_frozenRetrySeconds = 0;
     int m_attempt = 0;
     QTimer m_retryTimer;
     QTimer m_countdownTimer; // re-announces "retrying in N s" every second

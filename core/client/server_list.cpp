@@ -28,6 +28,18 @@ ServerConnection *ServerList::add(const HostPort &address)
     return server;
 }
 
+ServerConnection *ServerList::addReplay(const QCborMap &snapshot)
+{
+    QString error;
+    const QString listen = snapshot.value(u"server"_qs).toMap().value(u"listen"_qs).toString();
+    const HostPort address = parseHostPort(listen, 7405, &error).value_or(HostPort{u"replay"_qs, 7405});
+    auto *server = new ServerConnection(address, this);
+    m_servers.append(server);
+    Q_EMIT serverAdded(server);
+    server->startReplay(snapshot);
+    return server;
+}
+
 void ServerList::remove(ServerConnection *server)
 {
     if (!m_servers.contains(server))

@@ -2,6 +2,7 @@
 
 #include "common/host_port.h"
 
+#include <QCborMap>
 #include <QList>
 #include <QObject>
 
@@ -21,6 +22,9 @@ public:
 
     // Adds and starts a connection; an address already listed is returned as is.
     ServerConnection *add(const HostPort &address);
+    // Adds a recorded snapshot in place of a live server (see
+    // ServerConnection::startReplay), named by the address it was recorded from.
+    ServerConnection *addReplay(const QCborMap &snapshot);
     void remove(ServerConnection *server);
 
 Q_SIGNALS:

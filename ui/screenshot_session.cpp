@@ -1,0 +1,96 @@
+#include "screenshot_session.h"
+
+#include "client/server_connection.h"
+#include "client/server_list.h"
+#include "console_actions.h"
+#include "disconnect_dialog.h"
+#include "main_window.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QImage>
+#include <QItemSelectionModel>
+#include <QPainter>
+#include <QTableView>
+
+#include <cstdio>
+
+namespace deploycast {
+
+ScreenshotSession::ScreenshotSession(MainWindow *window, ServerList *servers, const ScreenshotRequest &request,
+                                     QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_servers(servers)
+    , m_request(request)
+{
+    // Polling keeps this independent of which signal brings the last piece.
+    m_poll.setInterval(50);
+    connect(&m_poll, &QTimer::timeout, this, &ScreenshotSession::check);
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        if (m_done)
+            return;
+        m_done = true;
+        std::fprintf(stderr, "deploycast-console: the servers' data did not arrive within %d s; no screenshot taken\n",
+                     m_request.timeoutSeconds);
+        Q_EMIT finished(kDataNeverCame);
+    });
+}
+
+void ScreenshotSession::start()
+{
+    m_deadline.start(m_request.timeoutSeconds * 1000);
+    m_poll.start();
+}
+
+bool ScreenshotSession::ready() const
+{
+    for (const ServerConnection *server : m_servers->servers())
+        if (server->state() == ConnectionState::Connecting)
+            return false;
+    if (!m_request.select.isEmpty() && !m_window->selectPath(m_request.select))
+        return false;
+    return !m_request.selectRows || m_window->table()->model()->rowCount() >= m_request.selectRows;
+}
+
+void ScreenshotSession::check()
+{
+    if (m_done || !ready())
+        return;
+    m_done = true;
+    m_poll.stop();
+    m_deadline.stop();
+    QTableView *table = m_window->table();
+    for (int row = 0; row < m_request.selectRows; ++row)
+        table->selectionModel()->select(table->model()->index(row, 0),
+                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    if (m_request.dialog != ScreenshotRequest::Dialog::None) {
+        if (!table->selectionModel()->hasSelection())
+            table->selectAll();
+        const bool force = m_request.dialog == ScreenshotRequest::Dialog::DisconnectForce;
+        (force ? m_window->actions()->forceDisconnect : m_window->actions()->disconnect)->trigger();
+    }
+    // Let layouts and the dialog settle before rendering.
+    QTimer::singleShot(200, this, &ScreenshotSession::capture);
+}
+
+void ScreenshotSession::capture()
+{
+    QImage image = m_window->grab().toImage().convertToFormat(QImage::Format_ARGB32);
+    if (auto *dialog = m_window->findChild<DisconnectDialog *>()) {
+        const QImage dialogImage = dialog->grab().toImage().convertToFormat(QImage::Format_ARGB32);
+        QPainter painter(&image);
+        const QPoint topLeft((image.width() - dialogImage.width()) / 2, (image.height() - dialogImage.height()) / 3);
+        painter.fillRect(QRect(topLeft, dialogImage.size()).adjusted(-1, -1, 1, 1), Qt::darkGray); // its frame
+        painter.drawImage(topLeft, dialogImage);
+    }
+    if (!image.save(m_request.file, "PNG")) {
+        std::fprintf(stderr, "deploycast-console: cannot write %s\n", qPrintable(m_request.file));
+        Q_EMIT finished(kCannotWrite);
+        return;
+    }
+    Q_EMIT finished(0);
+}
+
+} // namespace deploycast
