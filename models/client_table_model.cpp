@@ -3,6 +3,7 @@
 #include "client/server_connection.h"
 #include "client/server_list.h"
 #include "common/units.h"
+#include "display_names.h"
 
 #include <QColor>
 #include <QHostAddress>
@@ -23,7 +24,7 @@ QString percentText(double value)
 
 QString stateText(const ClientInfo &client)
 {
-    const QString state = toText(client.state);
+    const QString state = DisplayNames::of(client.state);
     return client.method == TransferMethod::Unicast ? state + QObject::tr(" (unicast)") : state;
 }
 

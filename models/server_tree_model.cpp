@@ -3,6 +3,7 @@
 #include "client/server_connection.h"
 #include "client/server_list.h"
 #include "common/units.h"
+#include "display_names.h"
 
 #include <QColor>
 
@@ -283,7 +284,7 @@ QString ServerTreeModel::displayText(const Node *node) const
         return tr("Unicast Fallback (%1)").arg(node->children.size());
     case NodeKind::Session: {
         const SessionInfo session = node->server->sessions().value(node->id);
-        return tr("%1 — %2, %n client(s)", nullptr, session.clientCount).arg(session.name, toText(session.state));
+        return tr("%1 — %2, %n client(s)", nullptr, session.clientCount).arg(session.name, DisplayNames::of(session.state));
     }
     case NodeKind::FallbackClient: {
         const ClientInfo client = node->server->clients().value(node->id);

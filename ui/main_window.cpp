@@ -61,6 +61,10 @@ MainWindow::MainWindow(ServerList *servers, bool rememberLayout, QWidget *parent
     m_tree->setModel(m_treeModel);
     m_tree->setHeaderHidden(true);
     m_tree->setUniformRowHeights(true);
+    // Long names scroll sideways rather than being cut short.
+    m_tree->setTextElideMode(Qt::ElideNone);
+    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tree->header()->setStretchLastSection(false);
     m_tree->expandAll();
     connect(m_treeModel, &QAbstractItemModel::rowsInserted, m_tree, [this](const QModelIndex &parent) {
         m_tree->expand(parent);
@@ -110,7 +114,7 @@ MainWindow::MainWindow(ServerList *servers, bool rememberLayout, QWidget *parent
     m_splitter->addWidget(m_tree);
     m_splitter->addWidget(right);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({330, 950});
+    m_splitter->setSizes({370, 990});
     setCentralWidget(m_splitter);
     // Tab from the tree lands in the table, for the keyboard bulk disconnect.
     setTabOrder(m_tree, m_table);

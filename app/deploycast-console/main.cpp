@@ -65,7 +65,11 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(u"Deploycast"_qs);
     QApplication::setApplicationName(u"deploycast-console"_qs);
     QApplication::setApplicationVersion(QStringLiteral(DEPLOYCAST_VERSION));
-    installTranslations();
+    // The language must be in place before any text is made, so --lang is
+    // read ahead of the full parse.
+    const QStringList arguments = QCoreApplication::arguments();
+    const qsizetype langAt = arguments.indexOf(u"--lang"_qs);
+    installTranslations(langAt >= 0 ? arguments.value(langAt + 1) : QString());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Deploycast console: watch and steer multicast transmissions and their clients."_qs);
@@ -80,19 +84,20 @@ int main(int argc, char *argv[])
     const QCommandLineOption replayLost(u"replay-lost"_qs, u"With --replay: show the server as if its connection had just dropped."_qs);
     const QCommandLineOption screenshot(u"screenshot"_qs, u"Wait for the data, render the window to FILE (PNG) and exit: 0 on success, "
                                                           "3 if the data did not arrive in time."_qs, u"FILE"_qs);
-    const QCommandLineOption size(u"size"_qs, u"Window size (default 1280x760)."_qs, u"WxH"_qs, u"1280x760"_qs);
+    const QCommandLineOption size(u"size"_qs, u"Window size (default 1366x768)."_qs, u"WxH"_qs, u"1366x768"_qs);
     const QCommandLineOption selectRows(u"select-rows"_qs, u"With --screenshot: select the client table's first N rows."_qs, u"N"_qs);
     const QCommandLineOption dialog(u"dialog"_qs, u"With --screenshot: open this dialog over the window: disconnect or disconnect-force."_qs,
                                     u"NAME"_qs);
     const QCommandLineOption timeout(u"timeout"_qs, u"With --screenshot: how long to wait for the data (default 30)."_qs,
                                      u"SECONDS"_qs, u"30"_qs);
-    parser.addOptions({server, select, replay, replayLost, screenshot, size, selectRows, dialog, timeout});
+    const QCommandLineOption lang(u"lang"_qs, u"The console's language: en or fr (default: the system's)."_qs, u"LANG"_qs);
+    parser.addOptions({server, select, replay, replayLost, screenshot, size, selectRows, dialog, timeout, lang});
     parser.process(app);
 
     const QStringList sizeParts = parser.value(size).split(u'x');
     const QSize windowSize(sizeParts.value(0).toInt(), sizeParts.value(1).toInt());
     if (sizeParts.size() != 2 || windowSize.width() < 200 || windowSize.height() < 150)
-        return usageError(QStringLiteral("--size needs WIDTHxHEIGHT, e.g. 1280x760, not '%1'").arg(parser.value(size)));
+        return usageError(QStringLiteral("--size needs WIDTHxHEIGHT, e.g. 1366x768, not '%1'").arg(parser.value(size)));
     ScreenshotRequest request;
     request.file = parser.value(screenshot);
     request.select = parser.value(select);

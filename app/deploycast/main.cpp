@@ -1,6 +1,8 @@
 // deploycast: the WDSUTIL-style command line. All the work is in core/cli.
 #include "cli/cli_runner.h"
+#include "cli/cli_text.h"
 #include "cli/command_line.h"
+#include "common/translations.h"
 
 #include <QCoreApplication>
 
@@ -12,13 +14,14 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"deploycast"_qs);
+    installTranslations();
     QTextStream out(stdout);
     QTextStream err(stderr);
 
     const cli::ParseResult result = cli::parseCommandLine(app.arguments().mid(1));
     if (!result.parsed) {
         err << "deploycast: " << result.error << "\n\n";
-        err << "Usage: deploycast /<Command> [/<Switch>[:<value>] ...]; deploycast /? lists the commands.\n";
+        err << cli::CliText::tr("Usage: deploycast /<Command> [/<Switch>[:<value>] ...]; deploycast /? lists the commands.") << '\n';
         return cli::Exit::Usage;
     }
     if (result.parsed->help) {

@@ -121,7 +121,7 @@ void CliRunner::execute()
             params[u"startTime"_qs] = m_command.time(u"Time"_qs).toUTC().toString(Qt::ISODate);
         call(u"createSession"_qs, params, [this](const QCborMap &r) {
             const SessionInfo info = SessionInfo::fromCbor(r.value(u"session"_qs).toMap());
-            m_out << "Created:\n" << sessionReport(info);
+            m_out << tr("Created:") << '\n' << sessionReport(info);
             return Exit::Success;
         });
     } else if (name == u"Start-MulticastTransmission"_qs || name == u"Start-Namespace"_qs) {
@@ -130,7 +130,7 @@ void CliRunner::execute()
              {{u"kind"_qs, isNamespace ? nameSpace : transmission},
               {u"name"_qs, m_command.value(isNamespace ? u"Namespace"_qs : u"FriendlyName"_qs)}},
              [this](const QCborMap &r) {
-                 m_out << "Started " << r.value(u"session"_qs).toMap().value(u"name"_qs).toString() << ".\n";
+                 m_out << tr("Started %1.").arg(r.value(u"session"_qs).toMap().value(u"name"_qs).toString()) << '\n';
                  return Exit::Success;
              });
     } else if (name == u"Remove-MulticastTransmission"_qs || name == u"Remove-Namespace"_qs) {
@@ -140,9 +140,9 @@ void CliRunner::execute()
              {{u"kind"_qs, isNamespace ? nameSpace : transmission}, {u"name"_qs, target}, {u"force"_qs, force}},
              [this, target](const QCborMap &r) {
                  if (r.value(u"removed"_qs).toBool())
-                     m_out << "Removed " << target << ".\n";
+                     m_out << tr("Removed %1.").arg(target) << '\n';
                  else
-                     m_out << target << " is deactivated: its clients finish, no new ones join, then it is removed.\n";
+                     m_out << tr("%1 is deactivated: its clients finish, no new ones join, then it is removed.").arg(target) << '\n';
                  return Exit::Success;
              });
     } else if (name == u"Get-Namespace"_qs) {
@@ -157,7 +157,7 @@ void CliRunner::execute()
         call(u"subscribe"_qs, {}, [this](const QCborMap &r) { return printSnapshot(r); });
     } else if (name == u"Get-Server"_qs) {
         if (m_command.value(u"Format"_qs) == u"Cbor"_qs) {
-            m_err << "deploycast: /Format:Cbor goes with /Show:Snapshot only" << Qt::endl;
+            m_err << "deploycast: " << tr("/Format:Cbor goes with /Show:Snapshot only") << Qt::endl;
             done(Exit::Usage);
             return;
         }
@@ -209,10 +209,12 @@ int CliRunner::printSessions(const QCborMap &result, const QString &jsonKey, boo
         printJson({{u"server"_qs, m_client->serverName()}, {jsonKey, shown}});
         return Exit::Success;
     }
-    m_out << "Information about " << (jsonKey == u"namespaces"_qs ? "namespaces" : "multicast transmissions")
-          << " on server " << m_client->serverName() << " (" << m_server.host << ':' << m_server.port << "):\n\n";
+    const QString where = QStringLiteral("%1 (%2:%3)").arg(m_client->serverName(), m_server.host).arg(m_server.port);
+    m_out << (jsonKey == u"namespaces"_qs ? tr("Information about namespaces on server %1:").arg(where)
+                                           : tr("Information about multicast transmissions on server %1:").arg(where))
+          << "\n\n";
     if (shown.isEmpty())
-        m_out << "    None.\n";
+        m_out << "    " << tr("None.") << '\n';
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const QCborValue &value : std::as_const(shown)) {
         const QCborMap session = value.toMap();
@@ -242,7 +244,7 @@ int CliRunner::printSnapshot(QCborMap snapshot)
         m_out.flush();
         QFile out;
         if (!out.open(stdout, QIODevice::WriteOnly) || out.write(snapshot.toCborValue().toCbor()) < 0) {
-            m_err << "deploycast: cannot write the snapshot to standard output" << Qt::endl;
+            m_err << "deploycast: " << tr("cannot write the snapshot to standard output") << Qt::endl;
             return Exit::Refused;
         }
         return Exit::Success;
@@ -252,9 +254,11 @@ int CliRunner::printSnapshot(QCborMap snapshot)
         return Exit::Success;
     }
     const QCborMap server = snapshot.value(u"server"_qs).toMap();
-    m_out << "Snapshot of " << server.value(u"name"_qs).toString() << ": "
-          << snapshot.value(u"sessions"_qs).toArray().size() << " sessions, "
-          << snapshot.value(u"clients"_qs).toArray().size() << " clients (use /Format:Cbor to record it).\n";
+    m_out << tr("Snapshot of %1: %2 sessions, %3 clients (use /Format:Cbor to record it).")
+                 .arg(server.value(u"name"_qs).toString())
+                 .arg(snapshot.value(u"sessions"_qs).toArray().size())
+                 .arg(snapshot.value(u"clients"_qs).toArray().size())
+          << '\n';
     return Exit::Success;
 }
 
@@ -264,7 +268,7 @@ int CliRunner::printFallbackClients(const QCborMap &result)
         printJson({{u"server"_qs, m_client->serverName()}, {u"clients"_qs, result.value(u"clients"_qs)}});
         return Exit::Success;
     }
-    m_out << "Clients finishing by unicast on server " << m_client->serverName() << ":\n"
+    m_out << tr("Clients finishing by unicast on server %1:").arg(m_client->serverName()) << '\n'
           << clientTable(clientsFrom(result.value(u"clients"_qs)), QDateTime::currentDateTimeUtc(), true);
     return Exit::Success;
 }

@@ -1,5 +1,7 @@
 #include "command_line.h"
 
+#include "cli_text.h"
+
 namespace deploycast::cli {
 namespace {
 
@@ -25,13 +27,13 @@ QString checkValue(const SwitchSpec &spec, const Token &token, QString *canonica
     const QString display = u'/' + spec.name;
     if (spec.kind == ValueKind::Flag) {
         if (token.hasValue)
-            return QStringLiteral("%1 takes no value").arg(display);
+            return CliText::tr("%1 takes no value").arg(display);
         *canonical = QString();
         return {};
     }
     if (token.value.isEmpty()) {
         const QString hint = spec.kind == ValueKind::Choice ? u'{' + spec.choices.join(u" | "_qs) + u'}' : spec.valueHint;
-        return QStringLiteral("%1 needs a value: %1:%2").arg(display, hint);
+        return CliText::tr("%1 needs a value: %1:%2").arg(display, hint);
     }
     *canonical = token.value;
     switch (spec.kind) {
@@ -42,7 +44,7 @@ QString checkValue(const SwitchSpec &spec, const Token &token, QString *canonica
         bool ok = false;
         const qulonglong number = token.value.toULongLong(&ok);
         if (!ok || number == 0 || number > 0xFFFFFFFFull)
-            return QStringLiteral("%1 needs a whole number from 1 to 4294967295, not '%2'").arg(display, token.value);
+            return CliText::tr("%1 needs a whole number from 1 to 4294967295, not '%2'").arg(display, token.value);
         return {};
     }
     case ValueKind::Choice:
@@ -52,10 +54,10 @@ QString checkValue(const SwitchSpec &spec, const Token &token, QString *canonica
                 return {};
             }
         }
-        return QStringLiteral("%1 must be one of %2, not '%3'").arg(display, spec.choices.join(u" | "_qs), token.value);
+        return CliText::tr("%1 must be one of %2, not '%3'").arg(display, spec.choices.join(u" | "_qs), token.value);
     case ValueKind::Time:
         if (!parseWdsTime(token.value).isValid())
-            return QStringLiteral("%1 needs a time as YYYY/MM/DD:hh:mm, not '%2'").arg(display, token.value);
+            return CliText::tr("%1 needs a time as YYYY/MM/DD:hh:mm, not '%2'").arg(display, token.value);
         return {};
     }
     return {};
@@ -81,16 +83,16 @@ ParseResult parseCommandLine(const QStringList &arguments)
     for (const QString &argument : arguments) {
         const std::optional<Token> token = splitToken(argument);
         if (!token)
-            return {std::nullopt, QStringLiteral("'%1' is not a /Command or /Switch (a value with spaces needs quotes)").arg(argument)};
+            return {std::nullopt, CliText::tr("'%1' is not a /Command or /Switch (a value with spaces needs quotes)").arg(argument)};
         if (token->name == u"?"_qs || token->name.compare(u"help"_qs, Qt::CaseInsensitive) == 0) {
             parsed.help = true;
             continue;
         }
         if (const CommandSpec *command = findCommand(token->name)) {
             if (parsed.command)
-                return {std::nullopt, QStringLiteral("one command at a time: /%1 and /%2").arg(parsed.command->name, command->name)};
+                return {std::nullopt, CliText::tr("one command at a time: /%1 and /%2").arg(parsed.command->name, command->name)};
             if (token->hasValue)
-                return {std::nullopt, QStringLiteral("/%1 takes no value").arg(command->name)};
+                return {std::nullopt, CliText::tr("/%1 takes no value").arg(command->name)};
             parsed.command = command;
             continue;
         }
@@ -100,17 +102,17 @@ ParseResult parseCommandLine(const QStringList &arguments)
         if (parsed.help && switches.isEmpty())
             return {parsed, {}};
         if (!switches.isEmpty())
-            return {std::nullopt, QStringLiteral("unknown command '/%1' (deploycast /? lists the commands)").arg(switches.first().name)};
-        return {std::nullopt, u"no command given"_qs};
+            return {std::nullopt, CliText::tr("unknown command '/%1' (deploycast /? lists the commands)").arg(switches.first().name)};
+        return {std::nullopt, CliText::tr("no command given")};
     }
     if (parsed.help)
         return {parsed, {}};
     for (const Token &token : std::as_const(switches)) {
         const SwitchSpec *spec = parsed.command->findSwitch(token.name);
         if (!spec)
-            return {std::nullopt, QStringLiteral("/%1 has no switch /%2").arg(parsed.command->name, token.name)};
+            return {std::nullopt, CliText::tr("/%1 has no switch /%2").arg(parsed.command->name, token.name)};
         if (parsed.values.contains(spec->name))
-            return {std::nullopt, QStringLiteral("/%1 is given twice").arg(spec->name)};
+            return {std::nullopt, CliText::tr("/%1 is given twice").arg(spec->name)};
         QString canonical;
         const QString problem = checkValue(*spec, token, &canonical);
         if (!problem.isEmpty())
@@ -119,20 +121,20 @@ ParseResult parseCommandLine(const QStringList &arguments)
     }
     for (const SwitchSpec &spec : parsed.command->switches)
         if (spec.required && !parsed.values.contains(spec.name))
-            return {std::nullopt, QStringLiteral("/%1 needs /%2").arg(parsed.command->name, spec.name)};
+            return {std::nullopt, CliText::tr("/%1 needs /%2").arg(parsed.command->name, spec.name)};
     return {parsed, {}};
 }
 
 QString generalHelp()
 {
-    QString text = u"deploycast - manage Deploycast multicast servers, in WDSUTIL's syntax.\n\n"
+    QString text = CliText::tr("deploycast - manage Deploycast multicast servers, in WDSUTIL's syntax.\n\n"
                    "Usage: deploycast /<Command> [/<Switch>[:<value>] ...]\n"
                    "       deploycast /<Command> /?     help for one command\n\n"
-                   "Commands and switches are case-insensitive.\n\nCommands:\n"_qs;
+                   "Commands and switches are case-insensitive.\n\nCommands:\n");
     for (const CommandSpec &spec : commandSpecs())
         text += QStringLiteral("  /%1\n      %2\n").arg(spec.name, -32).arg(spec.summary);
-    text += u"\nExit codes: 0 success, 1 the server refused or failed the request, 2 usage error,\n"
-            "3 server unreachable, 4 connection lost or protocol error.\n"_qs;
+    text += CliText::tr("\nExit codes: 0 success, 1 the server refused or failed the request, 2 usage error,\n"
+            "3 server unreachable, 4 connection lost or protocol error.\n");
     return text;
 }
 
@@ -149,9 +151,9 @@ QString commandHelp(const CommandSpec &command)
         usage += spec.required ? u' ' + form : u" ["_qs + form + u']';
         details += QStringLiteral("  %1\n      %2\n").arg(form, spec.help);
     }
-    QString text = QStringLiteral("%1\n\nUsage: %2\n\nSwitches:\n%3").arg(command.summary, usage, details);
+    QString text = CliText::tr("%1\n\nUsage: %2\n\nSwitches:\n%3").arg(command.summary, usage, details);
     if (!command.examples.isEmpty())
-        text += u"\nExamples:\n  "_qs + command.examples.join(u"\n  "_qs) + u'\n';
+        text += CliText::tr("\nExamples:\n  ") + command.examples.join(u"\n  "_qs) + u'\n';
     return text;
 }
 

@@ -1,135 +1,137 @@
 #include "command_spec.h"
 
+#include "cli_text.h"
+
 namespace deploycast::cli {
 namespace {
 
 SwitchSpec server()
 {
     return {u"Server"_qs, ValueKind::Text, false, {}, u"<name>[:<port>]"_qs,
-            u"The server: a host name or IP address, with an optional port (default 7405). "
-            "Without it, the local server at 127.0.0.1:7405 (or $DEPLOYCAST_SERVER)."_qs};
+            CliText::tr("The server: a host name or IP address, with an optional port (default 7405). "
+            "Without it, the local server at 127.0.0.1:7405 (or $DEPLOYCAST_SERVER).")};
 }
 
 SwitchSpec format()
 {
     return {u"Format"_qs, ValueKind::Choice, false, {u"Table"_qs, u"Json"_qs}, {},
-            u"Output as a readable table (default) or as JSON for scripts (docs/cli.md has the shape)."_qs};
+            CliText::tr("Output as a readable table (default) or as JSON for scripts (docs/cli.md has the shape).")};
 }
 
-SwitchSpec text(const char *name, bool required, const char *hint, const char *help)
+SwitchSpec text(const char *name, bool required, const char *hint, const QString &help)
 {
-    return {QLatin1String(name), ValueKind::Text, required, {}, QLatin1String(hint), QLatin1String(help)};
+    return {QLatin1String(name), ValueKind::Text, required, {}, QLatin1String(hint), help};
 }
 
-SwitchSpec flag(const char *name, const char *help)
+SwitchSpec flag(const char *name, const QString &help)
 {
-    return {QLatin1String(name), ValueKind::Flag, false, {}, {}, QLatin1String(help)};
+    return {QLatin1String(name), ValueKind::Flag, false, {}, {}, help};
 }
 
 SwitchSpec castType(const char *name)
 {
     return {QLatin1String(name), ValueKind::Choice, true, {u"AutoCast"_qs, u"ScheduledCast"_qs}, {},
-            u"AutoCast starts when the first client joins; ScheduledCast starts at /Time, or once /Clients "
-            "clients have joined, whichever comes first, or when started by hand."_qs};
+            CliText::tr("AutoCast starts when the first client joins; ScheduledCast starts at /Time, or once /Clients "
+            "clients have joined, whichever comes first, or when started by hand.")};
 }
 
 SwitchSpec startTime()
 {
     return {u"Time"_qs, ValueKind::Time, false, {}, u"YYYY/MM/DD:hh:mm"_qs,
-            u"ScheduledCast only: when to start, in the server's local time."_qs};
+            CliText::tr("ScheduledCast only: when to start, in the server's local time.")};
 }
 
 SwitchSpec clientCount()
 {
     return {u"Clients"_qs, ValueKind::Integer, false, {}, u"<n>"_qs,
-            u"ScheduledCast only: start once this many clients have joined."_qs};
+            CliText::tr("ScheduledCast only: start once this many clients have joined.")};
 }
 
 QList<CommandSpec> buildSpecs()
 {
-    const SwitchSpec transmissionName = text("FriendlyName", true, "<name>", "The friendly name of the transmission.");
-    const SwitchSpec namespaceName = text("Namespace", true, "<name>", "The namespace's unique name.");
+    const SwitchSpec transmissionName = text("FriendlyName", true, "<name>", CliText::tr("The friendly name of the transmission."));
+    const SwitchSpec namespaceName = text("Namespace", true, "<name>", CliText::tr("The namespace's unique name."));
     const SwitchSpec showClients{u"Show"_qs, ValueKind::Choice, false, {u"Clients"_qs}, {},
-                                 u"Also list the connected clients."_qs};
+                                 CliText::tr("Also list the connected clients.")};
     return {
         {u"Disconnect-Client"_qs,
-         u"Disconnects a client from a multicast transmission or namespace."_qs,
+         CliText::tr("Disconnects a client from a multicast transmission or namespace."),
          {{u"ClientId"_qs, ValueKind::Integer, true, {}, u"<id>"_qs,
-           u"The client's ID, as /Get-MulticastTransmission /Show:Clients lists it."_qs},
-          flag("Force", "Stop the transfer at once with no fallback; the client reports failure. Without it, a "
-                        "client that supports fallback finishes by unicast, and one that does not fails."),
+           CliText::tr("The client's ID, as /Get-MulticastTransmission /Show:Clients lists it.")},
+          flag("Force", CliText::tr("Stop the transfer at once with no fallback; the client reports failure. Without it, a "
+                        "client that supports fallback finishes by unicast, and one that does not fails.")),
           server()},
          {u"deploycast /Disconnect-Client /ClientId:1"_qs,
           u"deploycast /Disconnect-Client /Server:MyWDSServer /ClientId:1 /Force"_qs}},
         {u"Get-MulticastTransmission"_qs,
-         u"Shows one multicast transmission."_qs,
+         CliText::tr("Shows one multicast transmission."),
          {transmissionName, showClients, server(), format()},
          {u"deploycast /Get-MulticastTransmission /FriendlyName:\"Win11 Lab\" /Show:Clients"_qs}},
         {u"Get-AllMulticastTransmissions"_qs,
-         u"Shows every multicast transmission on the server."_qs,
-         {showClients, flag("ExcludeDeletePending", "Leave out transmissions that are being removed (Deactivated)."),
+         CliText::tr("Shows every multicast transmission on the server."),
+         {showClients, flag("ExcludeDeletePending", CliText::tr("Leave out transmissions that are being removed (Deactivated).")),
           server(), format()},
          {u"deploycast /Get-AllMulticastTransmissions /Show:Clients /Format:Json"_qs}},
         {u"New-MulticastTransmission"_qs,
-         u"Creates a multicast transmission of an image in the server's image store."_qs,
+         CliText::tr("Creates a multicast transmission of an image in the server's image store."),
          {transmissionName,
-          text("Image", true, "<path>", "The image file, relative to the server's image store. Paths that leave the store are refused."),
+          text("Image", true, "<path>", CliText::tr("The image file, relative to the server's image store. Paths that leave the store are refused.")),
           castType("TransmissionType"), startTime(), clientCount(),
-          text("Description", false, "<text>", "A description."), server()},
+          text("Description", false, "<text>", CliText::tr("A description.")), server()},
          {u"deploycast /New-MulticastTransmission /FriendlyName:Lab /Image:win11.img /TransmissionType:AutoCast"_qs,
           u"deploycast /New-MulticastTransmission /FriendlyName:Night /Image:win11.img /TransmissionType:ScheduledCast /Time:2026/12/01:22:00 /Clients:20"_qs}},
         {u"Start-MulticastTransmission"_qs,
-         u"Starts a ScheduledCast transmission now, whatever its start conditions."_qs,
+         CliText::tr("Starts a ScheduledCast transmission now, whatever its start conditions."),
          {transmissionName, server()},
          {u"deploycast /Start-MulticastTransmission /FriendlyName:Night"_qs}},
         {u"Remove-MulticastTransmission"_qs,
-         u"Removes a multicast transmission."_qs,
+         CliText::tr("Removes a multicast transmission."),
          {transmissionName,
-          flag("Force", "Stop every client at once. Without it, current clients finish and no new ones join "
-                        "(the transmission shows as Deactivated until then)."),
+          flag("Force", CliText::tr("Stop every client at once. Without it, current clients finish and no new ones join "
+                        "(the transmission shows as Deactivated until then).")),
           server()},
          {u"deploycast /Remove-MulticastTransmission /FriendlyName:Lab /Force"_qs}},
         {u"New-Namespace"_qs,
-         u"Creates a namespace: content other than an OS image, multicast like a transmission."_qs,
-         {text("FriendlyName", true, "<name>", "The namespace's friendly name."),
+         CliText::tr("Creates a namespace: content other than an OS image, multicast like a transmission."),
+         {text("FriendlyName", true, "<name>", CliText::tr("The namespace's friendly name.")),
           namespaceName,
-          text("ContentProvider", true, "<name>", "The content provider. This server has 'file', which serves a file from the image store."),
-          text("ConfigString", false, "<string>", "The provider's configuration: for 'file', the file's path in the image store."),
+          text("ContentProvider", true, "<name>", CliText::tr("The content provider. This server has 'file', which serves a file from the image store.")),
+          text("ConfigString", false, "<string>", CliText::tr("The provider's configuration: for 'file', the file's path in the image store.")),
           castType("NamespaceType"), startTime(), clientCount(),
-          text("Description", false, "<text>", "A description."), server()},
+          text("Description", false, "<text>", CliText::tr("A description.")), server()},
          {u"deploycast /New-Namespace /FriendlyName:\"Drivers\" /Namespace:drivers /ContentProvider:file /ConfigString:drivers.tar /NamespaceType:AutoCast"_qs}},
         {u"Get-Namespace"_qs,
-         u"Shows one namespace."_qs,
+         CliText::tr("Shows one namespace."),
          {namespaceName, showClients, server(), format()},
          {u"deploycast /Get-Namespace /Namespace:drivers /Show:Clients"_qs}},
         {u"Get-AllNamespaces"_qs,
-         u"Shows every namespace on the server."_qs,
-         {text("ContentProvider", false, "<name>", "Only namespaces of this content provider."),
+         CliText::tr("Shows every namespace on the server."),
+         {text("ContentProvider", false, "<name>", CliText::tr("Only namespaces of this content provider.")),
           {u"Show"_qs, ValueKind::Choice, false, {u"Default"_qs, u"ActiveOnly"_qs, u"All"_qs}, {},
-           u"Default lists the namespaces; ActiveOnly only those now sending; All adds their clients."_qs},
+           CliText::tr("Default lists the namespaces; ActiveOnly only those now sending; All adds their clients.")},
           server(), format()},
          {u"deploycast /Get-AllNamespaces /Show:All"_qs}},
         {u"Start-Namespace"_qs,
-         u"Starts a ScheduledCast namespace now."_qs,
+         CliText::tr("Starts a ScheduledCast namespace now."),
          {namespaceName, server()},
          {u"deploycast /Start-Namespace /Namespace:drivers"_qs}},
         {u"Remove-Namespace"_qs,
-         u"Removes a namespace."_qs,
-         {namespaceName, flag("Force", "Stop every client at once. Without it, current clients finish first."), server()},
+         CliText::tr("Removes a namespace."),
+         {namespaceName, flag("Force", CliText::tr("Stop every client at once. Without it, current clients finish first.")), server()},
          {u"deploycast /Remove-Namespace /Namespace:drivers"_qs}},
         {u"Get-Server"_qs,
-         u"Shows the server's configuration."_qs,
+         CliText::tr("Shows the server's configuration."),
          {{u"Show"_qs, ValueKind::Choice, true, {u"Config"_qs, u"Snapshot"_qs}, {},
-           u"Config: the server's configuration. Snapshot: everything a console sees (sessions and clients), "
+           CliText::tr("Config: the server's configuration. Snapshot: everything a console sees (sessions and clients), "
            "for recording; with /Format:Cbor it is written as the protocol's own CBOR, which "
-           "deploycast-console --replay reads."_qs},
+           "deploycast-console --replay reads.")},
           server(),
           {u"Format"_qs, ValueKind::Choice, false, {u"Table"_qs, u"Json"_qs, u"Cbor"_qs}, {},
-           u"Table (default), Json, or Cbor (binary, /Show:Snapshot only)."_qs}},
+           CliText::tr("Table (default), Json, or Cbor (binary, /Show:Snapshot only).")}},
          {u"deploycast /Get-Server /Show:Config"_qs,
           u"deploycast /Get-Server /Show:Snapshot /Format:Cbor"_qs}},
         {u"Get-AllFallbackClients"_qs,
-         u"Lists the clients finishing by unicast after a disconnect without Force (a Deploycast extension)."_qs,
+         CliText::tr("Lists the clients finishing by unicast after a disconnect without Force (a Deploycast extension)."),
          {server(), format()},
          {u"deploycast /Get-AllFallbackClients /Format:Json"_qs}},
     };

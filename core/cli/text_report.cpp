@@ -1,5 +1,6 @@
 #include "text_report.h"
 
+#include "cli_text.h"
 #include "common/units.h"
 
 #include <QLocale>
@@ -48,40 +49,41 @@ QString renderTable(const QStringList &headers, const QList<QStringList> &rows, 
 QString sessionReport(const SessionInfo &session)
 {
     const bool isTransmission = session.kind == SessionKind::Transmission;
-    QString text = QStringLiteral("%1: %2 (ID %3)\n").arg(isTransmission ? u"Transmission"_qs : u"Namespace"_qs,
-                                                          session.name).arg(session.id);
+    QString text = (isTransmission ? CliText::tr("Transmission: %1 (ID %2)") : CliText::tr("Namespace: %1 (ID %2)"))
+                       .arg(session.name).arg(session.id) + u'\n';
     if (!isTransmission) {
-        text += row(u"Friendly name"_qs, session.friendlyName);
-        text += row(u"Content provider"_qs, session.contentProvider);
+        text += row(CliText::tr("Friendly name"), session.friendlyName);
+        text += row(CliText::tr("Content provider"), session.contentProvider);
     }
-    text += row(isTransmission ? u"Image"_qs : u"Config string"_qs,
-                QStringLiteral("%1 (%2, %3 bytes)").arg(session.contentPath, formatSize(session.size),
+    text += row(isTransmission ? CliText::tr("Image") : CliText::tr("Config string"),
+                CliText::tr("%1 (%2, %3 bytes)").arg(session.contentPath, formatSize(session.size),
                                                        QLocale::c().toString(session.size)));
     if (!session.description.isEmpty())
-        text += row(u"Description"_qs, session.description);
-    text += row(u"Type"_qs, toText(session.type));
+        text += row(CliText::tr("Description"), session.description);
+    text += row(CliText::tr("Type"), toText(session.type));
     if (session.type == CastType::ScheduledCast) {
-        text += row(u"Start time"_qs, session.startTime.isValid()
+        text += row(CliText::tr("Start time"), session.startTime.isValid()
                                           ? session.startTime.toLocalTime().toString(u"yyyy/MM/dd:HH:mm"_qs)
                                           : u"-"_qs);
-        text += row(u"Start at clients"_qs, session.minClients > 0 ? QString::number(session.minClients) : u"-"_qs);
+        text += row(CliText::tr("Start at clients"), session.minClients > 0 ? QString::number(session.minClients) : u"-"_qs);
     }
-    text += row(u"State"_qs, toText(session.state));
-    text += row(u"Multicast group"_qs, QStringLiteral("%1:%2").arg(session.group).arg(session.port));
-    text += row(u"SHA-256"_qs, QString::fromLatin1(session.sha256.toHex()));
-    text += row(u"Clients"_qs, QString::number(session.clientCount));
+    text += row(CliText::tr("State"), toText(session.state));
+    text += row(CliText::tr("Multicast group"), QStringLiteral("%1:%2").arg(session.group).arg(session.port));
+    text += row(CliText::tr("SHA-256"), QString::fromLatin1(session.sha256.toHex()));
+    text += row(CliText::tr("Clients"), QString::number(session.clientCount));
     return text;
 }
 
 QString clientTable(const QList<ClientInfo> &clients, const QDateTime &now, bool withSession)
 {
     if (clients.isEmpty())
-        return u"    No clients.\n"_qs;
-    QStringList headers{u"ID"_qs, u"Name"_qs, u"IP address"_qs, u"MAC address"_qs, u"Complete"_qs, u"Rate"_qs,
-                        u"Connected"_qs, u"CPU"_qs, u"Memory"_qs, u"Network"_qs, u"Method"_qs, u"State"_qs};
+        return u"    "_qs + CliText::tr("No clients.") + u'\n';
+    QStringList headers{CliText::tr("ID"), CliText::tr("Name"), CliText::tr("IP address"), CliText::tr("MAC address"),
+                        CliText::tr("Complete"), CliText::tr("Rate"), CliText::tr("Connected"), CliText::tr("CPU"),
+                        CliText::tr("Memory"), CliText::tr("Network"), CliText::tr("Method"), CliText::tr("State")};
     QList<bool> right{true, false, false, false, true, true, true, true, true, true, false, false};
     if (withSession) {
-        headers.append(u"Session"_qs);
+        headers.append(CliText::tr("Session"));
         right.append(false);
     }
     QList<QStringList> rows;
@@ -100,24 +102,24 @@ QString clientTable(const QList<ClientInfo> &clients, const QDateTime &now, bool
 
 QString serverConfigReport(const QCborMap &config)
 {
-    QString text = QStringLiteral("Server: %1\n").arg(config.value(u"name"_qs).toString());
+    QString text = CliText::tr("Server: %1").arg(config.value(u"name"_qs).toString()) + u'\n';
     const std::pair<const char *, const char *> fields[] = {
-        {"Version", "version"},
-        {"Listening on", "listen"},
-        {"Multicast interface", "multicastInterface"},
-        {"Multicast range", "multicastRange"},
-        {"UDP port range", "portRange"},
-        {"Slow-client policy", "slowClientPolicy"},
-        {"Image store", "imageStore"},
-        {"State directory", "stateDirectory"},
-        {"Transmissions", "transmissions"},
-        {"Namespaces", "namespaces"},
-        {"Clients", "clients"},
+        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Version"), "version"},
+        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Listening on"), "listen"},
+        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Multicast interface"), "multicastInterface"},
+        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Multicast range"), "multicastRange"},
+        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "UDP port range"), "portRange"},
+        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Slow-client policy"), "slowClientPolicy"},
+        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Image store"), "imageStore"},
+        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "State directory"), "stateDirectory"},
+        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Transmissions"), "transmissions"},
+        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Namespaces"), "namespaces"},
+        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Clients"), "clients"},
     };
     for (const auto &[label, key] : fields)
-        text += row(QLatin1String(label), config.value(QLatin1String(key)).toVariant().toString());
+        text += row(CliText::tr(label), config.value(QLatin1String(key)).toVariant().toString());
     const qint64 maxRate = config.value(u"maxRate"_qs).toInteger();
-    text += row(u"Maximum rate"_qs, maxRate > 0 ? formatRate(maxRate) : u"unlimited"_qs);
+    text += row(CliText::tr("Maximum rate"), maxRate > 0 ? formatRate(maxRate) : CliText::tr("unlimited"));
     return text;
 }
 

@@ -23,8 +23,8 @@ void ManagementClient::connectToServer(const QString &host, quint16 port, const 
     connect(m_connection, &FramedConnection::messageReceived, this, &ManagementClient::onMessage);
     connect(m_connection, &FramedConnection::closed, this, [this](const QString &reason) {
         const char *code = m_welcomed ? ClientErrorCode::ConnectionLost : ClientErrorCode::Unreachable;
-        const QString text = m_welcomed ? QStringLiteral("lost the connection to %1: %2").arg(m_target, reason)
-                                        : QStringLiteral("cannot reach server %1: %2").arg(m_target, reason);
+        const QString text = m_welcomed ? tr("lost the connection to %1: %2").arg(m_target, reason)
+                                        : tr("cannot reach server %1: %2").arg(m_target, reason);
         fail({QLatin1String(code), text});
     });
     socket->connectToHost(host, port);

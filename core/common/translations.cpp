@@ -1,15 +1,35 @@
 #include "translations.h"
 
 #include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QTranslator>
 
 namespace deploycast {
+namespace {
 
-void installTranslations()
+bool install(const QString &file, const QString &directory)
 {
-    auto *english = new QTranslator(QCoreApplication::instance());
-    if (english->load(QStringLiteral(":/i18n/deploycast_en.qm")))
-        QCoreApplication::installTranslator(english);
+    auto *translator = new QTranslator(QCoreApplication::instance());
+    if (translator->load(file, directory)) {
+        QCoreApplication::installTranslator(translator);
+        return true;
+    }
+    delete translator;
+    return false;
+}
+
+} // namespace
+
+QString installTranslations(const QString &language)
+{
+    const QString wanted = (language.isEmpty() ? QLocale::system().name() : language).section(u'_', 0, 0).toLower();
+    install(QStringLiteral("deploycast_en"), QStringLiteral(":/i18n"));
+    if (wanted == u"en"_qs || !install(u"deploycast_"_qs + wanted, QStringLiteral(":/i18n")))
+        return u"en"_qs;
+    install(u"qtbase_"_qs + wanted, QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+    QLocale::setDefault(QLocale(wanted));
+    return wanted;
 }
 
 } // namespace deploycast

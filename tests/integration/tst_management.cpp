@@ -106,6 +106,26 @@ private Q_SLOTS:
         QVERIFY(help.out.contains(u"/Force"_qs));
     }
 
+    void messagesFollowTheLanguageButSwitchesStayEnglish()
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"LANG"_qs, u"fr_FR.UTF-8"_qs);
+        environment.remove(u"LC_ALL"_qs);
+        environment.remove(u"LANGUAGE"_qs);
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(DEPLOYCAST_CLI_BIN_FOR_TESTS), {u"/Frobnicate"_qs});
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 2);
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(err.contains(u"commande inconnue « /Frobnicate »"_qs), qPrintable(err));
+        process.start(QStringLiteral(DEPLOYCAST_CLI_BIN_FOR_TESTS), {u"/Disconnect-Client"_qs, u"/?"_qs});
+        QVERIFY(process.waitForFinished(30000));
+        const QString help = QString::fromUtf8(process.readAllStandardOutput());
+        QVERIFY2(help.contains(u"Déconnecte un client"_qs), qPrintable(help));
+        QVERIFY(help.contains(u"/ClientId:<id>"_qs) && help.contains(u"/Force"_qs));
+    }
+
     void imagesOutsideTheStoreAreRefused()
     {
         QVERIFY(bed->startServer());

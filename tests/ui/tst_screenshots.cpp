@@ -38,6 +38,11 @@ private Q_SLOTS:
                                                                 u"disconnect-force"_qs};
         QTest::newRow("server-lost") << QStringList{u"--replay"_qs, lab, u"--replay-lost"_qs, u"--select"_qs, kLab};
         QTest::newRow("no-servers") << QStringList{};
+        QTest::newRow("main-window-fr") << QStringList{u"--lang"_qs, u"fr"_qs, u"--replay"_qs, lab, u"--select"_qs, kLab,
+                                                       u"--select-rows"_qs, u"3"_qs};
+        QTest::newRow("disconnect-force-dialog-fr") << QStringList{u"--lang"_qs, u"fr"_qs, u"--replay"_qs, lab,
+                                                                   u"--select"_qs, kLab, u"--select-rows"_qs, u"3"_qs,
+                                                                   u"--dialog"_qs, u"disconnect-force"_qs};
     }
 
     void matchesBaseline()
@@ -57,7 +62,7 @@ private Q_SLOTS:
         environment.insert(u"LANG"_qs, u"C.UTF-8"_qs);
         console.setProcessEnvironment(environment);
         console.start(QStringLiteral(DEPLOYCAST_CONSOLE_BIN),
-                      arguments + QStringList{u"--size"_qs, u"1280x760"_qs, u"--screenshot"_qs, actualPath});
+                      arguments + QStringList{u"--size"_qs, u"1366x768"_qs, u"--screenshot"_qs, actualPath});
         QVERIFY(console.waitForFinished(60000));
         QVERIFY2(console.exitCode() == 0, console.readAllStandardError().constData());
         const QImage actual(actualPath);

@@ -1,0 +1,27 @@
+#include "display_names.h"
+
+namespace deploycast {
+
+QString DisplayNames::of(SessionState state)
+{
+    switch (state) {
+    case SessionState::Waiting: return tr("Waiting");
+    case SessionState::Active: return tr("Active");
+    case SessionState::Deactivated: return tr("Deactivated");
+    case SessionState::Finished: return tr("Finished");
+    }
+    return {};
+}
+
+QString DisplayNames::of(ClientState state)
+{
+    switch (state) {
+    case ClientState::Waiting: return tr("waiting");
+    case ClientState::Receiving: return tr("receiving");
+    case ClientState::Repairing: return tr("repairing");
+    case ClientState::Verifying: return tr("verifying");
+    }
+    return {};
+}
+
+} // namespace deploycast

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "domain/client_info.h"
+#include "domain/session_info.h"
+
+#include <QCoreApplication>
+
+namespace deploycast {
+
+// What the console shows for states, translated. The wire keeps its own
+// fixed English names (toText); these are only for people.
+struct DisplayNames {
+    Q_DECLARE_TR_FUNCTIONS(DisplayNames)
+public:
+    static QString of(SessionState state);
+    static QString of(ClientState state);
+};
+
+} // namespace deploycast

@@ -1,0 +1,983 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>CliText</name>
+    <message>
+        <source>%1 takes no value</source>
+        <translation>%1 ne prend pas de valeur</translation>
+    </message>
+    <message>
+        <source>%1 needs a value: %1:%2</source>
+        <translation>%1 demande une valeur : %1:%2</translation>
+    </message>
+    <message>
+        <source>%1 needs a whole number from 1 to 4294967295, not '%2'</source>
+        <translation>%1 demande un nombre entier de 1 à 4294967295, pas « %2 »</translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2, not '%3'</source>
+        <translation>%1 doit valoir %2, pas « %3 »</translation>
+    </message>
+    <message>
+        <source>%1 needs a time as YYYY/MM/DD:hh:mm, not '%2'</source>
+        <translation>%1 demande une heure au format AAAA/MM/JJ:hh:mm, pas « %2 »</translation>
+    </message>
+    <message>
+        <source>'%1' is not a /Command or /Switch (a value with spaces needs quotes)</source>
+        <translation>« %1 » n'est ni une /Commande ni une /Option (une valeur avec des espaces doit être entre guillemets)</translation>
+    </message>
+    <message>
+        <source>one command at a time: /%1 and /%2</source>
+        <translation>une seule commande à la fois : /%1 et /%2</translation>
+    </message>
+    <message>
+        <source>/%1 takes no value</source>
+        <translation>/%1 ne prend pas de valeur</translation>
+    </message>
+    <message>
+        <source>unknown command '/%1' (deploycast /? lists the commands)</source>
+        <translation>commande inconnue « /%1 » (deploycast /? liste les commandes)</translation>
+    </message>
+    <message>
+        <source>no command given</source>
+        <translation>aucune commande donnée</translation>
+    </message>
+    <message>
+        <source>/%1 has no switch /%2</source>
+        <translation>/%1 n'a pas d'option /%2</translation>
+    </message>
+    <message>
+        <source>/%1 is given twice</source>
+        <translation>/%1 est donnée deux fois</translation>
+    </message>
+    <message>
+        <source>/%1 needs /%2</source>
+        <translation>/%1 demande /%2</translation>
+    </message>
+    <message>
+        <source>deploycast - manage Deploycast multicast servers, in WDSUTIL's syntax.
+
+Usage: deploycast /&lt;Command&gt; [/&lt;Switch&gt;[:&lt;value&gt;] ...]
+       deploycast /&lt;Command&gt; /?     help for one command
+
+Commands and switches are case-insensitive.
+
+Commands:
+</source>
+        <translation>deploycast - gère les serveurs multicast Deploycast, dans la syntaxe de WDSUTIL.
+
+Usage : deploycast /&lt;Commande&gt; [/&lt;Option&gt;[:&lt;valeur&gt;] ...]
+        deploycast /&lt;Commande&gt; /?     aide d'une commande
+
+Les commandes et les options ne tiennent pas compte de la casse.
+
+Commandes :
+</translation>
+    </message>
+    <message>
+        <source>
+Exit codes: 0 success, 1 the server refused or failed the request, 2 usage error,
+3 server unreachable, 4 connection lost or protocol error.
+</source>
+        <translation>
+Codes de sortie : 0 succès, 1 le serveur a refusé ou manqué la requête, 2 erreur d'usage,
+3 serveur injoignable, 4 connexion perdue ou erreur de protocole.
+</translation>
+    </message>
+    <message>
+        <source>%1
+
+Usage: %2
+
+Switches:
+%3</source>
+        <translation>%1
+
+Usage : %2
+
+Options :
+%3</translation>
+    </message>
+    <message>
+        <source>
+Examples:
+  </source>
+        <translation>
+Exemples :
+  </translation>
+    </message>
+    <message>
+        <source>The server: a host name or IP address, with an optional port (default 7405). Without it, the local server at 127.0.0.1:7405 (or $DEPLOYCAST_SERVER).</source>
+        <translation>Le serveur : un nom d'hôte ou une adresse IP, avec un port facultatif (7405 par défaut). Sans elle, le serveur local à 127.0.0.1:7405 (ou $DEPLOYCAST_SERVER).</translation>
+    </message>
+    <message>
+        <source>Output as a readable table (default) or as JSON for scripts (docs/cli.md has the shape).</source>
+        <translation>Sortie en tableau lisible (par défaut) ou en JSON pour les scripts (docs/cli.md en donne la forme).</translation>
+    </message>
+    <message>
+        <source>AutoCast starts when the first client joins; ScheduledCast starts at /Time, or once /Clients clients have joined, whichever comes first, or when started by hand.</source>
+        <translation>AutoCast démarre dès que le premier client se connecte ; ScheduledCast démarre à /Time, ou dès que /Clients clients se sont connectés, au premier des deux, ou quand on le démarre à la main.</translation>
+    </message>
+    <message>
+        <source>ScheduledCast only: when to start, in the server's local time.</source>
+        <translation>ScheduledCast seulement : quand démarrer, à l'heure locale du serveur.</translation>
+    </message>
+    <message>
+        <source>ScheduledCast only: start once this many clients have joined.</source>
+        <translation>ScheduledCast seulement : démarrer dès que ce nombre de clients s'est connecté.</translation>
+    </message>
+    <message>
+        <source>The friendly name of the transmission.</source>
+        <translation>Le nom convivial de la transmission.</translation>
+    </message>
+    <message>
+        <source>The namespace's unique name.</source>
+        <translation>Le nom unique de l'espace de noms.</translation>
+    </message>
+    <message>
+        <source>Also list the connected clients.</source>
+        <translation>Lister aussi les clients connectés.</translation>
+    </message>
+    <message>
+        <source>Disconnects a client from a multicast transmission or namespace.</source>
+        <translation>Déconnecte un client d'une transmission multicast ou d'un espace de noms.</translation>
+    </message>
+    <message>
+        <source>The client's ID, as /Get-MulticastTransmission /Show:Clients lists it.</source>
+        <translation>L'identifiant du client, tel que /Get-MulticastTransmission /Show:Clients le liste.</translation>
+    </message>
+    <message>
+        <source>Stop the transfer at once with no fallback; the client reports failure. Without it, a client that supports fallback finishes by unicast, and one that does not fails.</source>
+        <translation>Arrêter le transfert immédiatement, sans repli ; le client signale un échec. Sans elle, un client qui accepte le repli termine en unicast, et un client qui ne l'accepte pas échoue.</translation>
+    </message>
+    <message>
+        <source>Shows one multicast transmission.</source>
+        <translation>Affiche une transmission multicast.</translation>
+    </message>
+    <message>
+        <source>Shows every multicast transmission on the server.</source>
+        <translation>Affiche toutes les transmissions multicast du serveur.</translation>
+    </message>
+    <message>
+        <source>Leave out transmissions that are being removed (Deactivated).</source>
+        <translation>Omettre les transmissions en cours de suppression (désactivées).</translation>
+    </message>
+    <message>
+        <source>Creates a multicast transmission of an image in the server's image store.</source>
+        <translation>Crée une transmission multicast d'une image du magasin d'images du serveur.</translation>
+    </message>
+    <message>
+        <source>The image file, relative to the server's image store. Paths that leave the store are refused.</source>
+        <translation>Le fichier image, relatif au magasin d'images du serveur. Les chemins qui sortent du magasin sont refusés.</translation>
+    </message>
+    <message>
+        <source>A description.</source>
+        <translation>Une description.</translation>
+    </message>
+    <message>
+        <source>Starts a ScheduledCast transmission now, whatever its start conditions.</source>
+        <translation>Démarre maintenant une transmission ScheduledCast, quelles que soient ses conditions de démarrage.</translation>
+    </message>
+    <message>
+        <source>Removes a multicast transmission.</source>
+        <translation>Supprime une transmission multicast.</translation>
+    </message>
+    <message>
+        <source>Stop every client at once. Without it, current clients finish and no new ones join (the transmission shows as Deactivated until then).</source>
+        <translation>Arrêter tous les clients immédiatement. Sans elle, les clients en cours terminent et aucun nouveau ne se connecte (la transmission apparaît désactivée jusque-là).</translation>
+    </message>
+    <message>
+        <source>Creates a namespace: content other than an OS image, multicast like a transmission.</source>
+        <translation>Crée un espace de noms : un contenu autre qu'une image de système, diffusé en multicast comme une transmission.</translation>
+    </message>
+    <message>
+        <source>The namespace's friendly name.</source>
+        <translation>Le nom convivial de l'espace de noms.</translation>
+    </message>
+    <message>
+        <source>The content provider. This server has 'file', which serves a file from the image store.</source>
+        <translation>Le fournisseur de contenu. Ce serveur propose « file », qui sert un fichier du magasin d'images.</translation>
+    </message>
+    <message>
+        <source>The provider's configuration: for 'file', the file's path in the image store.</source>
+        <translation>La configuration du fournisseur : pour « file », le chemin du fichier dans le magasin d'images.</translation>
+    </message>
+    <message>
+        <source>Shows one namespace.</source>
+        <translation>Affiche un espace de noms.</translation>
+    </message>
+    <message>
+        <source>Shows every namespace on the server.</source>
+        <translation>Affiche tous les espaces de noms du serveur.</translation>
+    </message>
+    <message>
+        <source>Only namespaces of this content provider.</source>
+        <translation>Seulement les espaces de noms de ce fournisseur de contenu.</translation>
+    </message>
+    <message>
+        <source>Default lists the namespaces; ActiveOnly only those now sending; All adds their clients.</source>
+        <translation>Default liste les espaces de noms ; ActiveOnly seulement ceux qui émettent ; All ajoute leurs clients.</translation>
+    </message>
+    <message>
+        <source>Starts a ScheduledCast namespace now.</source>
+        <translation>Démarre maintenant un espace de noms ScheduledCast.</translation>
+    </message>
+    <message>
+        <source>Removes a namespace.</source>
+        <translation>Supprime un espace de noms.</translation>
+    </message>
+    <message>
+        <source>Stop every client at once. Without it, current clients finish first.</source>
+        <translation>Arrêter tous les clients immédiatement. Sans elle, les clients en cours terminent d'abord.</translation>
+    </message>
+    <message>
+        <source>Shows the server's configuration.</source>
+        <translation>Affiche la configuration du serveur.</translation>
+    </message>
+    <message>
+        <source>Config: the server's configuration. Snapshot: everything a console sees (sessions and clients), for recording; with /Format:Cbor it is written as the protocol's own CBOR, which deploycast-console --replay reads.</source>
+        <translation>Config : la configuration du serveur. Snapshot : tout ce que voit une console (sessions et clients), pour l'enregistrer ; avec /Format:Cbor, il est écrit dans le CBOR du protocole, que lit deploycast-console --replay.</translation>
+    </message>
+    <message>
+        <source>Table (default), Json, or Cbor (binary, /Show:Snapshot only).</source>
+        <translation>Table (par défaut), Json ou Cbor (binaire, /Show:Snapshot seulement).</translation>
+    </message>
+    <message>
+        <source>Lists the clients finishing by unicast after a disconnect without Force (a Deploycast extension).</source>
+        <translation>Liste les clients qui terminent en unicast après une déconnexion sans Force (une extension de Deploycast).</translation>
+    </message>
+    <message>
+        <source>Transmission: %1 (ID %2)</source>
+        <translation>Transmission : %1 (ID %2)</translation>
+    </message>
+    <message>
+        <source>Namespace: %1 (ID %2)</source>
+        <translation>Espace de noms : %1 (ID %2)</translation>
+    </message>
+    <message>
+        <source>Friendly name</source>
+        <translation>Nom convivial</translation>
+    </message>
+    <message>
+        <source>Content provider</source>
+        <translation>Fournisseur de contenu</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Config string</source>
+        <translation>Configuration</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3 bytes)</source>
+        <translation>%1 (%2, %3 octets)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Heure de début</translation>
+    </message>
+    <message>
+        <source>Start at clients</source>
+        <translation>Début à clients</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Multicast group</source>
+        <translation>Groupe multicast</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>No clients.</source>
+        <translation>Aucun client.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>Adresse IP</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>Adresse MAC</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Débit</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Serveur : %1</translation>
+    </message>
+    <message>
+        <source>Maximum rate</source>
+        <translation>Débit maximal</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>illimité</translation>
+    </message>
+    <message>
+        <source>Usage: deploycast /&lt;Command&gt; [/&lt;Switch&gt;[:&lt;value&gt;] ...]; deploycast /? lists the commands.</source>
+        <translation>Usage : deploycast /&lt;Commande&gt; [/&lt;Option&gt;[:&lt;valeur&gt;] ...] ; deploycast /? liste les commandes.</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayNames</name>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Désactivée</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>receiving</source>
+        <translation>réception</translation>
+    </message>
+    <message>
+        <source>repairing</source>
+        <translation>réparation</translation>
+    </message>
+    <message>
+        <source>verifying</source>
+        <translation>vérification</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source> (unicast)</source>
+        <translation> (unicast)</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>connexion…</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>connecté</translation>
+    </message>
+    <message>
+        <source>lost, retrying in %1 s</source>
+        <translation>perdu, nouvel essai dans %1 s</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>refusé : %1</translation>
+    </message>
+</context>
+<context>
+    <name>deploycast::ClientTableModel</name>
+    <message>
+        <source>The connection to %1 is down; this row shows its last known state.</source>
+        <translation>La connexion à %1 est coupée ; cette ligne montre son dernier état connu.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>Adresse IP</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>Adresse MAC</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Transfer rate</source>
+        <translation>Débit</translation>
+    </message>
+    <message>
+        <source>Time connected</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Transmission</source>
+        <translation>Transmission</translation>
+    </message>
+</context>
+<context>
+    <name>deploycast::ConsoleActions</name>
+    <message>
+        <source>&amp;Disconnect…</source>
+        <translation>&amp;Déconnecter…</translation>
+    </message>
+    <message>
+        <source>Disconnect the selected clients; those that support it finish by unicast</source>
+        <translation>Déconnecter les clients sélectionnés ; ceux qui l'acceptent terminent en unicast</translation>
+    </message>
+    <message>
+        <source>Disconnect with &amp;Force…</source>
+        <translation>Déconnecter de &amp;force…</translation>
+    </message>
+    <message>
+        <source>Stop the selected clients' transfers at once, with no fallback</source>
+        <translation>Arrêter immédiatement les transferts des clients sélectionnés, sans repli</translation>
+    </message>
+    <message>
+        <source>Select &amp;All Clients</source>
+        <translation>Sélectionner &amp;tous les clients</translation>
+    </message>
+    <message>
+        <source>Select every client in the table</source>
+        <translation>Sélectionner tous les clients du tableau</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Ask every server for a fresh snapshot</source>
+        <translation>Redemander un instantané à chaque serveur</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Clients</source>
+        <translation>&amp;Filtrer les clients</translation>
+    </message>
+    <message>
+        <source>Filter the client table by name, IP address, MAC address or ID</source>
+        <translation>Filtrer le tableau des clients par nom, adresse IP, adresse MAC ou ID</translation>
+    </message>
+    <message>
+        <source>&amp;Add Server…</source>
+        <translation>&amp;Ajouter un serveur…</translation>
+    </message>
+    <message>
+        <source>Watch another server</source>
+        <translation>Surveiller un autre serveur</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Server</source>
+        <translation>&amp;Retirer le serveur</translation>
+    </message>
+    <message>
+        <source>Stop watching the selected server</source>
+        <translation>Ne plus surveiller le serveur sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;New Multicast Transmission…</source>
+        <translation>&amp;Nouvelle transmission…</translation>
+    </message>
+    <message>
+        <source>Create a transmission on the selected server</source>
+        <translation>Créer une transmission sur le serveur sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <source>Start the selected ScheduledCast transmission now</source>
+        <translation>Démarrer maintenant la transmission ScheduledCast sélectionnée</translation>
+    </message>
+    <message>
+        <source>De&amp;activate</source>
+        <translation>Dés&amp;activer</translation>
+    </message>
+    <message>
+        <source>Remove without Force: current clients finish, no new ones join</source>
+        <translation>Supprimer sans Force : les clients en cours terminent, aucun nouveau ne se connecte</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Remove with Force: every client is stopped at once</source>
+        <translation>Supprimer avec Force : tous les clients sont arrêtés immédiatement</translation>
+    </message>
+    <message>
+        <source>&amp;Properties</source>
+        <translation>&amp;Propriétés</translation>
+    </message>
+    <message>
+        <source>Show the selected transmission's details</source>
+        <translation>Afficher le détail de la transmission sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Close the console</source>
+        <translation>Fermer la console</translation>
+    </message>
+</context>
+<context>
+    <name>deploycast::DisconnectDialog</name>
+    <message>
+        <source>Disconnect Clients</source>
+        <translation>Déconnecter des clients</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disconnect %n client(s)?</source>
+        <translation><numerusform>Déconnecter %n client ?</numerusform><numerusform>Déconnecter %n clients ?</numerusform></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>Adresse IP</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation><numerusform>et %n autre</numerusform><numerusform>et %n autres</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Force</source>
+        <translation>&amp;Forcer</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Warning:&lt;/b&gt; the installation stops at once, with no fallback. The computers may be left unusable until they are installed again.</source>
+        <translation>&lt;b&gt;Attention :&lt;/b&gt; l'installation s'arrête immédiatement, sans repli. Les ordinateurs peuvent rester inutilisables jusqu'à ce qu'ils soient réinstallés.</translation>
+    </message>
+    <message>
+        <source>Force disconnect</source>
+        <translation>Forcer la déconnexion</translation>
+    </message>
+    <message>
+        <source>Clients that support fallback continue by unicast from the server and finish their transfer. Clients that do not support it fail.</source>
+        <translation>Les clients qui acceptent le repli continuent en unicast depuis le serveur et terminent leur transfert. Les autres échouent.</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+</context>
+<context>
+    <name>deploycast::MainWindow</name>
+    <message>
+        <source>Deploycast Console</source>
+        <translation>Console Deploycast</translation>
+    </message>
+    <message>
+        <source>Filter by name, IP address, MAC address or ID (Ctrl+F)</source>
+        <translation>Filtrer par nom, adresse IP, adresse MAC ou ID (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Clients</source>
+        <translation>&amp;Clients</translation>
+    </message>
+    <message>
+        <source>&amp;Transmissions</source>
+        <translation>&amp;Transmissions</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principale</translation>
+    </message>
+    <message>
+        <source>Select one or more clients first.</source>
+        <translation>Sélectionnez d'abord un ou plusieurs clients.</translation>
+    </message>
+    <message>
+        <source>%1 is not connected.</source>
+        <translation>%1 n'est pas connecté.</translation>
+    </message>
+    <message>
+        <source>The table is empty.</source>
+        <translation>Le tableau est vide.</translation>
+    </message>
+    <message>
+        <source>There are no servers.</source>
+        <translation>Il n'y a aucun serveur.</translation>
+    </message>
+    <message>
+        <source>Select a server in the tree first.</source>
+        <translation>Sélectionnez d'abord un serveur dans l'arbre.</translation>
+    </message>
+    <message>
+        <source>Select a transmission or namespace in the tree first.</source>
+        <translation>Sélectionnez d'abord une transmission ou un espace de noms dans l'arbre.</translation>
+    </message>
+    <message>
+        <source>Only a waiting or finished ScheduledCast can be started.</source>
+        <translation>Seule une ScheduledCast en attente ou terminée peut être démarrée.</translation>
+    </message>
+    <message>
+        <source>It is already deactivated.</source>
+        <translation>Elle est déjà désactivée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s)</source>
+        <translation><numerusform>%n serveur</numerusform><numerusform>%n serveurs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transmission(s)</source>
+        <translation><numerusform>%n transmission</numerusform><numerusform>%n transmissions</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s)</source>
+        <translation><numerusform>%n client</numerusform><numerusform>%n clients</numerusform></translation>
+    </message>
+    <message>
+        <source>last update %1</source>
+        <translation>dernière mise à jour %1</translation>
+    </message>
+    <message>
+        <source>no update yet</source>
+        <translation>pas encore de mise à jour</translation>
+    </message>
+    <message>
+        <source>client %1 had already left</source>
+        <translation>le client %1 était déjà parti</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) disconnected</source>
+        <translation><numerusform>%n client déconnecté</numerusform><numerusform>%n clients déconnectés</numerusform></translation>
+    </message>
+    <message>
+        <source> with Force</source>
+        <translation> avec Force</translation>
+    </message>
+    <message>
+        <source>Already gone (%1):
+</source>
+        <translation>Déjà partis (%1) :
+</translation>
+    </message>
+    <message>
+        <source>Failed (%1):
+</source>
+        <translation>Échecs (%1) :
+</translation>
+    </message>
+    <message>
+        <source>Disconnect: partly done</source>
+        <translation>Déconnexion : en partie faite</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Add Server</source>
+        <translation>Ajouter un serveur</translation>
+    </message>
+    <message>
+        <source>Server (host or IP, optional :port):</source>
+        <translation>Serveur (hôte ou IP, :port facultatif) :</translation>
+    </message>
+    <message>
+        <source>New Multicast Transmission</source>
+        <translation>Nouvelle transmission multicast</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete '%1' now? Its %n client(s) stop at once, with no fallback, and may be left unusable.</source>
+        <translation><numerusform>Supprimer « %1 » maintenant ? Son client s'arrête immédiatement, sans repli, et peut rester inutilisable.</numerusform><numerusform>Supprimer « %1 » maintenant ? Ses %n clients s'arrêtent immédiatement, sans repli, et peuvent rester inutilisables.</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Properties of %1</source>
+        <translation>Propriétés de %1</translation>
+    </message>
+</context>
+<context>
+    <name>deploycast::ManagementClient</name>
+    <message>
+        <source>lost the connection to %1: %2</source>
+        <translation>connexion à %1 perdue : %2</translation>
+    </message>
+    <message>
+        <source>cannot reach server %1: %2</source>
+        <translation>impossible de joindre le serveur %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>deploycast::NewTransmissionDialog</name>
+    <message>
+        <source>New Multicast Transmission</source>
+        <translation>Nouvelle transmission multicast</translation>
+    </message>
+    <message>
+        <source>path in the server's image store, e.g. win11.img</source>
+        <translation>chemin dans le magasin d'images du serveur, p. ex. win11.img</translation>
+    </message>
+    <message>
+        <source>AutoCast: starts when the first client joins</source>
+        <translation>AutoCast : démarre dès que le premier client se connecte</translation>
+    </message>
+    <message>
+        <source>ScheduledCast: starts at a time or client count</source>
+        <translation>ScheduledCast : démarre à une heure ou à un nombre de clients</translation>
+    </message>
+    <message>
+        <source>Start at</source>
+        <translation>Démarrer à</translation>
+    </message>
+    <message>
+        <source>no client threshold</source>
+        <translation>pas de seuil de clients</translation>
+    </message>
+    <message>
+        <source>&amp;Friendly name:</source>
+        <translation>&amp;Nom convivial :</translation>
+    </message>
+    <message>
+        <source>&amp;Image:</source>
+        <translation>&amp;Image :</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <source>Start with &amp;clients:</source>
+        <translation>Démarrer avec &amp;clients :</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description :</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+</context>
+<context>
+    <name>deploycast::ServerTreeModel</name>
+    <message>
+        <source>Servers</source>
+        <translation>Serveurs</translation>
+    </message>
+    <message>
+        <source>Multicast Transmissions (%1)</source>
+        <translation>Transmissions multicast (%1)</translation>
+    </message>
+    <message>
+        <source>Namespaces (%1)</source>
+        <translation>Espaces de noms (%1)</translation>
+    </message>
+    <message>
+        <source>Unicast Fallback (%1)</source>
+        <translation>Repli unicast (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2, %n client(s)</source>
+        <translation><numerusform>%1 — %2, %n client</numerusform><numerusform>%1 — %2, %n clients</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 (ID %2) — %3%, %4</source>
+        <translation>%1 (ID %2) — %3 %, %4</translation>
+    </message>
+    <message>
+        <source>%1, host %2</source>
+        <translation>%1, hôte %2</translation>
+    </message>
+</context>
+<context>
+    <name>deploycast::cli::CliRunner</name>
+    <message>
+        <source>Created:</source>
+        <translation>Créée :</translation>
+    </message>
+    <message>
+        <source>Started %1.</source>
+        <translation>%1 démarrée.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 supprimée.</translation>
+    </message>
+    <message>
+        <source>%1 is deactivated: its clients finish, no new ones join, then it is removed.</source>
+        <translation>%1 est désactivée : ses clients terminent, aucun nouveau ne se connecte, puis elle est supprimée.</translation>
+    </message>
+    <message>
+        <source>/Format:Cbor goes with /Show:Snapshot only</source>
+        <translation>/Format:Cbor ne va qu'avec /Show:Snapshot</translation>
+    </message>
+    <message>
+        <source>Information about namespaces on server %1:</source>
+        <translation>Espaces de noms du serveur %1 :</translation>
+    </message>
+    <message>
+        <source>Information about multicast transmissions on server %1:</source>
+        <translation>Transmissions multicast du serveur %1 :</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Aucune.</translation>
+    </message>
+    <message>
+        <source>cannot write the snapshot to standard output</source>
+        <translation>impossible d'écrire l'instantané sur la sortie standard</translation>
+    </message>
+    <message>
+        <source>Snapshot of %1: %2 sessions, %3 clients (use /Format:Cbor to record it).</source>
+        <translation>Instantané de %1 : %2 sessions, %3 clients (utilisez /Format:Cbor pour l'enregistrer).</translation>
+    </message>
+    <message>
+        <source>Clients finishing by unicast on server %1:</source>
+        <translation>Clients qui terminent en unicast sur le serveur %1 :</translation>
+    </message>
+</context>
+<context>
+    <name>deploycast::cli::CliText</name>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Listening on</source>
+        <translation>À l'écoute sur</translation>
+    </message>
+    <message>
+        <source>Multicast interface</source>
+        <translation>Interface multicast</translation>
+    </message>
+    <message>
+        <source>Multicast range</source>
+        <translation>Plage multicast</translation>
+    </message>
+    <message>
+        <source>UDP port range</source>
+        <translation>Plage de ports UDP</translation>
+    </message>
+    <message>
+        <source>Slow-client policy</source>
+        <translation>Politique clients lents</translation>
+    </message>
+    <message>
+        <source>Image store</source>
+        <translation>Magasin d'images</translation>
+    </message>
+    <message>
+        <source>State directory</source>
+        <translation>Dossier d'état</translation>
+    </message>
+    <message>
+        <source>Transmissions</source>
+        <translation>Transmissions</translation>
+    </message>
+    <message>
+        <source>Namespaces</source>
+        <translation>Espaces de noms</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+</context>
+</TS>
