@@ -32,8 +32,9 @@ ScreenshotSession::ScreenshotSession(MainWindow *window, ServerList *servers, co
         if (m_done)
             return;
         m_done = true;
-        std::fprintf(stderr, "deploycast-console: the servers' data did not arrive within %d s; no screenshot taken\n",
-                     m_request.timeoutSeconds);
+        std::fprintf(stderr, "deploycast-console: %s\n",
+                     qPrintable(tr("the servers' data did not arrive within %1 s; no screenshot taken")
+                                    .arg(m_request.timeoutSeconds)));
         Q_EMIT finished(kDataNeverCame);
     });
 }
@@ -86,7 +87,7 @@ void ScreenshotSession::capture()
         painter.drawImage(topLeft, dialogImage);
     }
     if (!image.save(m_request.file, "PNG")) {
-        std::fprintf(stderr, "deploycast-console: cannot write %s\n", qPrintable(m_request.file));
+        std::fprintf(stderr, "deploycast-console: %s\n", qPrintable(tr("cannot write %1").arg(m_request.file)));
         Q_EMIT finished(kCannotWrite);
         return;
     }

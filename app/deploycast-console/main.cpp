@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QCborValue>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
 #include <QSettings>
 
@@ -19,6 +20,11 @@
 using namespace deploycast;
 
 namespace {
+
+// The translation context of this program's own help and messages.
+struct ConsoleText {
+    Q_DECLARE_TR_FUNCTIONS(ConsoleText)
+};
 
 int usageError(const QString &message)
 {
@@ -30,13 +36,13 @@ std::optional<QCborMap> readRecording(const QString &path, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+        *error = ConsoleText::tr("cannot read %1: %2").arg(path, file.errorString());
         return std::nullopt;
     }
     QCborParserError parseError;
     const QCborValue value = QCborValue::fromCbor(file.readAll(), &parseError);
     if (parseError.error != QCborError::NoError || !value.isMap()) {
-        *error = QStringLiteral("%1 is not a recorded snapshot (deploycast /Get-Server /Show:Snapshot /Format:Cbor)").arg(path);
+        *error = ConsoleText::tr("%1 is not a recorded snapshot (deploycast /Get-Server /Show:Snapshot /Format:Cbor)").arg(path);
         return std::nullopt;
     }
     return value.toMap();
@@ -72,32 +78,32 @@ int main(int argc, char *argv[])
     installTranslations(langAt >= 0 ? arguments.value(langAt + 1) : QString());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Deploycast console: watch and steer multicast transmissions and their clients."_qs);
+    parser.setApplicationDescription(ConsoleText::tr("Deploycast console: watch and steer multicast transmissions and their clients."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption server(u"server"_qs, u"Also watch this server for this run (repeatable)."_qs, u"HOST[:PORT]"_qs);
-    const QCommandLineOption select(u"select"_qs, u"Select this tree node at start, e.g. \"127.0.0.1:7405/Multicast Transmissions/Lab\", "
-                                                  "and put the keyboard focus in the client table."_qs,
+    const QCommandLineOption server(u"server"_qs, ConsoleText::tr("Also watch this server for this run (repeatable)."), u"HOST[:PORT]"_qs);
+    const QCommandLineOption select(u"select"_qs, ConsoleText::tr("Select this tree node at start, e.g. \"127.0.0.1:7405/Multicast Transmissions/Lab\", "
+                                                  "and put the keyboard focus in the client table."),
                                     u"SERVER/PATH"_qs);
-    const QCommandLineOption replay(u"replay"_qs, u"Show a recorded snapshot (deploycast /Get-Server /Show:Snapshot /Format:Cbor) "
-                                                  "instead of live servers."_qs, u"FILE"_qs);
-    const QCommandLineOption replayLost(u"replay-lost"_qs, u"With --replay: show the server as if its connection had just dropped."_qs);
-    const QCommandLineOption screenshot(u"screenshot"_qs, u"Wait for the data, render the window to FILE (PNG) and exit: 0 on success, "
-                                                          "3 if the data did not arrive in time."_qs, u"FILE"_qs);
-    const QCommandLineOption size(u"size"_qs, u"Window size (default 1366x768)."_qs, u"WxH"_qs, u"1366x768"_qs);
-    const QCommandLineOption selectRows(u"select-rows"_qs, u"With --screenshot: select the client table's first N rows."_qs, u"N"_qs);
-    const QCommandLineOption dialog(u"dialog"_qs, u"With --screenshot: open this dialog over the window: disconnect or disconnect-force."_qs,
+    const QCommandLineOption replay(u"replay"_qs, ConsoleText::tr("Show a recorded snapshot (deploycast /Get-Server /Show:Snapshot /Format:Cbor) "
+                                                  "instead of live servers."), u"FILE"_qs);
+    const QCommandLineOption replayLost(u"replay-lost"_qs, ConsoleText::tr("With --replay: show the server as if its connection had just dropped."));
+    const QCommandLineOption screenshot(u"screenshot"_qs, ConsoleText::tr("Wait for the data, render the window to FILE (PNG) and exit: 0 on success, "
+                                                          "3 if the data did not arrive in time."), u"FILE"_qs);
+    const QCommandLineOption size(u"size"_qs, ConsoleText::tr("Window size (default 1366x768)."), u"WxH"_qs, u"1366x768"_qs);
+    const QCommandLineOption selectRows(u"select-rows"_qs, ConsoleText::tr("With --screenshot: select the client table's first N rows."), u"N"_qs);
+    const QCommandLineOption dialog(u"dialog"_qs, ConsoleText::tr("With --screenshot: open this dialog over the window: disconnect or disconnect-force."),
                                     u"NAME"_qs);
-    const QCommandLineOption timeout(u"timeout"_qs, u"With --screenshot: how long to wait for the data (default 30)."_qs,
+    const QCommandLineOption timeout(u"timeout"_qs, ConsoleText::tr("With --screenshot: how long to wait for the data (default 30)."),
                                      u"SECONDS"_qs, u"30"_qs);
-    const QCommandLineOption lang(u"lang"_qs, u"The console's language: en or fr (default: the system's)."_qs, u"LANG"_qs);
+    const QCommandLineOption lang(u"lang"_qs, ConsoleText::tr("The console's language: en or fr (default: the system's)."), u"LANG"_qs);
     parser.addOptions({server, select, replay, replayLost, screenshot, size, selectRows, dialog, timeout, lang});
     parser.process(app);
 
     const QStringList sizeParts = parser.value(size).split(u'x');
     const QSize windowSize(sizeParts.value(0).toInt(), sizeParts.value(1).toInt());
     if (sizeParts.size() != 2 || windowSize.width() < 200 || windowSize.height() < 150)
-        return usageError(QStringLiteral("--size needs WIDTHxHEIGHT, e.g. 1366x768, not '%1'").arg(parser.value(size)));
+        return usageError(ConsoleText::tr("--size needs WIDTHxHEIGHT, e.g. 1366x768, not '%1'").arg(parser.value(size)));
     ScreenshotRequest request;
     request.file = parser.value(screenshot);
     request.select = parser.value(select);
@@ -109,7 +115,7 @@ int main(int argc, char *argv[])
     else if (dialogName == u"disconnect-force"_qs)
         request.dialog = ScreenshotRequest::Dialog::DisconnectForce;
     else if (!dialogName.isEmpty())
-        return usageError(QStringLiteral("--dialog takes disconnect or disconnect-force, not '%1'").arg(dialogName));
+        return usageError(ConsoleText::tr("--dialog takes disconnect or disconnect-force, not '%1'").arg(dialogName));
     const bool takingScreenshot = parser.isSet(screenshot);
     if (takingScreenshot)
         applyDeterministicLook();
@@ -122,7 +128,7 @@ int main(int argc, char *argv[])
             return usageError(error);
         ServerConnection *replayed = servers.addReplay(*recording);
         if (parser.isSet(replayLost))
-            replayed->replayLoss(u"connection refused"_qs, 8);
+            replayed->replayLoss(ConsoleText::tr("connection refused"), 8);
     } else {
         // A screenshot pictures what was asked for, not the user's saved servers.
         QStringList addresses = parser.values(server);
@@ -134,7 +140,7 @@ int main(int argc, char *argv[])
             QString error;
             const std::optional<HostPort> address = parseHostPort(text, proto::kDefaultPort, &error);
             if (!address)
-                return usageError(QStringLiteral("--server %1: %2").arg(text, error));
+                return usageError(ConsoleText::tr("--server %1: %2").arg(text, error));
             servers.add(*address);
         }
     }

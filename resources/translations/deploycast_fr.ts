@@ -376,6 +376,77 @@ Exemples :
     </message>
 </context>
 <context>
+    <name>ConsoleText</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a recorded snapshot (deploycast /Get-Server /Show:Snapshot /Format:Cbor)</source>
+        <translation>%1 n'est pas un instantané enregistré (deploycast /Get-Server /Show:Snapshot /Format:Cbor)</translation>
+    </message>
+    <message>
+        <source>Deploycast console: watch and steer multicast transmissions and their clients.</source>
+        <translation>Console Deploycast : suivre et piloter les transmissions multicast et leurs clients.</translation>
+    </message>
+    <message>
+        <source>Also watch this server for this run (repeatable).</source>
+        <translation>Surveiller aussi ce serveur pendant cette session (répétable).</translation>
+    </message>
+    <message>
+        <source>Select this tree node at start, e.g. "127.0.0.1:7405/Multicast Transmissions/Lab", and put the keyboard focus in the client table.</source>
+        <translation>Sélectionner ce nœud de l'arbre au démarrage, p. ex. « 127.0.0.1:7405/Multicast Transmissions/Lab », et placer le focus du clavier dans le tableau des clients.</translation>
+    </message>
+    <message>
+        <source>Show a recorded snapshot (deploycast /Get-Server /Show:Snapshot /Format:Cbor) instead of live servers.</source>
+        <translation>Afficher un instantané enregistré (deploycast /Get-Server /Show:Snapshot /Format:Cbor) au lieu de serveurs en direct.</translation>
+    </message>
+    <message>
+        <source>With --replay: show the server as if its connection had just dropped.</source>
+        <translation>Avec --replay : afficher le serveur comme si sa connexion venait de tomber.</translation>
+    </message>
+    <message>
+        <source>Wait for the data, render the window to FILE (PNG) and exit: 0 on success, 3 if the data did not arrive in time.</source>
+        <translation>Attendre les données, rendre la fenêtre dans FICHIER (PNG) et quitter : 0 en cas de succès, 3 si les données ne sont pas arrivées à temps.</translation>
+    </message>
+    <message>
+        <source>Window size (default 1366x768).</source>
+        <translation>Taille de la fenêtre (1366x768 par défaut).</translation>
+    </message>
+    <message>
+        <source>With --screenshot: select the client table's first N rows.</source>
+        <translation>Avec --screenshot : sélectionner les N premières lignes du tableau des clients.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: open this dialog over the window: disconnect or disconnect-force.</source>
+        <translation>Avec --screenshot : ouvrir ce dialogue sur la fenêtre : disconnect ou disconnect-force.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: how long to wait for the data (default 30).</source>
+        <translation>Avec --screenshot : combien de temps attendre les données (30 par défaut).</translation>
+    </message>
+    <message>
+        <source>The console's language: en or fr (default: the system's).</source>
+        <translation>La langue de la console : en ou fr (par défaut, celle du système).</translation>
+    </message>
+    <message>
+        <source>--size needs WIDTHxHEIGHT, e.g. 1366x768, not '%1'</source>
+        <translation>--size demande LARGEURxHAUTEUR, p. ex. 1366x768, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>--dialog takes disconnect or disconnect-force, not '%1'</source>
+        <translation>--dialog prend disconnect ou disconnect-force, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>connexion refusée</translation>
+    </message>
+    <message>
+        <source>--server %1: %2</source>
+        <translation>--server %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>DisplayNames</name>
     <message>
         <source>Waiting</source>
@@ -853,6 +924,17 @@ Exemples :
     <message>
         <source>Create</source>
         <translation>Créer</translation>
+    </message>
+</context>
+<context>
+    <name>deploycast::ScreenshotSession</name>
+    <message>
+        <source>the servers' data did not arrive within %1 s; no screenshot taken</source>
+        <translation>les données des serveurs ne sont pas arrivées en %1 s ; aucune capture prise</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>impossible d'écrire %1</translation>
     </message>
 </context>
 <context>
