@@ -133,6 +133,11 @@ MainWindow::MainWindow(ServerList *servers, bool rememberLayout, QWidget *parent
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
     connect(m_treeModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
+    // The counts follow every change; the timer keeps "last update" fresh.
+    for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_treeModel), static_cast<QAbstractItemModel *>(m_proxy)}) {
+        connect(model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatus);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatus);
+    }
     auto *statusTimer = new QTimer(this);
     connect(statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
     statusTimer->start(1000);
@@ -276,7 +281,13 @@ bool MainWindow::selectPath(const QString &path)
 
 void MainWindow::onTreeSelectionChanged()
 {
-    m_clientModel->setScope(m_treeModel->scopeOf(m_tree->currentIndex()));
+    const QModelIndex current = m_tree->currentIndex();
+    // The title names what the table shows, as file managers do.
+    const QString node = current.data(ServerTreeModel::PathNameRole).toString();
+    setWindowTitle(current == m_treeModel->serversIndex() || node.isEmpty()
+                       ? tr("Deploycast Console")
+                       : tr("%1 — Deploycast Console").arg(node));
+    m_clientModel->setScope(m_treeModel->scopeOf(current));
     m_table->setColumnHidden(ClientTableModel::Session,
                              m_clientModel->scope().kind == ClientScope::Kind::Session);
     updateActions();

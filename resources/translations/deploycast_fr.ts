@@ -863,6 +863,10 @@ Exemples :
         <source>Properties of %1</source>
         <translation>Propriétés de %1</translation>
     </message>
+    <message>
+        <source>%1 — Deploycast Console</source>
+        <translation>%1 — Console Deploycast</translation>
+    </message>
 </context>
 <context>
     <name>deploycast::ManagementClient</name>
