@@ -1,0 +1,99 @@
+// The ceiling for bench/transfer: an unreliable multicast sender that pushes
+// a file once, as fast as the socket takes it, and receivers that only count
+// what arrives. No repair, no checksum, no file writes.
+//
+//   bench_raw_blast send    INTERFACE GROUP PORT FILE
+//   bench_raw_blast receive INTERFACE GROUP PORT
+//
+// The receiver prints "BYTES SECONDS", from its first datagram to the end
+// marker (or to one second of silence).
+#include "transfer/multicast_socket.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+
+#include <cstdio>
+#include <cstring>
+#include <poll.h>
+#include <unistd.h>
+
+using namespace deploycast;
+
+namespace {
+
+constexpr std::size_t kPayload = 1400;
+constexpr char kEndMarker[] = "DEPLOYCAST-RAW-BLAST-END";
+
+int send(const QHostAddress &iface, const QHostAddress &group, quint16 port, const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return 1;
+    const uchar *data = file.map(0, file.size());
+    MulticastSendSocket socket;
+    QString error;
+    if (!data || !socket.open(iface, group, port, &error)) {
+        std::fprintf(stderr, "raw_blast: %s\n", qPrintable(error));
+        return 1;
+    }
+    for (qint64 offset = 0; offset < file.size();) {
+        const std::size_t length = std::size_t(std::min<qint64>(kPayload, file.size() - offset));
+        if (socket.send(data + offset, length))
+            offset += qint64(length);
+        else
+            usleep(50); // the socket buffer is full
+    }
+    for (int i = 0; i < 20; ++i) {
+        socket.send(kEndMarker, sizeof kEndMarker);
+        usleep(1000);
+    }
+    return 0;
+}
+
+int receive(const QHostAddress &iface, const QHostAddress &group, quint16 port)
+{
+    MulticastReceiveSocket socket;
+    QString error;
+    if (!socket.open(iface, group, port, &error)) {
+        std::fprintf(stderr, "raw_blast: %s\n", qPrintable(error));
+        return 1;
+    }
+    std::printf("ready\n");
+    std::fflush(stdout);
+    unsigned char buffer[2048];
+    qint64 bytes = 0;
+    QElapsedTimer clock;
+    qint64 lastNs = 0;
+    for (;;) {
+        pollfd descriptor{socket.descriptor(), POLLIN, 0};
+        if (::poll(&descriptor, 1, clock.isValid() ? 1000 : 60000) <= 0)
+            break;
+        const long size = socket.receive(buffer, sizeof buffer);
+        if (size <= 0)
+            continue;
+        if (std::size_t(size) == sizeof kEndMarker && std::memcmp(buffer, kEndMarker, sizeof kEndMarker) == 0)
+            break;
+        if (!clock.isValid())
+            clock.start();
+        bytes += size;
+        lastNs = clock.nsecsElapsed();
+    }
+    std::printf("%lld %.6f\n", static_cast<long long>(bytes), double(lastNs) / 1e9);
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (argc < 5)
+        return 2;
+    const QHostAddress iface(QString::fromLocal8Bit(argv[2]));
+    const QHostAddress group(QString::fromLocal8Bit(argv[3]));
+    const auto port = quint16(std::atoi(argv[4]));
+    if (std::strcmp(argv[1], "send") == 0 && argc == 6)
+        return send(iface, group, port, QString::fromLocal8Bit(argv[5]));
+    if (std::strcmp(argv[1], "receive") == 0)
+        return receive(iface, group, port);
+    return 2;
+}
