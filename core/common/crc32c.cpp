@@ -1,6 +1,7 @@
 #include "crc32c.h"
 
 #include <array>
+#include <cstring>
 
 namespace deploycast {
 namespace {
@@ -26,11 +27,9 @@ constexpr Tables makeTables()
 
 constexpr Tables kTables = makeTables();
 
-} // namespace
-
-std::uint32_t crc32c(const void *data, std::size_t length, std::uint32_t crc)
+// Slice-by-8: for processors without the CRC-32C instruction.
+std::uint32_t crc32cSoftware(const unsigned char *p, std::size_t length, std::uint32_t crc)
 {
-    const auto *p = static_cast<const unsigned char *>(data);
     crc = ~crc;
     while (length >= 8) {
         const std::uint32_t lo = crc ^ (std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8
@@ -44,6 +43,46 @@ std::uint32_t crc32c(const void *data, std::size_t length, std::uint32_t crc)
     while (length--)
         crc = (crc >> 8) ^ kTables[0][(crc ^ *p++) & 0xFFu];
     return ~crc;
+}
+
+#if defined(__x86_64__)
+// SSE 4.2 has CRC-32C as an instruction, several times faster than tables:
+// every datagram is checked on both ends, so this is on the hot path.
+__attribute__((target("sse4.2"))) std::uint32_t crc32cHardware(const unsigned char *p, std::size_t length,
+                                                                std::uint32_t crc)
+{
+    std::uint64_t wide = ~crc;
+    while (length >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p, 8);
+        wide = __builtin_ia32_crc32di(wide, word);
+        p += 8;
+        length -= 8;
+    }
+    auto narrow = std::uint32_t(wide);
+    while (length--)
+        narrow = __builtin_ia32_crc32qi(narrow, *p++);
+    return ~narrow;
+}
+
+const bool kHasCrcInstruction = __builtin_cpu_supports("sse4.2");
+#endif
+
+} // namespace
+
+std::uint32_t crc32c(const void *data, std::size_t length, std::uint32_t crc)
+{
+    const auto *bytes = static_cast<const unsigned char *>(data);
+#if defined(__x86_64__)
+    if (kHasCrcInstruction)
+        return crc32cHardware(bytes, length, crc);
+#endif
+    return crc32cSoftware(bytes, length, crc);
+}
+
+std::uint32_t crc32cPortable(const void *data, std::size_t length, std::uint32_t crc)
+{
+    return crc32cSoftware(static_cast<const unsigned char *>(data), length, crc);
 }
 
 } // namespace deploycast

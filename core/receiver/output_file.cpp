@@ -1,6 +1,5 @@
 #include "output_file.h"
 
-#include <QCryptographicHash>
 #include <QFileInfo>
 #include <QRandomGenerator>
 
@@ -63,16 +62,22 @@ bool OutputFile::writeAt(qint64 offset, const void *data, qint64 length, Error *
     return true;
 }
 
-QByteArray OutputFile::sha256(Error *error) const
+bool OutputFile::readAt(qint64 offset, void *data, qint64 length, Error *error) const
 {
-    QFile file(m_temporaryPath);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = {QLatin1String(ErrorCode::StorageError), QStringLiteral("cannot read back %1").arg(m_temporaryPath)};
-        return {};
+    auto *bytes = static_cast<char *>(data);
+    while (length > 0) {
+        const ssize_t got = ::pread(m_fd, bytes, size_t(length), offset);
+        if (got <= 0) {
+            if (got < 0 && errno == EINTR)
+                continue;
+            *error = ioError(u"cannot read back"_qs, m_temporaryPath);
+            return false;
+        }
+        bytes += got;
+        offset += got;
+        length -= got;
     }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return hash.result();
+    return true;
 }
 
 bool OutputFile::commit(Error *error)

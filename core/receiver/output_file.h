@@ -2,7 +2,6 @@
 
 #include "common/error.h"
 
-#include <QByteArray>
 #include <QString>
 
 namespace deploycast {
@@ -22,7 +21,7 @@ public:
 
     bool create(const QString &finalPath, qint64 size, Error *error);
     bool writeAt(qint64 offset, const void *data, qint64 length, Error *error);
-    QByteArray sha256(Error *error) const;
+    bool readAt(qint64 offset, void *data, qint64 length, Error *error) const;
     bool commit(Error *error);
     void discard();
 

@@ -209,6 +209,32 @@ void Receiver::storeBlock(std::uint32_t index, const unsigned char *data, std::s
     m_received.set(index);
     if (m_state == ClientState::Waiting)
         m_state = ClientState::Receiving;
+    if (index == m_hashedBlocks) {
+        m_hash.addData(data, length);
+        ++m_hashedBlocks;
+        hashAvailablePrefix();
+    }
+}
+
+void Receiver::hashAvailablePrefix()
+{
+    constexpr std::uint32_t kBlocksPerRead = 512; // 700 KiB
+    QByteArray buffer;
+    while (m_hashedBlocks < m_received.size() && m_received.test(m_hashedBlocks)) {
+        std::uint32_t end = m_hashedBlocks;
+        while (end < m_received.size() && end - m_hashedBlocks < kBlocksPerRead && m_received.test(end))
+            ++end;
+        const qint64 offset = qint64(m_hashedBlocks) * qint64(kBlockPayloadSize);
+        const qint64 length = std::min<qint64>(m_size, qint64(end) * qint64(kBlockPayloadSize)) - offset;
+        buffer.resize(length);
+        Error error;
+        if (!m_output.readAt(offset, buffer.data(), length, &error)) {
+            finish(ReceiveExit::Failure, error.message);
+            return;
+        }
+        m_hash.addData(buffer.constData(), std::size_t(length));
+        m_hashedBlocks = end;
+    }
 }
 
 void Receiver::trackCarousel(std::uint32_t index)
@@ -277,17 +303,14 @@ void Receiver::checkComplete()
     m_nakTimer.stop();
     m_state = ClientState::Verifying;
     sendStatus();
-    Error error;
-    const QByteArray actual = m_output.sha256(&error);
-    if (actual.isEmpty()) {
-        finish(ReceiveExit::Failure, error.message);
-        return;
-    }
+    hashAvailablePrefix(); // normally already done, block by block
+    const QByteArray actual = m_hash.result();
     if (actual != m_expectedSha256) {
         finish(ReceiveExit::Failure, QStringLiteral("SHA-256 mismatch: expected %1, got %2")
                                          .arg(QString::fromLatin1(m_expectedSha256.toHex()), QString::fromLatin1(actual.toHex())));
         return;
     }
+    Error error;
     if (!m_output.commit(&error)) {
         finish(ReceiveExit::Failure, error.message);
         return;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/sha256.h"
 #include "domain/client_info.h"
 #include "domain/session_info.h"
 #include "host_metrics.h"
@@ -66,6 +67,7 @@ private:
     void onUnicastData(const QCborMap &params);
     void onDatagramsReady();
     void storeBlock(std::uint32_t index, const unsigned char *data, std::size_t length);
+    void hashAvailablePrefix();
     void trackCarousel(std::uint32_t index);
     void sendNak();
     void sendStatus();
@@ -101,6 +103,12 @@ private:
     quint64 m_advanced = 0;
 
     quint64 m_repairedBlocks = 0; // blocks that came as NAK repairs
+    // SHA-256 of the image is computed as the data arrives: blocks 0..N-1 in
+    // order, straight from the datagram when the next one comes in order, or
+    // read back from the file for a run that came earlier. At the end only
+    // the digest is left to take.
+    Sha256 m_hash;
+    std::uint32_t m_hashedBlocks = 0;
     qint64 m_lastReportedBytes = 0;
     qint64 m_lastReportMs = 0;
     int m_reportsSinceLine = 0;

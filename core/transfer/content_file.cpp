@@ -1,8 +1,8 @@
 #include "content_file.h"
 
+#include "common/sha256.h"
 #include "protocol/block_datagram.h"
 
-#include <QCryptographicHash>
 
 #include <limits>
 
@@ -47,9 +47,7 @@ const unsigned char *ContentFile::block(std::uint32_t index) const
 
 QByteArray ContentFile::sha256() const
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(QByteArrayView(reinterpret_cast<const char *>(m_data), m_size));
-    return hash.result();
+    return Sha256::of(m_data, std::size_t(m_size));
 }
 
 } // namespace deploycast

@@ -25,6 +25,17 @@ private Q_SLOTS:
         QCOMPARE(crc32c("56789", 5, crc32c("1234", 4)), 0xE3069283u);
     }
 
+    void hardwareAndPortableAgree()
+    {
+        unsigned char data[1500];
+        for (std::size_t i = 0; i < sizeof data; ++i)
+            data[i] = static_cast<unsigned char>(i * 31 + 7);
+        for (std::size_t length : {std::size_t(0), std::size_t(1), std::size_t(7), std::size_t(8), std::size_t(9),
+                                   std::size_t(1400), sizeof data})
+            QCOMPARE(crc32c(data, length, 0x1234u), crc32cPortable(data, length, 0x1234u));
+        QCOMPARE(crc32cPortable("123456789", 9), 0xE3069283u);
+    }
+
     void roundTrip()
     {
         unsigned char payload[kBlockPayloadSize];

@@ -22,8 +22,9 @@ private Q_SLOTS:
         QVERIFY(output.writeAt(0, "hello", 5, &error));
         QVERIFY(!QFile::exists(target));
         QVERIFY(QFile::exists(output.temporaryPath()));
-        QCOMPARE(output.sha256(&error).toHex(),
-                 QByteArray("936a185caaa266bb9cbe981e9e05cb78cd732b0b3280eb944412bb6f8f8f07af"));
+        char back[10];
+        QVERIFY(output.readAt(0, back, 10, &error));
+        QCOMPARE(QByteArray(back, 10), QByteArray("helloworld"));
         QVERIFY(output.commit(&error));
         QFile file(target);
         QVERIFY(file.open(QIODevice::ReadOnly));
