@@ -17,7 +17,7 @@ constexpr int kStatusIntervalMs = 1000;
 constexpr int kNakIntervalMs = 200;
 constexpr std::size_t kMaxNakRanges = 1024;
 constexpr std::size_t kMaxFetchRangesPerMessage = 4096;
-constexpr int kDatagramsPerWakeup = 256; // then let the event loop breathe
+constexpr int kDatagramsPerWakeup = 1024; // then let the event loop breathe
 constexpr int kProgressLineEverySeconds = 5;
 constexpr int kFlushTimeoutMs = 2000;
 } // namespace
@@ -154,66 +154,96 @@ void Receiver::onUnicastData(const QCborMap &params)
         return;
     const qint64 first = params.value(u"first"_qs).toInteger(-1);
     const QByteArray payload = params.value(u"payload"_qs).toByteArray();
-    if (first < 0 || first >= qint64(m_received.size()) || payload.isEmpty()
-        || qint64(first) * qint64(kBlockPayloadSize) + payload.size() > m_size) {
+    const qint64 blocks = (payload.size() + qint64(kBlockPayloadSize) - 1) / qint64(kBlockPayloadSize);
+    // Whole blocks from `first` on; only the image's last block may be short.
+    if (first < 0 || payload.isEmpty() || first + blocks > qint64(m_received.size())
+        || !validBlockLength(std::uint32_t(first + blocks - 1),
+                             std::size_t(payload.size() - (blocks - 1) * qint64(kBlockPayloadSize)))) {
         finish(ReceiveExit::Failure, u"the server sent data outside the image"_qs);
         return;
     }
-    // The payload is whole blocks from `first` on; only the image's last block is short.
-    for (qsizetype offset = 0; offset < payload.size(); offset += qsizetype(kBlockPayloadSize)) {
-        const auto length = std::size_t(std::min<qsizetype>(qsizetype(kBlockPayloadSize), payload.size() - offset));
-        storeBlock(std::uint32_t(first + offset / qsizetype(kBlockPayloadSize)),
-                   reinterpret_cast<const unsigned char *>(payload.constData() + offset), length);
-    }
+    storeRun(std::uint32_t(first), reinterpret_cast<const unsigned char *>(payload.constData()),
+             std::size_t(payload.size()));
     checkComplete();
 }
 
 void Receiver::onDatagramsReady()
 {
-    for (int i = 0; i < kDatagramsPerWakeup && m_notifier; ++i) {
-        const long size = m_multicast.receive(m_datagram, sizeof m_datagram);
-        if (size < 0)
-            break;
-        if (m_options.simulatedLossPercent > 0
-            && int(QRandomGenerator::global()->bounded(100)) < m_options.simulatedLossPercent)
-            continue;
-        BlockHeader header;
-        const unsigned char *payload = nullptr;
-        if (parseBlockDatagram(m_datagram, std::size_t(size), &header, &payload) != DatagramStatus::Ok
-            || header.session != m_token || header.count != m_received.size())
-            continue; // damaged, or not ours: the carousel or a NAK brings it again
-        if (header.flags & BlockFlag::Repair) {
-            if (!m_received.test(header.index))
-                ++m_repairedBlocks;
-        } else {
-            trackCarousel(header.index);
+    for (int wakeup = 0; wakeup < kDatagramsPerWakeup / kBatch && m_notifier; ++wakeup) {
+        const int received = m_multicast.receiveMany(m_batch.data(), kDatagramStride, kBatch, m_batchSizes);
+        for (int i = 0; i < received && !m_done; ++i) {
+            if (m_options.simulatedLossPercent > 0
+                && int(QRandomGenerator::global()->bounded(100)) < m_options.simulatedLossPercent)
+                continue;
+            BlockHeader header;
+            const unsigned char *payload = nullptr;
+            if (parseBlockDatagram(m_batch.data() + std::size_t(i) * kDatagramStride, m_batchSizes[i], &header, &payload)
+                    != DatagramStatus::Ok
+                || header.session != m_token || header.count != m_received.size())
+                continue; // damaged, or not ours: the carousel or a NAK brings it again
+            if (header.flags & BlockFlag::Repair) {
+                if (!m_received.test(header.index))
+                    ++m_repairedBlocks;
+            } else {
+                trackCarousel(header.index);
+            }
+            if (!m_received.test(header.index) && validBlockLength(header.index, header.length))
+                appendToRun(header.index, payload, header.length);
         }
-        storeBlock(header.index, payload, header.length);
+        flushRun();
+        if (received < kBatch)
+            break;
     }
     checkComplete();
 }
 
-void Receiver::storeBlock(std::uint32_t index, const unsigned char *data, std::size_t length)
+bool Receiver::validBlockLength(std::uint32_t index, std::size_t length) const
 {
-    if (m_received.test(index) || m_done)
-        return;
     const std::size_t expected = index + 1 == m_received.size()
         ? std::size_t(m_size - qint64(index) * qint64(kBlockPayloadSize)) : kBlockPayloadSize;
-    if (length != expected)
+    return length == expected;
+}
+
+void Receiver::appendToRun(std::uint32_t index, const unsigned char *data, std::size_t length)
+{
+    if (m_runBlocks > 0 && index != m_runFirst + m_runBlocks)
+        flushRun();
+    if (m_runBlocks == 0)
+        m_runFirst = index;
+    m_run.append(reinterpret_cast<const char *>(data), qsizetype(length));
+    ++m_runBlocks;
+}
+
+void Receiver::flushRun()
+{
+    if (m_runBlocks == 0)
+        return;
+    storeRun(m_runFirst, reinterpret_cast<const unsigned char *>(m_run.constData()), std::size_t(m_run.size()));
+    m_run.resize(0); // keeps its capacity
+    m_runBlocks = 0;
+}
+
+void Receiver::storeRun(std::uint32_t first, const unsigned char *data, std::size_t length)
+{
+    if (m_done)
         return;
     Error error;
-    if (!m_output.writeAt(qint64(index) * qint64(kBlockPayloadSize), data, qint64(length), &error)) {
+    if (!m_output.writeAt(qint64(first) * qint64(kBlockPayloadSize), data, qint64(length), &error)) {
         finish(ReceiveExit::Failure, error.message);
         return;
     }
-    m_received.set(index);
+    const auto blocks = std::uint32_t((length + kBlockPayloadSize - 1) / kBlockPayloadSize);
+    for (std::uint32_t i = 0; i < blocks; ++i)
+        m_received.set(first + i);
     if (m_state == ClientState::Waiting)
         m_state = ClientState::Receiving;
-    if (index == m_hashedBlocks) {
-        m_hash.addData(data, length);
-        ++m_hashedBlocks;
-        hashAvailablePrefix();
+    // Hash straight from memory when the run continues the hashed prefix.
+    if (first <= m_hashedBlocks && m_hashedBlocks < first + blocks) {
+        const std::size_t skip = std::size_t(m_hashedBlocks - first) * kBlockPayloadSize;
+        m_hash.addData(data + skip, length - skip);
+        m_hashedBlocks = first + blocks;
     }
+    hashAvailablePrefix();
 }
 
 void Receiver::hashAvailablePrefix()

@@ -15,6 +15,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <vector>
 
 namespace deploycast {
 
@@ -66,7 +67,10 @@ private:
     void onKick(const QCborMap &params);
     void onUnicastData(const QCborMap &params);
     void onDatagramsReady();
-    void storeBlock(std::uint32_t index, const unsigned char *data, std::size_t length);
+    bool validBlockLength(std::uint32_t index, std::size_t length) const;
+    void appendToRun(std::uint32_t index, const unsigned char *data, std::size_t length);
+    void flushRun();
+    void storeRun(std::uint32_t first, const unsigned char *data, std::size_t length);
     void hashAvailablePrefix();
     void trackCarousel(std::uint32_t index);
     void sendNak();
@@ -114,7 +118,15 @@ private:
     int m_reportsSinceLine = 0;
     bool m_done = false;
     bool m_exitSignalled = false;
-    unsigned char m_datagram[kMaxBlockDatagram + 64];
+    // Datagrams come in batches (recvmmsg); consecutive new blocks among them
+    // are gathered into one run and written with one pwrite.
+    static constexpr int kBatch = 64;
+    static constexpr std::size_t kDatagramStride = kMaxBlockDatagram + 64;
+    std::vector<unsigned char> m_batch = std::vector<unsigned char>(kBatch * kDatagramStride);
+    std::size_t m_batchSizes[kBatch] = {};
+    QByteArray m_run;
+    std::uint32_t m_runFirst = 0;
+    std::uint32_t m_runBlocks = 0;
 };
 
 } // namespace deploycast

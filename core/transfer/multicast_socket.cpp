@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
+#include <algorithm>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -116,10 +117,24 @@ void MulticastReceiveSocket::close()
     }
 }
 
-long MulticastReceiveSocket::receive(void *buffer, std::size_t capacity)
+int MulticastReceiveSocket::receiveMany(unsigned char *buffers, std::size_t stride, int count, std::size_t *sizes)
 {
-    const ssize_t n = ::recv(m_fd, buffer, capacity, 0);
-    return n < 0 ? -1 : long(n);
+    constexpr int kMaxBatch = 64;
+    count = std::min(count, kMaxBatch);
+    iovec vectors[kMaxBatch];
+    mmsghdr messages[kMaxBatch];
+    for (int i = 0; i < count; ++i) {
+        vectors[i] = {buffers + std::size_t(i) * stride, stride};
+        messages[i] = {};
+        messages[i].msg_hdr.msg_iov = &vectors[i];
+        messages[i].msg_hdr.msg_iovlen = 1;
+    }
+    const int received = ::recvmmsg(m_fd, messages, unsigned(count), MSG_DONTWAIT, nullptr);
+    if (received <= 0)
+        return 0;
+    for (int i = 0; i < received; ++i)
+        sizes[i] = messages[i].msg_len;
+    return received;
 }
 
 } // namespace deploycast

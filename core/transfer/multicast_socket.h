@@ -46,8 +46,10 @@ public:
     bool open(const QHostAddress &interfaceAddress, const QHostAddress &group, quint16 port,
               QString *error);
     void close();
-    // One datagram, or -1 when nothing is waiting.
-    long receive(void *buffer, std::size_t capacity);
+    // Up to `count` datagrams in one system call (recvmmsg), into buffers
+    // `stride` bytes apart; their sizes go to `sizes`. Returns how many
+    // arrived, 0 when nothing is waiting.
+    int receiveMany(unsigned char *buffers, std::size_t stride, int count, std::size_t *sizes);
     int descriptor() const { return m_fd; }
 
 private:
