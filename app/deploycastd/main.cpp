@@ -39,8 +39,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption multicastInterface(u"multicast-interface"_qs,
                                                 u"Address of the interface that sends multicast (default 127.0.0.1)."_qs,
                                                 u"ADDR"_qs, u"127.0.0.1"_qs);
-    const QCommandLineOption maxRate(u"max-rate"_qs, u"Multicast payload rate cap per transmission in MB/s, 0 for none (default 40)."_qs,
-                                     u"MBPS"_qs, u"40"_qs);
+    const QCommandLineOption maxRate(u"max-rate"_qs, u"Cap on each transmission's payload rate in MB/s; 0 (the default) lets the rate adapt to the slowest receiver."_qs,
+                                     u"MBPS"_qs, u"0"_qs);
     parser.addOptions({stateDir, imageStore, listen, multicastInterface, maxRate});
     parser.process(app);
 

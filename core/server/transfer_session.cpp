@@ -27,7 +27,7 @@ TransferSession::~TransferSession() = default;
 bool TransferSession::openSender(QString *error)
 {
     m_sender = new MulticastSender(m_content, m_token, this);
-    m_sender->setRate(m_settings.maxRate);
+    m_sender->setMaxRate(m_settings.maxRate);
     return m_sender->open(m_settings.multicastInterface, QHostAddress(m_info.group), m_info.port, error);
 }
 

@@ -7,6 +7,20 @@ constexpr int kTickMs = 2;
 constexpr int kMaxDatagramsPerTick = 512;
 // Unused budget is capped at this much time, so a stall is not followed by a burst.
 constexpr double kMaxBurstSeconds = 0.01;
+
+// Rate control (see the class comment).
+constexpr double kUncappedRate = 1e9;      // 1 GB/s: beyond any link we serve
+constexpr double kStartRate = 50e6;
+constexpr double kMinRate = 1e6;
+constexpr qint64 kIntervalNs = 100'000'000; // 100 ms
+// Random loss on a bad link (a few percent) is repaired, not a reason to slow
+// down; overrunning a receiver loses far more than this.
+constexpr double kLossShare = 0.08;         // NAKed blocks per block sent that count as congestion
+constexpr double kBackOff = 0.75;
+constexpr double kSlowStartGrowth = 1.5;
+constexpr double kAdditiveStep = 4e6;       // bytes per second per loss-free interval
+// A NAK for a block repaired this recently crossed the repair on the wire.
+constexpr std::uint32_t kRepairQuietMs = 300;
 } // namespace
 
 MulticastSender::MulticastSender(std::shared_ptr<const ContentFile> content, quint32 sessionToken,
@@ -15,6 +29,7 @@ MulticastSender::MulticastSender(std::shared_ptr<const ContentFile> content, qui
     , m_content(std::move(content))
     , m_sessionToken(sessionToken)
     , m_repairPending(m_content->blockCount())
+    , m_repairedAtMs(m_content->blockCount(), 0)
 {
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(kTickMs);
@@ -27,12 +42,22 @@ bool MulticastSender::open(const QHostAddress &interfaceAddress, const QHostAddr
     return m_socket.open(interfaceAddress, group, port, error);
 }
 
+void MulticastSender::setMaxRate(qint64 bytesPerSecond)
+{
+    m_maxRate = bytesPerSecond > 0 ? double(bytesPerSecond) : kUncappedRate;
+    m_rate = std::min(kStartRate, m_maxRate);
+    m_slowStart = true;
+}
+
 void MulticastSender::start()
 {
     if (isRunning())
         return;
-    m_clock.start();
-    m_lastTickNs = 0;
+    if (!m_clock.isValid())
+        m_clock.start();
+    m_lastTickNs = m_clock.nsecsElapsed();
+    m_intervalStartNs = m_lastTickNs;
+    m_sentInInterval = m_lostInInterval = 0;
     m_budgetBytes = 0;
     m_timer.start();
 }
@@ -44,10 +69,33 @@ void MulticastSender::stop()
 
 void MulticastSender::requestRepair(const std::vector<BlockRange> &ranges)
 {
-    for (const BlockRange &range : ranges)
-        for (std::uint64_t i = range.first; i <= range.last && i < m_content->blockCount(); ++i)
-            if (m_repairPending.set(std::uint32_t(i)))
-                m_repairQueue.push_back(std::uint32_t(i));
+    const auto nowMs = std::uint32_t(m_clock.isValid() ? m_clock.elapsed() : 0) + 1; // 0 means never
+    for (const BlockRange &range : ranges) {
+        for (std::uint64_t i = range.first; i <= range.last && i < m_content->blockCount(); ++i) {
+            const auto block = std::uint32_t(i);
+            if (m_repairedAtMs[block] != 0 && nowMs - m_repairedAtMs[block] < kRepairQuietMs)
+                continue; // just repaired: this NAK crossed it
+            if (m_repairPending.set(block)) {
+                m_repairQueue.push_back(block);
+                ++m_lostInInterval;
+            }
+        }
+    }
+}
+
+void MulticastSender::adaptRate(qint64 nowNs)
+{
+    if (nowNs - m_intervalStartNs < kIntervalNs)
+        return;
+    const bool lossy = m_sentInInterval > 0 && double(m_lostInInterval) > kLossShare * double(m_sentInInterval);
+    if (lossy) {
+        m_rate = std::max(kMinRate, m_rate * kBackOff);
+        m_slowStart = false;
+    } else if (m_sentInInterval > 0) {
+        m_rate = std::min(m_maxRate, m_slowStart ? m_rate * kSlowStartGrowth : m_rate + kAdditiveStep);
+    }
+    m_intervalStartNs = nowNs;
+    m_sentInInterval = m_lostInInterval = 0;
 }
 
 void MulticastSender::onTick()
@@ -55,11 +103,11 @@ void MulticastSender::onTick()
     const qint64 now = m_clock.nsecsElapsed();
     const double elapsed = double(now - m_lastTickNs) / 1e9;
     m_lastTickNs = now;
-    if (m_rate > 0)
-        m_budgetBytes = std::min(m_budgetBytes + elapsed * double(m_rate), double(m_rate) * kMaxBurstSeconds + kBlockPayloadSize);
+    adaptRate(now);
+    m_budgetBytes = std::min(m_budgetBytes + elapsed * m_rate, m_rate * kMaxBurstSeconds + kBlockPayloadSize);
 
     for (int sent = 0; sent < kMaxDatagramsPerTick; ++sent) {
-        if (m_rate > 0 && m_budgetBytes < double(kBlockPayloadSize))
+        if (m_budgetBytes < double(kBlockPayloadSize))
             return;
         std::uint32_t index;
         std::uint8_t flags = 0;
@@ -74,11 +122,11 @@ void MulticastSender::onTick()
         if (flags & BlockFlag::Repair) {
             m_repairQueue.pop_front();
             m_repairPending.clear(index);
-            ++m_repairsSent;
+            m_repairedAtMs[index] = std::uint32_t(m_clock.elapsed()) + 1;
         } else {
             m_cursor = (m_cursor + 1) % m_content->blockCount();
         }
-        ++m_blocksSent;
+        ++m_sentInInterval;
         m_budgetBytes -= m_content->blockLength(index);
     }
 }

@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <deque>
+#include <vector>
 #include <memory>
 
 namespace deploycast {
@@ -17,7 +18,13 @@ namespace deploycast {
 // Multicasts one file as a carousel: block 0..N-1, then round again, for as
 // long as it runs, so a late joiner takes the stream where it is and gets the
 // start when it wraps (WDS's behaviour). Blocks that receivers NAK are queued
-// once, however many asked, and go out before new carousel data.
+// once, however many asked, and go out before new carousel data; a block
+// repaired a moment ago is not sent again for NAKs that crossed it.
+//
+// The rate adapts to the slowest receiver (MS-WDSMT's "master client"):
+// NAKs are the signal. It starts fast and doubles-up (slow start) until the
+// first loss, then adds a little every interval without loss and backs off
+// by a quarter in an interval with loss, never above the ceiling.
 class MulticastSender : public QObject
 {
     Q_OBJECT
@@ -27,8 +34,10 @@ public:
 
     bool open(const QHostAddress &interfaceAddress, const QHostAddress &group, quint16 port,
               QString *error);
-    // Bytes per second of payload; 0 sends as fast as the socket takes it.
-    void setRate(qint64 bytesPerSecond) { m_rate = bytesPerSecond; }
+    // The highest payload rate in bytes per second; 0 for no cap but the
+    // receivers' (the adaptive rate then finds it).
+    void setMaxRate(qint64 bytesPerSecond);
+    qint64 rate() const { return qint64(m_rate); }
 
     void start();
     void stop();
@@ -36,11 +45,9 @@ public:
 
     void requestRepair(const std::vector<BlockRange> &ranges);
 
-    quint64 blocksSent() const { return m_blocksSent; }
-    quint64 repairsSent() const { return m_repairsSent; }
-
 private:
     void onTick();
+    void adaptRate(qint64 nowNs);
     bool sendBlock(std::uint32_t index, std::uint8_t flags);
 
     std::shared_ptr<const ContentFile> m_content;
@@ -49,13 +56,17 @@ private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_lastTickNs = 0;
-    qint64 m_rate = 0;
+    double m_rate = 0;     // bytes per second, adapted
+    double m_maxRate = 0;
+    bool m_slowStart = true;
+    qint64 m_intervalStartNs = 0;
+    quint64 m_sentInInterval = 0;
+    quint64 m_lostInInterval = 0;
     double m_budgetBytes = 0;
     std::uint32_t m_cursor = 0;
     BlockBitmap m_repairPending;
     std::deque<std::uint32_t> m_repairQueue;
-    quint64 m_blocksSent = 0;
-    quint64 m_repairsSent = 0;
+    std::vector<std::uint32_t> m_repairedAtMs; // per block: when it was last repaired (0: never)
     unsigned char m_datagram[kMaxBlockDatagram];
 };
 
