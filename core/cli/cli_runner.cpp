@@ -162,6 +162,16 @@ void CliRunner::execute()
             return;
         }
         call(u"getServer"_qs, {}, [this](const QCborMap &r) { return printServer(r); });
+    } else if (name == u"Set-Server"_qs) {
+        QCborMap policy{{u"policy"_qs, m_command.value(u"Policy"_qs)},
+                        {u"thresholdKBps"_qs, qint64(m_command.integer(u"Threshold"_qs))},
+                        {u"fallback"_qs, m_command.value(u"Fallback"_qs) != u"No"_qs}};
+        if (m_command.has(u"StreamCount"_qs))
+            policy[u"streamCount"_qs] = m_command.value(u"StreamCount"_qs).toInt();
+        call(u"setPolicy"_qs, policy, [this](const QCborMap &r) {
+            m_out << tr("Slow-client policy: %1").arg(policyText(r.value(u"slowClientPolicy"_qs).toMap())) << '\n';
+            return Exit::Success;
+        });
     } else if (name == u"Get-AllFallbackClients"_qs) {
         call(u"listFallbackClients"_qs, {}, [this](const QCborMap &r) { return printFallbackClients(r); });
     }
@@ -268,8 +278,12 @@ int CliRunner::printFallbackClients(const QCborMap &result)
         printJson({{u"server"_qs, m_client->serverName()}, {u"clients"_qs, result.value(u"clients"_qs)}});
         return Exit::Success;
     }
+    const QList<ClientInfo> clients = clientsFrom(result.value(u"clients"_qs));
     m_out << tr("Clients finishing by unicast on server %1:").arg(m_client->serverName()) << '\n'
-          << clientTable(clientsFrom(result.value(u"clients"_qs)), QDateTime::currentDateTimeUtc(), true);
+          << clientTable(clients, QDateTime::currentDateTimeUtc(), true);
+    for (const ClientInfo &client : clients)
+        if (!client.note.isEmpty())
+            m_out << "    " << tr("Client %1: %2").arg(client.id).arg(client.note) << '\n';
     return Exit::Success;
 }
 

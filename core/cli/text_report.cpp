@@ -100,6 +100,19 @@ QString clientTable(const QList<ClientInfo> &clients, const QDateTime &now, bool
     return renderTable(headers, rows, right);
 }
 
+QString policyText(const QCborMap &policy)
+{
+    const QString kind = policy.value(u"policy"_qs).toString();
+    const bool fallback = policy.value(u"fallback"_qs).toBool(true);
+    if (kind == u"AutoDisconnect"_qs)
+        return (fallback ? CliText::tr("AutoDisconnect below %1 KB/s, with unicast fallback")
+                         : CliText::tr("AutoDisconnect below %1 KB/s, without fallback"))
+            .arg(policy.value(u"thresholdKBps"_qs).toInteger());
+    if (kind == u"Multistream"_qs)
+        return CliText::tr("Multistream, %1 streams").arg(policy.value(u"streamCount"_qs).toInteger());
+    return CliText::tr("None");
+}
+
 QString serverConfigReport(const QCborMap &config)
 {
     QString text = CliText::tr("Server: %1").arg(config.value(u"name"_qs).toString()) + u'\n';
@@ -109,7 +122,6 @@ QString serverConfigReport(const QCborMap &config)
         {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Multicast interface"), "multicastInterface"},
         {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Multicast range"), "multicastRange"},
         {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "UDP port range"), "portRange"},
-        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Slow-client policy"), "slowClientPolicy"},
         {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Image store"), "imageStore"},
         {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "State directory"), "stateDirectory"},
         {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Transmissions"), "transmissions"},
@@ -118,6 +130,7 @@ QString serverConfigReport(const QCborMap &config)
     };
     for (const auto &[label, key] : fields)
         text += row(CliText::tr(label), config.value(QLatin1String(key)).toVariant().toString());
+    text += row(CliText::tr("Slow-client policy"), policyText(config.value(u"slowClientPolicy"_qs).toMap()));
     const qint64 maxRate = config.value(u"maxRate"_qs).toInteger();
     text += row(CliText::tr("Maximum rate"), maxRate > 0 ? formatRate(maxRate) : CliText::tr("unlimited"));
     return text;

@@ -15,5 +15,7 @@ namespace deploycast::cli {
 QString sessionReport(const SessionInfo &session);
 QString clientTable(const QList<ClientInfo> &clients, const QDateTime &now, bool withSession);
 QString serverConfigReport(const QCborMap &config);
+// "AutoDisconnect below 8000 KB/s, with fallback", from the protocol's policy map.
+QString policyText(const QCborMap &policy);
 
 } // namespace deploycast::cli

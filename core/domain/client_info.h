@@ -35,6 +35,7 @@ struct ClientInfo {
     TransferMethod method = TransferMethod::Multicast;
     ClientState state = ClientState::Waiting;
     bool fallbackSupported = true;
+    QString note; // why the server moved it, e.g. an automatic disconnect
 
     QCborMap toCbor() const;
     static ClientInfo fromCbor(const QCborMap &map);

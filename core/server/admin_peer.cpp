@@ -86,6 +86,7 @@ QCborMap AdminPeer::dispatch(const QString &method, const QCborMap &params, Erro
         {"startSession", &AdminPeer::startSession},
         {"removeSession", &AdminPeer::removeSession},
         {"disconnectClients", &AdminPeer::disconnectClients},
+        {"setPolicy", &AdminPeer::setPolicy},
     };
     for (const auto &[name, handler] : kModifying) {
         if (method != QLatin1String(name))
@@ -106,6 +107,7 @@ QCborMap AdminPeer::getServer() const
     config[u"transmissions"_qs] = m_registry->sessions(SessionKind::Transmission).size();
     config[u"namespaces"_qs] = m_registry->sessions(SessionKind::Namespace).size();
     config[u"clients"_qs] = m_registry->clientCount();
+    config[u"slowClientPolicy"_qs] = m_registry->policy().toCbor();
     return {{u"server"_qs, config}};
 }
 
@@ -217,6 +219,18 @@ QCborMap AdminPeer::disconnectClients(const QCborMap &params, Error *error)
         results.append(QCborMap{{u"id"_qs, id}, {u"result"_qs, outcome.result}, {u"message"_qs, outcome.message}});
     }
     return {{u"results"_qs, results}};
+}
+
+QCborMap AdminPeer::setPolicy(const QCborMap &params, Error *error)
+{
+    if (!slowClientPolicyFromString(params.value(u"policy"_qs).toString())) {
+        *error = {QLatin1String(ErrorCode::InvalidArgument), u"'policy' must be None, AutoDisconnect or Multistream"_qs};
+        return {};
+    }
+    const SlowClientPolicy policy = SlowClientPolicy::fromCbor(params);
+    if (!m_registry->setPolicy(policy, error))
+        return {};
+    return {{u"slowClientPolicy"_qs, policy.toCbor()}};
 }
 
 QCborMap AdminPeer::listFallbackClients() const

@@ -32,6 +32,7 @@ private:
     QCborMap startSession(const QCborMap &params, Error *error);
     QCborMap removeSession(const QCborMap &params, Error *error);
     QCborMap disconnectClients(const QCborMap &params, Error *error);
+    QCborMap setPolicy(const QCborMap &params, Error *error);
     QCborMap listFallbackClients() const;
 
     QCborMap sessionWithClients(quint32 sessionId, QCborMap session, bool withClients) const;

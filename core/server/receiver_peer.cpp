@@ -130,8 +130,12 @@ void ReceiverPeer::onStatus(const QCborMap &params)
 
 void ReceiverPeer::onNak(const QCborMap &params)
 {
-    if (m_session && m_content)
-        m_session->requestRepair(rangesFromCbor(params.value(u"ranges"_qs), m_content->blockCount(), kMaxRangesPerMessage));
+    if (!m_session || !m_content)
+        return;
+    const std::vector<BlockRange> ranges = rangesFromCbor(params.value(u"ranges"_qs), m_content->blockCount(), kMaxRangesPerMessage);
+    for (const BlockRange &range : ranges)
+        m_nakedBlocks += range.last - range.first + 1;
+    m_session->requestRepair(ranges);
 }
 
 void ReceiverPeer::onComplete(const QCborMap &params)

@@ -8,6 +8,7 @@
 #include <QPointer>
 
 #include <deque>
+#include <utility>
 #include <memory>
 
 namespace deploycast {
@@ -38,6 +39,9 @@ public:
     TransferSession *session() const { return m_session; }
 
     void kick(KickReason reason, const QString &message);
+    void setNote(const QString &note) { m_info.note = note; }
+    // Blocks this client asked to have repaired since the last call.
+    quint64 takeNakedBlocks() { return std::exchange(m_nakedBlocks, 0); }
 
 Q_SIGNALS:
     void gone(ReceiverPeer *peer, const QString &reason);
@@ -59,6 +63,7 @@ private:
     std::shared_ptr<const ContentFile> m_content;
     std::deque<BlockRange> m_fetchQueue;
     bool m_completed = false;
+    quint64 m_nakedBlocks = 0;
 };
 
 } // namespace deploycast

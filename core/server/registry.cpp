@@ -29,6 +29,48 @@ Registry::Registry(const QString &serverName, StateStore *store, ImageStore *ima
     , m_images(images)
     , m_settings(settings)
 {
+    m_policyTimer.setInterval(1000);
+    connect(&m_policyTimer, &QTimer::timeout, this, &Registry::applySlowClientPolicy);
+    m_policyTimer.start();
+}
+
+bool Registry::setPolicy(const SlowClientPolicy &policy, Error *error)
+{
+    if (policy.kind == SlowClientPolicy::Kind::Multistream) {
+        *error = {QLatin1String(ErrorCode::NotAllowed), u"the Multistream policy is not supported yet"_qs};
+        return false;
+    }
+    if (policy.kind == SlowClientPolicy::Kind::AutoDisconnect && policy.thresholdKBps <= 0) {
+        *error = {QLatin1String(ErrorCode::InvalidArgument), u"AutoDisconnect needs a threshold above 0 KB/s"_qs};
+        return false;
+    }
+    if (!m_store->savePolicy(policy, error))
+        return false;
+    qCInfo(lcMgmt).noquote() << "slow-client policy:" << toText(policy.kind)
+                             << (policy.kind == SlowClientPolicy::Kind::AutoDisconnect
+                                     ? QStringLiteral("below %1 KB/s, fallback %2").arg(policy.thresholdKBps)
+                                           .arg(policy.fallback ? u"yes"_qs : u"no"_qs)
+                                     : QString());
+    return true;
+}
+
+void Registry::applySlowClientPolicy()
+{
+    const SlowClientPolicy policy = m_store->policy();
+    if (policy.kind != SlowClientPolicy::Kind::AutoDisconnect)
+        return;
+    for (const auto &[id, session] : m_sessions) {
+        QString reason;
+        ReceiverPeer *peer = session->slowClientToDisconnect(policy, &reason);
+        if (!peer)
+            continue;
+        const bool fallback = policy.fallback && peer->info().fallbackSupported;
+        qCInfo(lcTransfer).noquote() << "auto-disconnecting client" << peer->clientId() << peer->info().machineName
+                                     << (fallback ? "to unicast fallback:" : "(no fallback):") << reason;
+        peer->setNote(u"auto-disconnected: "_qs + reason);
+        peer->kick(fallback ? KickReason::Fallback : KickReason::Disconnected,
+                   u"disconnected by the slow-client policy: "_qs + reason);
+    }
 }
 
 void Registry::restore()

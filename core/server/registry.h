@@ -8,6 +8,7 @@
 #include "transfer_session.h"
 
 #include <QHash>
+#include <QTimer>
 #include <QObject>
 
 #include <map>
@@ -59,6 +60,9 @@ public:
     bool removeSession(SessionKind kind, const QString &name, bool force, Error *error);
     DisconnectOutcome disconnectClient(quint32 id, bool force);
 
+    const SlowClientPolicy &policy() const { return m_store->policy(); }
+    bool setPolicy(const SlowClientPolicy &policy, Error *error);
+
     // Called by a receiver connection: on success fills in the client's id,
     // session and join time.
     TransferSession *join(ReceiverPeer *peer, SessionKind kind, const QString &name, ClientInfo *client,
@@ -69,6 +73,7 @@ private:
     TransferSession *find(SessionKind kind, const QString &name) const;
     TransferSession *startSessionObject(const SessionInfo &info, Error *error);
     void onPeerGone(ReceiverPeer *peer, const QString &reason);
+    void applySlowClientPolicy();
     bool saveAll(Error *error);
     void persist();
     Error notFound(SessionKind kind, const QString &name) const;
@@ -79,6 +84,7 @@ private:
     TransferSettings m_settings;
     std::map<quint32, TransferSession *> m_sessions; // by id: listings come out in creation order
     QHash<quint32, ReceiverPeer *> m_clients;        // joined clients, multicast or fallback
+    QTimer m_policyTimer;
 };
 
 } // namespace deploycast

@@ -28,7 +28,6 @@ QCborMap ServerDescription::toCbor() const
             {u"multicastRange"_qs, u"239.192.0.0/16"_qs},
             {u"portRange"_qs, u"64001-65000"_qs},
             {u"maxRate"_qs, options.transfer.maxRate},
-            {u"slowClientPolicy"_qs, u"None"_qs},
             {u"imageStore"_qs, options.imageStore},
             {u"stateDirectory"_qs, options.stateDirectory}};
 }

@@ -45,6 +45,7 @@ bool StateStore::load(Error *error)
     const QJsonObject root = document.object();
     m_nextClientId = quint32(root.value(u"nextClientId"_qs).toInteger(1));
     m_nextSessionId = quint32(root.value(u"nextSessionId"_qs).toInteger(1));
+    m_policy = SlowClientPolicy::fromCbor(QCborMap::fromJsonObject(root.value(u"slowClientPolicy"_qs).toObject()));
     m_sessions.clear();
     for (const QJsonValue &value : root.value(u"sessions"_qs).toArray())
         m_sessions.append(SessionInfo::fromCbor(QCborMap::fromJsonObject(value.toObject())));
@@ -58,6 +59,16 @@ bool StateStore::saveSessions(const QList<SessionInfo> &sessions, Error *error)
     if (save(error))
         return true;
     m_sessions = previous;
+    return false;
+}
+
+bool StateStore::savePolicy(const SlowClientPolicy &policy, Error *error)
+{
+    const SlowClientPolicy previous = m_policy;
+    m_policy = policy;
+    if (save(error))
+        return true;
+    m_policy = previous;
     return false;
 }
 
@@ -91,6 +102,7 @@ bool StateStore::save(Error *error)
     const QJsonObject root{{u"format"_qs, 1},
                            {u"nextClientId"_qs, qint64(m_nextClientId)},
                            {u"nextSessionId"_qs, qint64(m_nextSessionId)},
+                           {u"slowClientPolicy"_qs, m_policy.toCbor().toJsonObject()},
                            {u"sessions"_qs, sessions}};
     QSaveFile file(filePath());
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(root).toJson()) < 0 || !file.commit()) {

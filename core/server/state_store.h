@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "domain/session_info.h"
+#include "domain/slow_client_policy.h"
 
 #include <QList>
 #include <QString>
@@ -25,6 +26,8 @@ public:
 
     const QList<SessionInfo> &sessions() const { return m_sessions; }
     bool saveSessions(const QList<SessionInfo> &sessions, Error *error);
+    const SlowClientPolicy &policy() const { return m_policy; }
+    bool savePolicy(const SlowClientPolicy &policy, Error *error);
 
     // Client IDs are never reused, even across restarts, so the counter is
     // written before an ID is handed out. On a write failure no ID is given.
@@ -37,6 +40,7 @@ private:
 
     QString m_directory;
     QList<SessionInfo> m_sessions;
+    SlowClientPolicy m_policy;
     quint32 m_nextClientId = 1;
     quint32 m_nextSessionId = 1;
 };

@@ -1,9 +1,12 @@
 #include "transfer_session.h"
 
 #include "common/log.h"
+#include "receiver_peer.h"
 #include "transfer/multicast_sender.h"
 
 #include <QRandomGenerator>
+
+#include <algorithm>
 
 namespace deploycast {
 
@@ -70,6 +73,7 @@ void TransferSession::removeClient(ReceiverPeer *peer)
 {
     if (!m_clients.removeOne(peer))
         return;
+    m_nakedBlocks.remove(peer);
     if (m_clients.isEmpty()) {
         if (m_info.state == SessionState::Deactivated) {
             updateSender();
@@ -111,6 +115,45 @@ void TransferSession::requestRepair(const std::vector<BlockRange> &ranges)
 {
     if (m_sender)
         m_sender->requestRepair(ranges);
+}
+
+ReceiverPeer *TransferSession::slowClientToDisconnect(const SlowClientPolicy &policy, QString *reason)
+{
+    for (ReceiverPeer *peer : std::as_const(m_clients))
+        m_nakedBlocks[peer] += peer->takeNakedBlocks();
+    if (m_graceSeconds > 0)
+        --m_graceSeconds;
+    // Slow: some client that is receiving gets less than the threshold. With
+    // one stream paced for the slowest, the fast ones then drop below too, so
+    // the one to go is the one that needed the most repairs.
+    const qint64 threshold = policy.thresholdKBps * 1000;
+    const bool sending = m_sender && m_sender->isRunning();
+    const bool slow = sending && std::any_of(m_clients.cbegin(), m_clients.cend(), [threshold](const ReceiverPeer *peer) {
+        const ClientInfo info = peer->info();
+        return (info.state == ClientState::Receiving || info.state == ClientState::Repairing)
+               && info.transferRate < threshold;
+    });
+    m_slowSeconds = slow ? m_slowSeconds + 1 : 0;
+    if (!slow)
+        m_nakedBlocks.clear();
+    if (m_slowSeconds < kSustainSeconds || m_graceSeconds > 0 || m_clients.isEmpty())
+        return nullptr;
+
+    ReceiverPeer *worst = nullptr;
+    for (ReceiverPeer *peer : std::as_const(m_clients)) {
+        const quint64 naks = m_nakedBlocks.value(peer);
+        if (!worst || naks > m_nakedBlocks.value(worst)
+            || (naks == m_nakedBlocks.value(worst) && peer->info().transferRate < worst->info().transferRate))
+            worst = peer;
+    }
+    *reason = QStringLiteral("%1 ran below the %2 KB/s threshold for %3 s; this client received %4 KB/s and "
+                             "needed %5 blocks repaired")
+                  .arg(m_info.name).arg(policy.thresholdKBps).arg(kSustainSeconds)
+                  .arg(worst->info().transferRate / 1000).arg(m_nakedBlocks.value(worst));
+    m_slowSeconds = 0;
+    m_graceSeconds = kGraceSeconds;
+    m_nakedBlocks.clear();
+    return worst;
 }
 
 void TransferSession::setState(SessionState state)

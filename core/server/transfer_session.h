@@ -2,10 +2,12 @@
 
 #include "common/error.h"
 #include "domain/session_info.h"
+#include "domain/slow_client_policy.h"
 #include "transfer/block_bitmap.h"
 #include "transfer/content_file.h"
 
 #include <QHostAddress>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QTimer>
@@ -50,6 +52,14 @@ public:
     void deactivate();
     void requestRepair(const std::vector<BlockRange> &ranges);
 
+    // Called once a second under AutoDisconnect: the client to disconnect, if
+    // clients have received below the threshold for long enough. It is the
+    // "master client" of MS-WDSMT: the one that asked for the most repairs
+    // meanwhile (or, if none did, the slowest).
+    ReceiverPeer *slowClientToDisconnect(const SlowClientPolicy &policy, QString *reason);
+    static constexpr int kSustainSeconds = 5;
+    static constexpr int kGraceSeconds = 5; // after a disconnect, let the rate recover
+
 Q_SIGNALS:
     void stateChanged();
     // Deactivated and its last client has gone: the registry deletes it.
@@ -68,6 +78,9 @@ private:
     MulticastSender *m_sender = nullptr;
     QList<ReceiverPeer *> m_clients;
     QTimer m_scheduleTimer;
+    int m_slowSeconds = 0;
+    int m_graceSeconds = 0;
+    QHash<ReceiverPeer *, quint64> m_nakedBlocks; // over the current slow stretch
 };
 
 } // namespace deploycast

@@ -374,6 +374,54 @@ Exemples :
         <source>Usage: deploycast /&lt;Command&gt; [/&lt;Switch&gt;[:&lt;value&gt;] ...]; deploycast /? lists the commands.</source>
         <translation>Usage : deploycast /&lt;Commande&gt; [/&lt;Option&gt;[:&lt;valeur&gt;] ...] ; deploycast /? liste les commandes.</translation>
     </message>
+    <message>
+        <source>Sets the server's multicast session policy for slow clients.</source>
+        <translation>Définit la politique de session multicast du serveur pour les clients lents.</translation>
+    </message>
+    <message>
+        <source>Settings of the transport server (required, as in WDSUTIL).</source>
+        <translation>Réglages du serveur de transport (obligatoire, comme dans WDSUTIL).</translation>
+    </message>
+    <message>
+        <source>Set the policy for slow clients (required).</source>
+        <translation>Définir la politique des clients lents (obligatoire).</translation>
+    </message>
+    <message>
+        <source>Multistream: how many streams.</source>
+        <translation>Multistream : combien de flux.</translation>
+    </message>
+    <message>
+        <source>Whether a disconnected client finishes by unicast (if it supports it) or fails. Default: Yes.</source>
+        <translation>Si un client déconnecté termine en unicast (s'il l'accepte) ou échoue. Par défaut : Yes.</translation>
+    </message>
+    <message>
+        <source>AutoDisconnect below %1 KB/s, with unicast fallback</source>
+        <translation>AutoDisconnect sous %1 Ko/s, avec repli unicast</translation>
+    </message>
+    <message>
+        <source>AutoDisconnect below %1 KB/s, without fallback</source>
+        <translation>AutoDisconnect sous %1 Ko/s, sans repli</translation>
+    </message>
+    <message>
+        <source>Multistream, %1 streams</source>
+        <translation>Multistream, %1 flux</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Slow-client policy</source>
+        <translation>Politique clients lents</translation>
+    </message>
+    <message>
+        <source>None: one stream, paced for everyone. AutoDisconnect: when clients receive below /Threshold for 5 s, the slowest is disconnected. Multistream: not supported yet.</source>
+        <translation>None : un seul flux, au rythme de tous. AutoDisconnect : quand des clients reçoivent sous /Threshold pendant 5 s, le plus lent est déconnecté. Multistream : pas encore pris en charge.</translation>
+    </message>
+    <message>
+        <source>AutoDisconnect: the slowest rate, in KB/s, that clients may receive at.</source>
+        <translation>AutoDisconnect : le débit le plus lent, en Ko/s, auquel les clients peuvent recevoir.</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleText</name>
@@ -1018,6 +1066,14 @@ Exemples :
         <source>Clients finishing by unicast on server %1:</source>
         <translation>Clients qui terminent en unicast sur le serveur %1 :</translation>
     </message>
+    <message>
+        <source>Slow-client policy: %1</source>
+        <translation>Politique clients lents : %1</translation>
+    </message>
+    <message>
+        <source>Client %1: %2</source>
+        <translation>Client %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>deploycast::cli::CliText</name>
@@ -1040,10 +1096,6 @@ Exemples :
     <message>
         <source>UDP port range</source>
         <translation>Plage de ports UDP</translation>
-    </message>
-    <message>
-        <source>Slow-client policy</source>
-        <translation>Politique clients lents</translation>
     </message>
     <message>
         <source>Image store</source>
