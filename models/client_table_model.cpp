@@ -274,6 +274,8 @@ QVariant ClientTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (stale)
             return tr("The connection to %1 is down; this row shows its last known state.").arg(ref.server->address());
+        if (!client.note.isEmpty())
+            return client.note; // e.g. why the slow-client policy disconnected it
         break;
     }
     return {};

@@ -327,6 +327,8 @@ QVariant ServerTreeModel::data(const QModelIndex &index, int role) const
             return QStringList{name.isEmpty() ? node->server->address() : tr("%1, host %2").arg(node->server->address(), name),
                                error}.join(u'\n').trimmed();
         }
+        if (node->kind == NodeKind::FallbackClient)
+            return node->server->clients().value(node->id).note;
         break;
     }
     return {};

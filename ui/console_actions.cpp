@@ -19,6 +19,8 @@ ConsoleActions::ConsoleActions(QObject *parent)
     addServer = make("server.add", tr("&Add Server…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
                      tr("Watch another server"));
     removeServer = make("server.remove", tr("Re&move Server"), {}, tr("Stop watching the selected server"));
+    serverProperties = make("server.properties", tr("Server &Properties…"), {},
+                            tr("Show the selected server's configuration and set its slow-client policy"));
     newTransmission = make("transmission.new", tr("&New Multicast Transmission…"), QKeySequence::New,
                            tr("Create a transmission on the selected server"));
     startTransmission = make("transmission.start", tr("&Start"), {}, tr("Start the selected ScheduledCast transmission now"));

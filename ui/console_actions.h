@@ -22,6 +22,7 @@ public:
     QAction *refresh;
     QAction *addServer;
     QAction *removeServer;
+    QAction *serverProperties;
     QAction *newTransmission;
     QAction *startTransmission;
     QAction *deactivateTransmission;

@@ -8,6 +8,7 @@
 #include "disconnect_dialog.h"
 #include "new_transmission_dialog.h"
 #include "progress_delegate.h"
+#include "server_properties_dialog.h"
 #include "server_tree_model.h"
 
 #include <QAction>
@@ -167,6 +168,7 @@ void MainWindow::buildMenus()
     });
     connect(a->addServer, &QAction::triggered, this, &MainWindow::addServerInteractively);
     connect(a->removeServer, &QAction::triggered, this, &MainWindow::removeSelectedServer);
+    connect(a->serverProperties, &QAction::triggered, this, &MainWindow::showServerProperties);
     connect(a->newTransmission, &QAction::triggered, this, &MainWindow::newTransmission);
     connect(a->startTransmission, &QAction::triggered, this, &MainWindow::startTransmission);
     connect(a->deactivateTransmission, &QAction::triggered, this, [this] { removeTransmission(false); });
@@ -182,7 +184,7 @@ void MainWindow::buildMenus()
             addAction(action);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addActions({a->addServer, a->removeServer});
+    file->addActions({a->addServer, a->removeServer, a->serverProperties});
     file->addSeparator();
     file->addAction(a->quit);
     QMenu *clients = menuBar()->addMenu(tr("&Clients"));
@@ -223,7 +225,7 @@ void MainWindow::buildContextMenus()
         menu.addActions({m_actions->newTransmission, m_actions->startTransmission, m_actions->deactivateTransmission,
                          m_actions->deleteTransmission, m_actions->properties});
         menu.addSeparator();
-        menu.addActions({m_actions->addServer, m_actions->removeServer, m_actions->refresh});
+        menu.addActions({m_actions->addServer, m_actions->removeServer, m_actions->serverProperties, m_actions->refresh});
         menu.exec(m_tree->viewport()->mapToGlobal(position));
     });
     // Columns can be shown and hidden from the header's menu.
@@ -322,6 +324,9 @@ void MainWindow::updateActions()
     ServerConnection *server = m_treeModel->serverOf(current);
     const bool connected = server && server->state() == ConnectionState::Connected;
     ConsoleActions::setAvailable(m_actions->removeServer, server, tr("Select a server in the tree first."));
+    ConsoleActions::setAvailable(m_actions->serverProperties, connected,
+                                 server ? tr("%1 is not connected.").arg(server->address())
+                                        : tr("Select a server in the tree first."));
     ConsoleActions::setAvailable(m_actions->newTransmission, connected,
                                  server ? tr("%1 is not connected.").arg(server->address())
                                         : tr("Select a server in the tree first."));
@@ -469,6 +474,28 @@ void MainWindow::removeSelectedServer()
     settings.setValue(u"servers"_qs, saved);
     m_tree->setCurrentIndex(m_treeModel->serversIndex());
     m_servers->remove(server);
+}
+
+void MainWindow::showServerProperties()
+{
+    ServerConnection *server = m_treeModel->serverOf(m_tree->currentIndex());
+    if (!server)
+        return;
+    server->call(u"getServer"_qs, {}, [this, server](const QCborMap &result, const Error &error) {
+        if (!error.isNull()) {
+            showError(tr("Server Properties"), error.message);
+            return;
+        }
+        auto *dialog = new ServerPropertiesDialog(result.value(u"server"_qs).toMap(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, dialog, server] {
+            server->call(u"setPolicy"_qs, dialog->policyRequest(), [this](const QCborMap &, const Error &error) {
+                if (!error.isNull())
+                    showError(tr("Server Properties"), error.message);
+            });
+        });
+        dialog->open();
+    });
 }
 
 void MainWindow::newTransmission()

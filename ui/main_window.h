@@ -60,6 +60,7 @@ private:
     void executeDisconnect(const QList<ClientRef> &clients, bool force);
     void addServerInteractively();
     void removeSelectedServer();
+    void showServerProperties();
     void newTransmission();
     void startTransmission();
     void removeTransmission(bool force);

@@ -713,6 +713,14 @@ Exemples :
         <source>Close the console</source>
         <translation>Fermer la console</translation>
     </message>
+    <message>
+        <source>Server &amp;Properties…</source>
+        <translation>&amp;Propriétés du serveur…</translation>
+    </message>
+    <message>
+        <source>Show the selected server's configuration and set its slow-client policy</source>
+        <translation>Afficher la configuration du serveur sélectionné et régler sa politique des clients lents</translation>
+    </message>
 </context>
 <context>
     <name>deploycast::DisconnectDialog</name>
@@ -915,6 +923,10 @@ Exemples :
         <source>%1 — Deploycast Console</source>
         <translation>%1 — Console Deploycast</translation>
     </message>
+    <message>
+        <source>Server Properties</source>
+        <translation>Propriétés du serveur</translation>
+    </message>
 </context>
 <context>
     <name>deploycast::ManagementClient</name>
@@ -987,6 +999,45 @@ Exemples :
     <message>
         <source>cannot write %1</source>
         <translation>impossible d'écrire %1</translation>
+    </message>
+</context>
+<context>
+    <name>deploycast::ServerPropertiesDialog</name>
+    <message>
+        <source>Properties of %1</source>
+        <translation>Propriétés de %1</translation>
+    </message>
+    <message>
+        <source>Slow clients</source>
+        <translation>Clients lents</translation>
+    </message>
+    <message>
+        <source>None: one stream, paced for the slowest client</source>
+        <translation>None : un seul flux, au rythme du client le plus lent</translation>
+    </message>
+    <message>
+        <source>AutoDisconnect: disconnect a client that stays below the threshold</source>
+        <translation>AutoDisconnect : déconnecter un client qui reste sous le seuil</translation>
+    </message>
+    <message>
+        <source>Multistream (not supported yet)</source>
+        <translation>Multistream (pas encore pris en charge)</translation>
+    </message>
+    <message>
+        <source> KB/s</source>
+        <translation> Ko/s</translation>
+    </message>
+    <message>
+        <source>Disconnected clients finish by &amp;unicast (if they support it)</source>
+        <translation>Les clients déconnectés terminent en &amp;unicast (s'ils l'acceptent)</translation>
+    </message>
+    <message>
+        <source>&amp;Policy:</source>
+        <translation>&amp;Politique :</translation>
+    </message>
+    <message>
+        <source>&amp;Threshold:</source>
+        <translation>&amp;Seuil :</translation>
     </message>
 </context>
 <context>

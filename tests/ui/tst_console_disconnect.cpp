@@ -6,11 +6,15 @@
 #include "console_actions.h"
 #include "disconnect_dialog.h"
 #include "main_window.h"
+#include "server_properties_dialog.h"
 #include "test_bed.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QJsonObject>
+#include <QSpinBox>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -238,6 +242,30 @@ private Q_SLOTS:
         MainWindow reopened(servers.get());
         QCOMPARE(reopened.table()->columnWidth(ClientTableModel::Name), 234);
         QVERIFY(reopened.table()->isColumnHidden(ClientTableModel::MacAddress));
+    }
+
+    void serverPropertiesSetThePolicy()
+    {
+        setUpConsoleWithWaitingClients();
+        QVERIFY(window->selectPath(bed->server()));
+        QAction *properties = window->actions()->serverProperties;
+        QVERIFY(properties->isEnabled());
+        properties->trigger();
+        ServerPropertiesDialog *dialog = nullptr;
+        QVERIFY(TestBed::waitUntil([&] {
+            dialog = window->findChild<ServerPropertiesDialog *>();
+            return dialog && dialog->isVisible();
+        }));
+        auto *policy = dialog->findChild<QComboBox *>();
+        auto *threshold = dialog->findChild<QSpinBox *>();
+        policy->setCurrentIndex(policy->findData(u"AutoDisconnect"_qs));
+        threshold->setValue(5000);
+        dialog->accept();
+        QVERIFY(TestBed::waitUntil([&] {
+            const QJsonObject config = bed->cliJson({u"/Get-Server"_qs, u"/Show:Config"_qs}).value(u"server"_qs).toObject();
+            const QJsonObject set = config.value(u"slowClientPolicy"_qs).toObject();
+            return set.value(u"policy"_qs).toString() == u"AutoDisconnect"_qs && set.value(u"thresholdKBps"_qs).toInt() == 5000;
+        }));
     }
 
     void actionsSayWhyTheyAreDisabled()
