@@ -232,6 +232,8 @@ void Receiver::storeRun(std::uint32_t first, const unsigned char *data, std::siz
         finish(ReceiveExit::Failure, error.message);
         return;
     }
+    if (m_firstDataMs < 0)
+        m_firstDataMs = m_rateClock.elapsed();
     const auto blocks = std::uint32_t((length + kBlockPayloadSize - 1) / kBlockPayloadSize);
     for (std::uint32_t i = 0; i < blocks; ++i)
         m_received.set(first + i);
@@ -347,8 +349,11 @@ void Receiver::checkComplete()
     }
     const QString hex = QString::fromLatin1(actual.toHex());
     m_connection->send(proto::notify(u"complete"_qs, {{u"sha256"_qs, hex}}));
-    finish(ReceiveExit::Success, QStringLiteral("complete by %1 (%2 blocks repaired after NAKs), SHA-256 %3 verified: %4")
-                                     .arg(toText(m_method)).arg(m_repairedBlocks).arg(hex, m_options.output));
+    const double seconds = double(m_rateClock.elapsed() - std::max<qint64>(0, m_firstDataMs)) / 1000.0;
+    finish(ReceiveExit::Success, QStringLiteral("complete by %1 (%2 blocks repaired after NAKs) in %3 s from the first "
+                                                "data, SHA-256 %4 verified: %5")
+                                     .arg(toText(m_method)).arg(m_repairedBlocks).arg(seconds, 0, 'f', 3)
+                                     .arg(hex, m_options.output));
 }
 
 void Receiver::finish(int exitCode, const QString &message)

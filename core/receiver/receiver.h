@@ -90,6 +90,7 @@ private:
     QTimer m_statusTimer;
     QTimer m_nakTimer;
     QElapsedTimer m_rateClock;
+    qint64 m_firstDataMs = -1; // on m_rateClock: when the first block arrived
 
     quint32 m_clientId = 0;
     quint32 m_token = 0;
