@@ -10,14 +10,14 @@ constexpr double kMaxBurstSeconds = 0.01;
 
 // Rate control (see the class comment).
 constexpr double kUncappedRate = 1e9;      // 1 GB/s: beyond any link we serve
-constexpr double kStartRate = 50e6;
+constexpr double kStartRate = 100e6;      // most of a gigabit link
 constexpr double kMinRate = 1e6;
 constexpr qint64 kIntervalNs = 100'000'000; // 100 ms
 // Random loss on a bad link (a few percent) is repaired, not a reason to slow
 // down; overrunning a receiver loses far more than this.
 constexpr double kLossShare = 0.08;         // NAKed blocks per block sent that count as congestion
 constexpr double kBackOff = 0.75;
-constexpr double kSlowStartGrowth = 1.5;
+constexpr double kSlowStartGrowth = 2.0;
 constexpr double kAdditiveStep = 4e6;       // bytes per second per loss-free interval
 // A NAK for a block repaired this recently crossed the repair on the wire.
 constexpr std::uint32_t kRepairQuietMs = 300;
