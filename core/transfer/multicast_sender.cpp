@@ -19,6 +19,10 @@ constexpr double kLossShare = 0.08;         // NAKed blocks per block sent that 
 constexpr double kBackOff = 0.75;
 constexpr double kSlowStartGrowth = 2.0;
 constexpr double kAdditiveStep = 4e6;       // bytes per second per loss-free interval
+// NAKs report a loss about 200 ms after it happened (the receivers' NAK
+// interval), so the intervals right after a back-off still carry loss from
+// before it. Ignore them: react once per round trip of NAKs.
+constexpr int kHoldIntervals = 3;
 // A NAK for a block repaired this recently crossed the repair on the wire.
 constexpr std::uint32_t kRepairQuietMs = 300;
 } // namespace
@@ -88,9 +92,12 @@ void MulticastSender::adaptRate(qint64 nowNs)
     if (nowNs - m_intervalStartNs < kIntervalNs)
         return;
     const bool lossy = m_sentInInterval > 0 && double(m_lostInInterval) > kLossShare * double(m_sentInInterval);
-    if (lossy) {
+    if (m_holdIntervals > 0) {
+        --m_holdIntervals;
+    } else if (lossy) {
         m_rate = std::max(kMinRate, m_rate * kBackOff);
         m_slowStart = false;
+        m_holdIntervals = kHoldIntervals;
     } else if (m_sentInInterval > 0) {
         m_rate = std::min(m_maxRate, m_slowStart ? m_rate * kSlowStartGrowth : m_rate + kAdditiveStep);
     }

@@ -59,6 +59,7 @@ private:
     double m_rate = 0;     // bytes per second, adapted
     double m_maxRate = 0;
     bool m_slowStart = true;
+    int m_holdIntervals = 0;
     qint64 m_intervalStartNs = 0;
     quint64 m_sentInInterval = 0;
     quint64 m_lostInInterval = 0;
