@@ -435,6 +435,14 @@ void MainWindow::executeDisconnect(const QList<ClientRef> &clients, bool force)
     }
 }
 
+void MainWindow::request(ServerConnection *server, const QString &method, const QCborMap &params, const QString &title)
+{
+    server->call(method, params, [this, title](const QCborMap &, const Error &error) {
+        if (!error.isNull())
+            showError(title, error.message);
+    });
+}
+
 void MainWindow::showError(const QString &title, const QString &message)
 {
     auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
@@ -489,10 +497,7 @@ void MainWindow::showServerProperties()
         auto *dialog = new ServerPropertiesDialog(result.value(u"server"_qs).toMap(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QDialog::accepted, this, [this, dialog, server] {
-            server->call(u"setPolicy"_qs, dialog->policyRequest(), [this](const QCborMap &, const Error &error) {
-                if (!error.isNull())
-                    showError(tr("Server Properties"), error.message);
-            });
+            request(server, u"setPolicy"_qs, dialog->policyRequest(), tr("Server Properties"));
         });
         dialog->open();
     });
@@ -506,10 +511,7 @@ void MainWindow::newTransmission()
     auto *dialog = new NewTransmissionDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, server] {
-        server->call(u"createSession"_qs, dialog->request(), [this](const QCborMap &, const Error &error) {
-            if (!error.isNull())
-                showError(tr("New Multicast Transmission"), error.message);
-        });
+        request(server, u"createSession"_qs, dialog->request(), tr("New Multicast Transmission"));
     });
     dialog->open();
 }
@@ -528,11 +530,7 @@ void MainWindow::startTransmission()
     const auto [server, session] = selectedSession();
     if (!server)
         return;
-    server->call(u"startSession"_qs, {{u"kind"_qs, toText(session.kind)}, {u"name"_qs, session.name}},
-                 [this](const QCborMap &, const Error &error) {
-                     if (!error.isNull())
-                         showError(tr("Start"), error.message);
-                 });
+    request(server, u"startSession"_qs, {{u"kind"_qs, toText(session.kind)}, {u"name"_qs, session.name}}, tr("Start"));
 }
 
 void MainWindow::removeTransmission(bool force)
@@ -541,12 +539,8 @@ void MainWindow::removeTransmission(bool force)
     if (!server)
         return;
     auto send = [this, server, session, force] {
-        server->call(u"removeSession"_qs,
-                     {{u"kind"_qs, toText(session.kind)}, {u"name"_qs, session.name}, {u"force"_qs, force}},
-                     [this](const QCborMap &, const Error &error) {
-                         if (!error.isNull())
-                             showError(tr("Remove"), error.message);
-                     });
+        request(server, u"removeSession"_qs,
+                {{u"kind"_qs, toText(session.kind)}, {u"name"_qs, session.name}, {u"force"_qs, force}}, tr("Remove"));
     };
     if (!force) {
         send();

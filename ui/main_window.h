@@ -65,6 +65,8 @@ private:
     void startTransmission();
     void removeTransmission(bool force);
     void showProperties();
+    // Sends a request; a failure is shown in a message box titled `title`.
+    void request(ServerConnection *server, const QString &method, const QCborMap &params, const QString &title);
     void showError(const QString &title, const QString &message);
 
     ServerList *m_servers;

@@ -191,6 +191,26 @@ void dropMissing(QHash<quint32, Value> *entries, const QSet<quint32> &live, QLis
 
 } // namespace
 
+void ServerConnection::applyClients(const QCborArray &clients, MirrorChange *change)
+{
+    for (const QCborValue &value : clients) {
+        const QCborMap map = value.toMap();
+        const quint32 id = quint32(map.value(u"id"_qs).toInteger());
+        auto it = m_clients.find(id);
+        if (it == m_clients.end()) {
+            // A new client carries every field; a partial one for an unknown
+            // ID can only be a delta that raced our snapshot, so skip it.
+            if (!map.contains(u"joinedAt"_qs))
+                continue;
+            m_clients.insert(id, ClientInfo::fromCbor(map));
+            change->addedClients.append(id);
+        } else {
+            it->update(map);
+            change->changedClients.append(id);
+        }
+    }
+}
+
 void ServerConnection::applySnapshot(const QCborMap &snapshot)
 {
     MirrorChange change;
@@ -200,18 +220,7 @@ void ServerConnection::applySnapshot(const QCborMap &snapshot)
 
     const QCborArray clients = snapshot.value(u"clients"_qs).toArray();
     dropMissing(&m_clients, idsIn(clients), &change.removedClients);
-    for (const QCborValue &value : clients) {
-        const QCborMap map = value.toMap();
-        const quint32 id = quint32(map.value(u"id"_qs).toInteger());
-        auto it = m_clients.find(id);
-        if (it == m_clients.end()) {
-            m_clients.insert(id, ClientInfo::fromCbor(map));
-            change.addedClients.append(id);
-        } else {
-            it->update(map);
-            change.changedClients.append(id);
-        }
-    }
+    applyClients(clients, &change);
     m_lastUpdate = referenceTime();
     Q_EMIT changed(change);
 }
@@ -226,22 +235,7 @@ void ServerConnection::applyDelta(const QCborMap &delta)
     for (const QCborValue &value : delta.value(u"removedClients"_qs).toArray())
         if (m_clients.remove(quint32(value.toInteger())))
             change.removedClients.append(quint32(value.toInteger()));
-    for (const QCborValue &value : delta.value(u"clients"_qs).toArray()) {
-        const QCborMap map = value.toMap();
-        const quint32 id = quint32(map.value(u"id"_qs).toInteger());
-        auto it = m_clients.find(id);
-        if (it == m_clients.end()) {
-            // A new client carries every field; a partial one for an unknown
-            // ID can only be a delta that raced our snapshot, so skip it.
-            if (!map.contains(u"joinedAt"_qs))
-                continue;
-            m_clients.insert(id, ClientInfo::fromCbor(map));
-            change.addedClients.append(id);
-        } else {
-            it->update(map);
-            change.changedClients.append(id);
-        }
-    }
+    applyClients(delta.value(u"clients"_qs).toArray(), &change);
     m_lastUpdate = referenceTime();
     if (!change.isEmpty())
         Q_EMIT changed(change);

@@ -98,6 +98,7 @@ private:
     void onFailed(const Error &error);
     void setState(ConnectionState state);
     void applySessions(const QCborArray &sessions, MirrorChange *change);
+    void applyClients(const QCborArray &clients, MirrorChange *change);
 
     HostPort m_address;
     QPointer<ManagementClient> m_client;
