@@ -113,32 +113,48 @@ void MulticastSender::onTick()
     adaptRate(now);
     m_budgetBytes = std::min(m_budgetBytes + elapsed * m_rate, m_rate * kMaxBurstSeconds + kBlockPayloadSize);
 
-    for (int sent = 0; sent < kMaxDatagramsPerTick; ++sent) {
-        if (m_budgetBytes < double(kBlockPayloadSize))
+    for (int sentThisTick = 0; sentThisTick < kMaxDatagramsPerTick;) {
+        // Plan a batch within the budget: queued repairs first, then the
+        // carousel. Nothing is committed until the kernel has taken it.
+        int planned = 0;
+        double budget = m_budgetBytes;
+        std::uint32_t cursor = m_cursor;
+        std::size_t repairs = 0;
+        while (planned < kBatch && sentThisTick + planned < kMaxDatagramsPerTick && budget >= double(kBlockPayloadSize)) {
+            const bool repair = repairs < m_repairQueue.size();
+            const std::uint32_t index = repair ? m_repairQueue[repairs++] : cursor;
+            if (!repair)
+                cursor = (cursor + 1) % m_content->blockCount();
+            m_batchSizes[planned] = writeBlock(m_batch.data() + std::size_t(planned) * kMaxBlockDatagram, index,
+                                               repair ? BlockFlag::Repair : std::uint8_t(0));
+            budget -= m_content->blockLength(index);
+            ++planned;
+        }
+        if (planned == 0)
             return;
-        std::uint32_t index;
-        std::uint8_t flags = 0;
-        if (!m_repairQueue.empty()) {
-            index = m_repairQueue.front();
-            flags = BlockFlag::Repair;
-        } else {
-            index = m_cursor;
+        const int sent = m_socket.sendMany(m_batch.data(), kMaxBlockDatagram, m_batchSizes, planned);
+        const auto stamp = std::uint32_t(m_clock.elapsed()) + 1;
+        for (int i = 0; i < sent; ++i) {
+            std::uint32_t index;
+            if (!m_repairQueue.empty() && std::size_t(i) < repairs) {
+                index = m_repairQueue.front();
+                m_repairQueue.pop_front();
+                m_repairPending.clear(index);
+                m_repairedAtMs[index] = stamp;
+            } else {
+                index = m_cursor;
+                m_cursor = (m_cursor + 1) % m_content->blockCount();
+            }
+            m_budgetBytes -= m_content->blockLength(index);
         }
-        if (!sendBlock(index, flags))
-            return; // socket buffer full: retry next tick
-        if (flags & BlockFlag::Repair) {
-            m_repairQueue.pop_front();
-            m_repairPending.clear(index);
-            m_repairedAtMs[index] = std::uint32_t(m_clock.elapsed()) + 1;
-        } else {
-            m_cursor = (m_cursor + 1) % m_content->blockCount();
-        }
-        ++m_sentInInterval;
-        m_budgetBytes -= m_content->blockLength(index);
+        m_sentInInterval += quint64(sent);
+        sentThisTick += sent;
+        if (sent < planned)
+            return; // the socket buffer is full: the rest waits for the next tick
     }
 }
 
-bool MulticastSender::sendBlock(std::uint32_t index, std::uint8_t flags)
+std::size_t MulticastSender::writeBlock(unsigned char *out, std::uint32_t index, std::uint8_t flags) const
 {
     BlockHeader header;
     header.session = m_sessionToken;
@@ -146,8 +162,7 @@ bool MulticastSender::sendBlock(std::uint32_t index, std::uint8_t flags)
     header.count = m_content->blockCount();
     header.length = m_content->blockLength(index);
     header.flags = flags;
-    const std::size_t size = writeBlockDatagram(m_datagram, header, m_content->block(index));
-    return m_socket.send(m_datagram, size);
+    return writeBlockDatagram(out, header, m_content->block(index));
 }
 
 } // namespace deploycast

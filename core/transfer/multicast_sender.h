@@ -48,7 +48,7 @@ public:
 private:
     void onTick();
     void adaptRate(qint64 nowNs);
-    bool sendBlock(std::uint32_t index, std::uint8_t flags);
+    std::size_t writeBlock(unsigned char *out, std::uint32_t index, std::uint8_t flags) const;
 
     std::shared_ptr<const ContentFile> m_content;
     quint32 m_sessionToken;
@@ -68,7 +68,10 @@ private:
     BlockBitmap m_repairPending;
     std::deque<std::uint32_t> m_repairQueue;
     std::vector<std::uint32_t> m_repairedAtMs; // per block: when it was last repaired (0: never)
-    unsigned char m_datagram[kMaxBlockDatagram];
+    // One batch for sendmmsg: the datagrams, and what each one is.
+    static constexpr int kBatch = 64;
+    std::vector<unsigned char> m_batch = std::vector<unsigned char>(kBatch * kMaxBlockDatagram);
+    std::size_t m_batchSizes[kBatch] = {};
 };
 
 } // namespace deploycast

@@ -79,6 +79,24 @@ bool MulticastSendSocket::send(const void *data, std::size_t size)
     return sent == ssize_t(size);
 }
 
+int MulticastSendSocket::sendMany(const unsigned char *buffers, std::size_t stride, const std::size_t *sizes, int count)
+{
+    constexpr int kMaxBatch = 64;
+    count = std::min(count, kMaxBatch);
+    iovec vectors[kMaxBatch];
+    mmsghdr messages[kMaxBatch];
+    for (int i = 0; i < count; ++i) {
+        vectors[i] = {const_cast<unsigned char *>(buffers + std::size_t(i) * stride), sizes[i]};
+        messages[i] = {};
+        messages[i].msg_hdr.msg_name = m_destination;
+        messages[i].msg_hdr.msg_namelen = sizeof(sockaddr_in);
+        messages[i].msg_hdr.msg_iov = &vectors[i];
+        messages[i].msg_hdr.msg_iovlen = 1;
+    }
+    const int sent = ::sendmmsg(m_fd, messages, unsigned(count), 0);
+    return sent < 0 ? 0 : sent;
+}
+
 MulticastReceiveSocket::~MulticastReceiveSocket()
 {
     close();

@@ -26,6 +26,10 @@ public:
               QString *error);
     // Returns false if the kernel's buffer is full (try again later).
     bool send(const void *data, std::size_t size);
+    // Up to `count` datagrams in one system call (sendmmsg), from buffers
+    // `stride` bytes apart with the given sizes. Returns how many went out;
+    // fewer than `count` means the kernel's buffer is full.
+    int sendMany(const unsigned char *buffers, std::size_t stride, const std::size_t *sizes, int count);
     bool isOpen() const { return m_fd >= 0; }
 
 private:
