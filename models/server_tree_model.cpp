@@ -314,8 +314,6 @@ QVariant ServerTreeModel::data(const QModelIndex &index, int role) const
         case NodeKind::FallbackClient: return node->server->clients().value(node->id).machineName;
         }
         break;
-    case NodeKindRole:
-        return int(node->kind);
     case Qt::ForegroundRole:
         if (node->server && node->server->state() != ConnectionState::Connected)
             return QColor(Qt::gray);

@@ -23,7 +23,6 @@ class ServerTreeModel : public QAbstractItemModel
 public:
     enum Role {
         PathNameRole = Qt::UserRole + 1, // the node's name in --select paths, without counts or state
-        NodeKindRole,                    // a NodeKind
     };
     enum class NodeKind { Servers, Server, Transmissions, Namespaces, Fallback, Session, FallbackClient };
 

@@ -48,13 +48,6 @@ void FramedConnection::close()
         m_socket->disconnectFromHost();
 }
 
-void FramedConnection::abort()
-{
-    if (m_socket)
-        m_socket->abort();
-    finish(QStringLiteral("connection aborted"));
-}
-
 qint64 FramedConnection::bytesToWrite() const
 {
     return m_socket ? m_socket->bytesToWrite() : 0;

@@ -25,7 +25,6 @@ public:
     void closeWithError(const Error &reason);
     // Closes once everything queued is written.
     void close();
-    void abort();
 
     qint64 bytesToWrite() const;
     QHostAddress peerAddress() const;

@@ -15,7 +15,6 @@ public:
     // are reported, and its counters measure network utilisation.
     explicit HostMetrics(const QHostAddress &localAddress);
 
-    QString interfaceName() const { return m_interface; }
     QString macAddress() const { return m_mac; }
 
     struct Sample {

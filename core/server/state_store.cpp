@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <utility>
+
 namespace deploycast {
 
 StateStore::StateStore(const QString &directory)
@@ -52,24 +54,24 @@ bool StateStore::load(Error *error)
     return true;
 }
 
-bool StateStore::saveSessions(const QList<SessionInfo> &sessions, Error *error)
+template<typename Value>
+bool StateStore::replaceAndSave(Value *member, const Value &value, Error *error)
 {
-    const QList<SessionInfo> previous = m_sessions;
-    m_sessions = sessions;
+    Value previous = std::exchange(*member, value);
     if (save(error))
         return true;
-    m_sessions = previous;
+    *member = std::move(previous); // a failed write changes nothing
     return false;
+}
+
+bool StateStore::saveSessions(const QList<SessionInfo> &sessions, Error *error)
+{
+    return replaceAndSave(&m_sessions, sessions, error);
 }
 
 bool StateStore::savePolicy(const SlowClientPolicy &policy, Error *error)
 {
-    const SlowClientPolicy previous = m_policy;
-    m_policy = policy;
-    if (save(error))
-        return true;
-    m_policy = previous;
-    return false;
+    return replaceAndSave(&m_policy, policy, error);
 }
 
 std::optional<quint32> StateStore::allocateClientId(Error *error)

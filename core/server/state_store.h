@@ -36,6 +36,8 @@ public:
 
 private:
     std::optional<quint32> allocate(quint32 *counter, Error *error);
+    template<typename Value>
+    bool replaceAndSave(Value *member, const Value &value, Error *error);
     bool save(Error *error);
 
     QString m_directory;

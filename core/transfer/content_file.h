@@ -19,7 +19,6 @@ class ContentFile
 public:
     static std::shared_ptr<const ContentFile> open(const QString &path, Error *error);
 
-    QString path() const { return m_file.fileName(); }
     qint64 size() const { return m_size; }
     std::uint32_t blockCount() const { return m_blockCount; }
     std::uint16_t blockLength(std::uint32_t index) const;

@@ -30,7 +30,6 @@ public:
     // `stride` bytes apart with the given sizes. Returns how many went out;
     // fewer than `count` means the kernel's buffer is full.
     int sendMany(const unsigned char *buffers, std::size_t stride, const std::size_t *sizes, int count);
-    bool isOpen() const { return m_fd >= 0; }
 
 private:
     int m_fd = -1;

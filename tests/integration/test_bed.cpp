@@ -112,11 +112,6 @@ void TestBed::stopServer()
         stopProcess(m_server.get());
 }
 
-QString TestBed::serverLog() const
-{
-    return m_server ? QString::fromUtf8(m_server->readAll()) : QString();
-}
-
 TestBed::Result TestBed::cli(const QStringList &arguments) const
 {
     QProcess process;

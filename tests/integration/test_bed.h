@@ -38,7 +38,6 @@ public:
     // The first start picks a free port; later starts (restarts) reuse it.
     bool startServer(const QStringList &extraArguments = {});
     void stopServer(); // SIGTERM, then wait
-    QString serverLog() const;
 
     // Runs deploycast with /Server: added.
     Result cli(const QStringList &arguments) const;
