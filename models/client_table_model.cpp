@@ -25,7 +25,11 @@ QString percentText(double value)
 QString stateText(const ClientInfo &client)
 {
     const QString state = DisplayNames::of(client.state);
-    return client.method == TransferMethod::Unicast ? state + QObject::tr(" (unicast)") : state;
+    if (client.method == TransferMethod::Unicast)
+        return state + QObject::tr(" (unicast)");
+    if (!client.stream.isEmpty())
+        return state + QObject::tr(" (%1 stream)").arg(DisplayNames::ofStream(client.stream));
+    return state;
 }
 
 } // namespace

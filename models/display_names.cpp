@@ -24,4 +24,15 @@ QString DisplayNames::of(ClientState state)
     return {};
 }
 
+QString DisplayNames::ofStream(const QString &stream)
+{
+    if (stream == u"fast"_qs)
+        return tr("fast");
+    if (stream == u"medium"_qs)
+        return tr("medium");
+    if (stream == u"slow"_qs)
+        return tr("slow");
+    return stream;
+}
+
 } // namespace deploycast

@@ -14,6 +14,8 @@ struct DisplayNames {
 public:
     static QString of(SessionState state);
     static QString of(ClientState state);
+    // A Multistream stream's wire name ("fast", "medium", "slow").
+    static QString ofStream(const QString &stream);
 };
 
 } // namespace deploycast

@@ -27,6 +27,7 @@ private:
 
     QComboBox *m_policy;
     QSpinBox *m_threshold;
+    QComboBox *m_streamCount;
     QCheckBox *m_fallback;
 };
 

@@ -281,9 +281,6 @@ int CliRunner::printFallbackClients(const QCborMap &result)
     const QList<ClientInfo> clients = clientsFrom(result.value(u"clients"_qs));
     m_out << tr("Clients finishing by unicast on server %1:").arg(m_client->serverName()) << '\n'
           << clientTable(clients, QDateTime::currentDateTimeUtc(), true);
-    for (const ClientInfo &client : clients)
-        if (!client.note.isEmpty())
-            m_out << "    " << tr("Client %1: %2").arg(client.id).arg(client.note) << '\n';
     return Exit::Success;
 }
 

@@ -136,15 +136,18 @@ QList<CommandSpec> buildSpecs()
           flag("MulticastSessionPolicy", CliText::tr("Set the policy for slow clients (required).")),
           {u"Policy"_qs, ValueKind::Choice, true, {u"None"_qs, u"AutoDisconnect"_qs, u"Multistream"_qs}, {},
            CliText::tr("None: one stream, paced for everyone. AutoDisconnect: when clients receive below "
-                       "/Threshold for 5 s, the slowest is disconnected. Multistream: not supported yet.")},
+                       "/Threshold for 5 s, the slowest is disconnected. Multistream: the slowest is moved to a slower "
+                       "stream instead (one per /StreamCount), keeping what it has.")},
           {u"Threshold"_qs, ValueKind::Integer, false, {}, u"<KBps>"_qs,
-           CliText::tr("AutoDisconnect: the slowest rate, in KB/s, that clients may receive at.")},
+           CliText::tr("AutoDisconnect and Multistream (required): the slowest rate, in KB/s, that clients "
+                       "may receive at.")},
           {u"StreamCount"_qs, ValueKind::Choice, false, {u"2"_qs, u"3"_qs}, {},
-           CliText::tr("Multistream: how many streams.")},
+           CliText::tr("Multistream: how many streams: 2 (fast, slow; the default) or 3 (fast, medium, slow).")},
           {u"Fallback"_qs, ValueKind::Choice, false, {u"Yes"_qs, u"No"_qs}, {},
            CliText::tr("Whether a disconnected client finishes by unicast (if it supports it) or fails. Default: Yes.")},
           server()},
          {u"deploycast /Set-Server /Transport /MulticastSessionPolicy /Policy:AutoDisconnect /Threshold:8000 /Fallback:Yes"_qs,
+          u"deploycast /Set-Server /Transport /MulticastSessionPolicy /Policy:Multistream /Threshold:8000 /StreamCount:2"_qs,
           u"deploycast /Set-Server /Transport /MulticastSessionPolicy /Policy:None"_qs}},
         {u"Get-AllFallbackClients"_qs,
          CliText::tr("Lists the clients finishing by unicast after a disconnect without Force (a Deploycast extension)."),

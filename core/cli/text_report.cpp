@@ -44,6 +44,14 @@ QString renderTable(const QStringList &headers, const QList<QStringList> &rows, 
     return text;
 }
 
+// "multicast", "unicast", or under Multistream "multicast (slow)".
+QString methodText(const ClientInfo &client)
+{
+    if (client.method == TransferMethod::Multicast && !client.stream.isEmpty())
+        return CliText::tr("%1 (%2)").arg(toText(client.method), client.stream);
+    return toText(client.method);
+}
+
 } // namespace
 
 QString sessionReport(const SessionInfo &session)
@@ -92,12 +100,17 @@ QString clientTable(const QList<ClientInfo> &clients, const QDateTime &now, bool
                           percent(client.percentComplete), formatRate(client.transferRate),
                           formatDuration(client.joinedAt.secsTo(now)), percent(client.cpuUtilization),
                           percent(client.memoryUtilization), percent(client.networkUtilization),
-                          toText(client.method), toText(client.state)};
+                          methodText(client), toText(client.state)};
         if (withSession)
             cells.append(client.sessionName);
         rows.append(cells);
     }
-    return renderTable(headers, rows, right);
+    QString text = renderTable(headers, rows, right);
+    // Why the server moved a client (slow-client policy) goes under the table.
+    for (const ClientInfo &client : clients)
+        if (!client.note.isEmpty())
+            text += u"    "_qs + CliText::tr("Client %1: %2").arg(client.id).arg(client.note) + u'\n';
+    return text;
 }
 
 QString policyText(const QCborMap &policy)
@@ -109,7 +122,8 @@ QString policyText(const QCborMap &policy)
                          : CliText::tr("AutoDisconnect below %1 KB/s, without fallback"))
             .arg(policy.value(u"thresholdKBps"_qs).toInteger());
     if (kind == u"Multistream"_qs)
-        return CliText::tr("Multistream, %1 streams").arg(policy.value(u"streamCount"_qs).toInteger());
+        return CliText::tr("Multistream, %1 streams, moving clients below %2 KB/s to a slower one")
+            .arg(policy.value(u"streamCount"_qs).toInteger()).arg(policy.value(u"thresholdKBps"_qs).toInteger());
     return CliText::tr("None");
 }
 

@@ -46,6 +46,7 @@ QCborMap ClientInfo::toCbor() const
     map[u"method"_qs] = toText(method);
     map[u"state"_qs] = toText(state);
     map[u"fallback"_qs] = fallbackSupported;
+    map[u"stream"_qs] = stream;
     map[u"note"_qs] = note;
     return map;
 }
@@ -94,6 +95,8 @@ void ClientInfo::update(const QCborMap &fields)
             state = clientStateFromString(value.toString()).value_or(ClientState::Waiting);
         else if (key == u"fallback"_qs)
             fallbackSupported = value.toBool(true);
+        else if (key == u"stream"_qs)
+            stream = value.toString();
         else if (key == u"note"_qs)
             note = value.toString();
     }

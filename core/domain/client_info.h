@@ -35,7 +35,8 @@ struct ClientInfo {
     TransferMethod method = TransferMethod::Multicast;
     ClientState state = ClientState::Waiting;
     bool fallbackSupported = true;
-    QString note; // why the server moved it, e.g. an automatic disconnect
+    QString stream; // Multistream: "fast", "medium" or "slow"; empty with one stream
+    QString note;   // why the server moved it, e.g. an automatic disconnect
 
     QCborMap toCbor() const;
     static ClientInfo fromCbor(const QCborMap &map);

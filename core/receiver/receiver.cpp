@@ -74,6 +74,8 @@ void Receiver::onMessage(const QCborMap &message)
         const QCborMap params = message.value(u"params"_qs).toMap();
         if (event == u"kick"_qs)
             onKick(params);
+        else if (event == u"move"_qs)
+            onMove(params);
         else if (event == u"data"_qs)
             onUnicastData(params);
     } else if (type == QLatin1String(proto::Type::Bye) && !m_done) {
@@ -99,22 +101,50 @@ void Receiver::onJoined(const QCborMap &result)
         finish(ReceiveExit::Failure, error.message);
         return;
     }
-    QString socketError;
     const QHostAddress group(result.value(u"group"_qs).toString());
     const quint16 port = quint16(result.value(u"port"_qs).toInteger());
-    if (!m_multicast.open(m_options.interfaceAddress, group, port, &socketError)) {
-        finish(ReceiveExit::Failure, QStringLiteral("cannot join %1:%2 on %3: %4")
-                                         .arg(group.toString()).arg(port).arg(m_options.interfaceAddress.toString(), socketError));
+    if (!listenOn(group, port))
         return;
-    }
-    m_notifier = std::make_unique<QSocketNotifier>(m_multicast.descriptor(), QSocketNotifier::Read);
-    connect(m_notifier.get(), &QSocketNotifier::activated, this, &Receiver::onDatagramsReady);
     report(QStringLiteral("joined %1 as client %2: %3 bytes from %4:%5")
                .arg(result.value(u"session"_qs).toString()).arg(m_clientId).arg(m_size).arg(group.toString()).arg(port));
     m_rateClock.start();
     m_statusTimer.start();
     m_nakTimer.start();
     sendStatus();
+}
+
+bool Receiver::listenOn(const QHostAddress &group, quint16 port)
+{
+    m_notifier.reset();
+    QString socketError;
+    if (!m_multicast.open(m_options.interfaceAddress, group, port, &socketError)) {
+        finish(ReceiveExit::Failure, QStringLiteral("cannot join %1:%2 on %3: %4")
+                                         .arg(group.toString()).arg(port).arg(m_options.interfaceAddress.toString(), socketError));
+        return false;
+    }
+    m_notifier = std::make_unique<QSocketNotifier>(m_multicast.descriptor(), QSocketNotifier::Read);
+    connect(m_notifier.get(), &QSocketNotifier::activated, this, &Receiver::onDatagramsReady);
+    return true;
+}
+
+void Receiver::onMove(const QCborMap &params)
+{
+    if (m_method != TransferMethod::Multicast || m_done)
+        return;
+    const QHostAddress group(params.value(u"group"_qs).toString());
+    const quint16 port = quint16(params.value(u"port"_qs).toInteger());
+    if (group.isNull() || !group.isMulticast() || port == 0) {
+        finish(ReceiveExit::Failure, u"the server sent an invalid stream to move to"_qs);
+        return;
+    }
+    report(params.value(u"message"_qs).toString());
+    // What we hold stays. Only the carousel position starts afresh: the new
+    // stream is somewhere else in its round, and NAKs cover what went by there.
+    m_seenAny = false;
+    m_advanced = 0;
+    if (m_state == ClientState::Repairing)
+        m_state = ClientState::Receiving;
+    listenOn(group, port);
 }
 
 void Receiver::onKick(const QCborMap &params)

@@ -65,6 +65,8 @@ private:
     void onMessage(const QCborMap &message);
     void onJoined(const QCborMap &result);
     void onKick(const QCborMap &params);
+    void onMove(const QCborMap &params);
+    bool listenOn(const QHostAddress &group, quint16 port);
     void onUnicastData(const QCborMap &params);
     void onDatagramsReady();
     bool validBlockLength(std::uint32_t index, std::size_t length) const;

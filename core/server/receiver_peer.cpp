@@ -58,6 +58,15 @@ void ReceiverPeer::kick(KickReason reason, const QString &message)
     m_connection->closeWithError({QLatin1String(ErrorCode::NotAllowed), message});
 }
 
+void ReceiverPeer::move(const TransferSession::StreamAddress &to, const QString &reason)
+{
+    m_info.note = QStringLiteral("moved to the %1 stream: %2").arg(to.name, reason);
+    m_connection->send(proto::notify(u"move"_qs, {{u"group"_qs, to.group},
+                                                  {u"port"_qs, to.port},
+                                                  {u"stream"_qs, to.name},
+                                                  {u"message"_qs, m_info.note}}));
+}
+
 void ReceiverPeer::onMessage(const QCborMap &message)
 {
     const QString type = proto::typeOf(message);
@@ -135,7 +144,7 @@ void ReceiverPeer::onNak(const QCborMap &params)
     const std::vector<BlockRange> ranges = rangesFromCbor(params.value(u"ranges"_qs), m_content->blockCount(), kMaxRangesPerMessage);
     for (const BlockRange &range : ranges)
         m_nakedBlocks += range.last - range.first + 1;
-    m_session->requestRepair(ranges);
+    m_session->requestRepair(this, ranges);
 }
 
 void ReceiverPeer::onComplete(const QCborMap &params)

@@ -3,6 +3,7 @@
 #include "domain/client_info.h"
 #include "transfer/block_bitmap.h"
 #include "transfer/content_file.h"
+#include "transfer_session.h"
 
 #include <QObject>
 #include <QPointer>
@@ -15,7 +16,6 @@ namespace deploycast {
 
 class FramedConnection;
 class Registry;
-class TransferSession;
 
 // Why the server sends a client away (the "kick" notification's reason).
 enum class KickReason {
@@ -40,6 +40,9 @@ public:
 
     void kick(KickReason reason, const QString &message);
     void setNote(const QString &note) { m_info.note = note; }
+    void setStream(const QString &name) { m_info.stream = name; }
+    // Multistream: tells the client to listen on another stream from now on.
+    void move(const TransferSession::StreamAddress &to, const QString &reason);
     // Blocks this client asked to have repaired since the last call.
     quint64 takeNakedBlocks() { return std::exchange(m_nakedBlocks, 0); }
 

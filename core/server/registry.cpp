@@ -36,40 +36,51 @@ Registry::Registry(const QString &serverName, StateStore *store, ImageStore *ima
 
 bool Registry::setPolicy(const SlowClientPolicy &policy, Error *error)
 {
-    if (policy.kind == SlowClientPolicy::Kind::Multistream) {
-        *error = {QLatin1String(ErrorCode::NotAllowed), u"the Multistream policy is not supported yet"_qs};
+    if (policy.kind != SlowClientPolicy::Kind::None && policy.thresholdKBps <= 0) {
+        *error = {QLatin1String(ErrorCode::InvalidArgument),
+                  QStringLiteral("%1 needs a threshold above 0 KB/s").arg(toText(policy.kind))};
         return false;
     }
-    if (policy.kind == SlowClientPolicy::Kind::AutoDisconnect && policy.thresholdKBps <= 0) {
-        *error = {QLatin1String(ErrorCode::InvalidArgument), u"AutoDisconnect needs a threshold above 0 KB/s"_qs};
+    if (policy.kind == SlowClientPolicy::Kind::Multistream && (policy.streamCount < 2 || policy.streamCount > 3)) {
+        *error = {QLatin1String(ErrorCode::InvalidArgument), u"Multistream needs a stream count of 2 or 3"_qs};
         return false;
     }
     if (!m_store->savePolicy(policy, error))
         return false;
-    qCInfo(lcMgmt).noquote() << "slow-client policy:" << toText(policy.kind)
-                             << (policy.kind == SlowClientPolicy::Kind::AutoDisconnect
-                                     ? QStringLiteral("below %1 KB/s, fallback %2").arg(policy.thresholdKBps)
-                                           .arg(policy.fallback ? u"yes"_qs : u"no"_qs)
-                                     : QString());
+    QString detail;
+    if (policy.kind == SlowClientPolicy::Kind::AutoDisconnect)
+        detail = QStringLiteral("below %1 KB/s, fallback %2").arg(policy.thresholdKBps).arg(policy.fallback ? u"yes"_qs : u"no"_qs);
+    else if (policy.kind == SlowClientPolicy::Kind::Multistream)
+        detail = QStringLiteral("%1 streams, moving clients below %2 KB/s").arg(policy.streamCount).arg(policy.thresholdKBps);
+    qCInfo(lcMgmt).noquote() << "slow-client policy:" << toText(policy.kind) << detail;
     return true;
 }
 
 void Registry::applySlowClientPolicy()
 {
     const SlowClientPolicy policy = m_store->policy();
-    if (policy.kind != SlowClientPolicy::Kind::AutoDisconnect)
-        return;
     for (const auto &[id, session] : m_sessions) {
-        QString reason;
-        ReceiverPeer *peer = session->slowClientToDisconnect(policy, &reason);
-        if (!peer)
+        const std::optional<SlowClientAction> action = session->applyPolicy(policy);
+        if (!action)
             continue;
+        ReceiverPeer *peer = action->peer;
+        if (action->toStream >= 0) {
+            const QString stream = session->streamAddress(action->toStream).name;
+            QString error;
+            if (session->moveClient(peer, action->toStream, action->reason, &error))
+                qCInfo(lcTransfer).noquote() << "moving client" << peer->clientId() << peer->info().machineName
+                                             << "to the" << stream << "stream:" << action->reason;
+            else
+                qCWarning(lcTransfer).noquote() << "cannot move client" << peer->clientId() << "to the" << stream
+                                                << "stream:" << error;
+            continue;
+        }
         const bool fallback = policy.fallback && peer->info().fallbackSupported;
         qCInfo(lcTransfer).noquote() << "auto-disconnecting client" << peer->clientId() << peer->info().machineName
-                                     << (fallback ? "to unicast fallback:" : "(no fallback):") << reason;
-        peer->setNote(u"auto-disconnected: "_qs + reason);
+                                     << (fallback ? "to unicast fallback:" : "(no fallback):") << action->reason;
+        peer->setNote(u"auto-disconnected: "_qs + action->reason);
         peer->kick(fallback ? KickReason::Fallback : KickReason::Disconnected,
-                   u"disconnected by the slow-client policy: "_qs + reason);
+                   u"disconnected by the slow-client policy: "_qs + action->reason);
     }
 }
 

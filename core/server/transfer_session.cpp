@@ -29,9 +29,32 @@ TransferSession::~TransferSession() = default;
 
 bool TransferSession::openSender(QString *error)
 {
-    m_sender = new MulticastSender(m_content, m_token, this);
-    m_sender->setMaxRate(m_settings.maxRate);
-    return m_sender->open(m_settings.multicastInterface, QHostAddress(m_info.group), m_info.port, error);
+    return openStream(0, error);
+}
+
+bool TransferSession::openStream(int stream, QString *error)
+{
+    auto *sender = new MulticastSender(m_content, m_token, this);
+    sender->setMaxRate(m_settings.maxRate);
+    const StreamAddress address = streamAddress(stream);
+    if (!sender->open(m_settings.multicastInterface, QHostAddress(address.group), address.port, error)) {
+        delete sender;
+        return false;
+    }
+    m_streams.resize(std::max<std::size_t>(m_streams.size(), std::size_t(stream) + 1));
+    m_streams[std::size_t(stream)].sender = sender;
+    return true;
+}
+
+TransferSession::StreamAddress TransferSession::streamAddress(int stream) const
+{
+    // Stream k uses 239.(192+k).x.y: the session's group moved up k /16s,
+    // still in the organisation-local scope, on the same port.
+    const quint32 group = QHostAddress(m_info.group).toIPv4Address() + (quint32(stream) << 16);
+    QString name;
+    if (m_streams.size() > 1 || stream > 0)
+        name = stream == 0 ? u"fast"_qs : stream + 1 >= m_streamCount ? u"slow"_qs : u"medium"_qs;
+    return {QHostAddress(group).toString(), m_info.port, name};
 }
 
 SessionInfo TransferSession::info() const
@@ -62,28 +85,31 @@ bool TransferSession::acceptsClients(Error *error) const
 void TransferSession::addClient(ReceiverPeer *peer)
 {
     m_clients.append(peer);
+    peer->setStream(streamAddress(0).name);
     if (m_info.type == CastType::AutoCast && m_info.state == SessionState::Waiting)
         setState(SessionState::Active);
     else
         checkScheduledStart();
-    updateSender();
+    updateSenders();
 }
 
 void TransferSession::removeClient(ReceiverPeer *peer)
 {
     if (!m_clients.removeOne(peer))
         return;
-    m_nakedBlocks.remove(peer);
+    for (Stream &stream : m_streams)
+        stream.watch.forget(peer);
+    m_streamOf.remove(peer);
     if (m_clients.isEmpty()) {
         if (m_info.state == SessionState::Deactivated) {
-            updateSender();
+            updateSenders();
             Q_EMIT drained();
             return;
         }
         if (m_info.state == SessionState::Active)
             setState(m_info.type == CastType::AutoCast ? SessionState::Waiting : SessionState::Finished);
     }
-    updateSender();
+    updateSenders();
 }
 
 bool TransferSession::start(Error *error)
@@ -100,7 +126,7 @@ bool TransferSession::start(Error *error)
     }
     qCInfo(lcTransfer).noquote() << "starting" << m_info.name << "by hand";
     setState(SessionState::Active);
-    updateSender();
+    updateSenders();
     return true;
 }
 
@@ -111,49 +137,68 @@ void TransferSession::deactivate()
         Q_EMIT drained();
 }
 
-void TransferSession::requestRepair(const std::vector<BlockRange> &ranges)
+void TransferSession::requestRepair(ReceiverPeer *peer, const std::vector<BlockRange> &ranges)
 {
-    if (m_sender)
-        m_sender->requestRepair(ranges);
+    const auto stream = std::size_t(m_streamOf.value(peer, 0));
+    if (stream < m_streams.size() && m_streams[stream].sender)
+        m_streams[stream].sender->requestRepair(ranges);
 }
 
-ReceiverPeer *TransferSession::slowClientToDisconnect(const SlowClientPolicy &policy, QString *reason)
+QList<ReceiverPeer *> TransferSession::clientsOn(int stream) const
 {
-    for (ReceiverPeer *peer : std::as_const(m_clients))
-        m_nakedBlocks[peer] += peer->takeNakedBlocks();
-    if (m_graceSeconds > 0)
-        --m_graceSeconds;
-    // Slow: some client that is receiving gets less than the threshold. With
-    // one stream paced for the slowest, the fast ones then drop below too, so
-    // the one to go is the one that needed the most repairs.
-    const qint64 threshold = policy.thresholdKBps * 1000;
-    const bool sending = m_sender && m_sender->isRunning();
-    const bool slow = sending && std::any_of(m_clients.cbegin(), m_clients.cend(), [threshold](const ReceiverPeer *peer) {
-        const ClientInfo info = peer->info();
-        return (info.state == ClientState::Receiving || info.state == ClientState::Repairing)
-               && info.transferRate < threshold;
-    });
-    m_slowSeconds = slow ? m_slowSeconds + 1 : 0;
-    if (!slow)
-        m_nakedBlocks.clear();
-    if (m_slowSeconds < kSustainSeconds || m_graceSeconds > 0 || m_clients.isEmpty())
-        return nullptr;
+    QList<ReceiverPeer *> result;
+    for (ReceiverPeer *peer : m_clients)
+        if (m_streamOf.value(peer, 0) == stream)
+            result.append(peer);
+    return result;
+}
 
-    ReceiverPeer *worst = nullptr;
-    for (ReceiverPeer *peer : std::as_const(m_clients)) {
-        const quint64 naks = m_nakedBlocks.value(peer);
-        if (!worst || naks > m_nakedBlocks.value(worst)
-            || (naks == m_nakedBlocks.value(worst) && peer->info().transferRate < worst->info().transferRate))
-            worst = peer;
+qsizetype TransferSession::clientCountOn(int stream) const
+{
+    // Few clients are moved: count those, not the (possibly thousands) on stream 0.
+    if (stream == 0)
+        return m_clients.size() - m_streamOf.size();
+    return std::count(m_streamOf.cbegin(), m_streamOf.cend(), stream);
+}
+
+std::optional<SlowClientAction> TransferSession::applyPolicy(const SlowClientPolicy &policy)
+{
+    const bool multistream = policy.kind == SlowClientPolicy::Kind::Multistream;
+    if (policy.kind == SlowClientPolicy::Kind::None || (!multistream && policy.thresholdKBps <= 0))
+        return std::nullopt;
+    if (multistream)
+        m_streamCount = std::max(policy.streamCount, int(m_streams.size()));
+    for (std::size_t stream = 0; stream < m_streams.size(); ++stream) {
+        Stream &watched = m_streams[stream];
+        const bool slowest = multistream && int(stream) + 1 >= m_streamCount;
+        const bool sending = watched.sender && watched.sender->isRunning() && !slowest;
+        QString reason;
+        ReceiverPeer *peer = watched.watch.tick(clientsOn(int(stream)), sending, policy.thresholdKBps, &reason);
+        if (peer)
+            return SlowClientAction{peer, multistream ? int(stream) + 1 : -1, m_info.name + u": "_qs + reason};
     }
-    *reason = QStringLiteral("%1 ran below the %2 KB/s threshold for %3 s; this client received %4 KB/s and "
-                             "needed %5 blocks repaired")
-                  .arg(m_info.name).arg(policy.thresholdKBps).arg(kSustainSeconds)
-                  .arg(worst->info().transferRate / 1000).arg(m_nakedBlocks.value(worst));
-    m_slowSeconds = 0;
-    m_graceSeconds = kGraceSeconds;
-    m_nakedBlocks.clear();
-    return worst;
+    return std::nullopt;
+}
+
+bool TransferSession::moveClient(ReceiverPeer *peer, int stream, const QString &reason, QString *error)
+{
+    if (!m_clients.contains(peer)) {
+        *error = u"the client has left the transmission"_qs;
+        return false;
+    }
+    if ((std::size_t(stream) >= m_streams.size() || !m_streams[std::size_t(stream)].sender) && !openStream(stream, error))
+        return false;
+    const int from = m_streamOf.value(peer, 0);
+    m_streams[std::size_t(from)].watch.forget(peer);
+    m_streamOf.insert(peer, stream);
+    // The new stream starts near what the client managed, not from scratch,
+    // and the client's repairs go there from now on.
+    m_streams[std::size_t(stream)].sender->startNear(double(peer->info().transferRate));
+    for (ReceiverPeer *client : std::as_const(m_clients))
+        client->setStream(streamAddress(m_streamOf.value(client, 0)).name);
+    peer->move(streamAddress(stream), reason);
+    updateSenders();
+    return true;
 }
 
 void TransferSession::setState(SessionState state)
@@ -175,7 +220,7 @@ void TransferSession::checkScheduledStart()
         qCInfo(lcTransfer).noquote() << "scheduled start of" << m_info.name
                            << (enoughClients ? "(client count reached)" : "(start time reached)");
         setState(SessionState::Active);
-        updateSender();
+        updateSenders();
     } else {
         armScheduleTimer();
     }
@@ -192,18 +237,21 @@ void TransferSession::armScheduleTimer()
     m_scheduleTimer.start(int(std::clamp<qint64>(remaining, 0, 60'000)));
 }
 
-void TransferSession::updateSender()
+void TransferSession::updateSenders()
 {
-    if (!m_sender)
-        return;
-    const bool sending = (m_info.state == SessionState::Active || m_info.state == SessionState::Deactivated)
-                         && !m_clients.isEmpty();
-    if (sending && !m_sender->isRunning()) {
-        qCDebug(lcTransfer).noquote() << "sender of" << m_info.name << "running";
-        m_sender->start();
-    } else if (!sending && m_sender->isRunning()) {
-        qCDebug(lcTransfer).noquote() << "sender of" << m_info.name << "idle";
-        m_sender->stop();
+    const bool active = m_info.state == SessionState::Active || m_info.state == SessionState::Deactivated;
+    for (std::size_t stream = 0; stream < m_streams.size(); ++stream) {
+        MulticastSender *sender = m_streams[stream].sender;
+        if (!sender)
+            continue;
+        const bool sending = active && clientCountOn(int(stream)) > 0;
+        if (sending && !sender->isRunning()) {
+            qCDebug(lcTransfer).noquote() << "stream" << stream << "of" << m_info.name << "running";
+            sender->start();
+        } else if (!sending && sender->isRunning()) {
+            qCDebug(lcTransfer).noquote() << "stream" << stream << "of" << m_info.name << "idle";
+            sender->stop();
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "domain/session_info.h"
 #include "domain/slow_client_policy.h"
+#include "slow_client_watch.h"
 #include "transfer/block_bitmap.h"
 #include "transfer/content_file.h"
 
@@ -13,11 +14,20 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
+#include <vector>
 
 namespace deploycast {
 
 class MulticastSender;
 class ReceiverPeer;
+
+// What the slow-client policy decided for one client this second.
+struct SlowClientAction {
+    ReceiverPeer *peer = nullptr;
+    int toStream = -1; // Multistream: the slower stream it moves to; -1: disconnect it
+    QString reason;
+};
 
 struct TransferSettings {
     QHostAddress multicastInterface{QHostAddress::LocalHost};
@@ -25,7 +35,11 @@ struct TransferSettings {
 };
 
 // The live side of one transmission or namespace: who is in it, when it
-// starts (AutoCast or ScheduledCast) and its multicast sender.
+// starts (AutoCast or ScheduledCast) and its multicast streams. There is one
+// stream on the session's group; under the Multistream policy, slow clients
+// are moved to slower streams (MS-WDSMT's DEMOTE), each on a group of its
+// own and paced by its own clients. Every stream is a carousel of the same
+// blocks, so a moved client keeps what it has and takes the rest from there.
 class TransferSession : public QObject
 {
     Q_OBJECT
@@ -40,6 +54,14 @@ public:
     quint32 token() const { return m_token; }
     std::shared_ptr<const ContentFile> content() const { return m_content; }
     const QList<ReceiverPeer *> &clients() const { return m_clients; }
+    // The multicast group, port and name of a stream, for the client's join
+    // reply and move notices.
+    struct StreamAddress {
+        QString group;
+        quint16 port = 0;
+        QString name; // "fast", "medium" or "slow"; empty while there is one stream
+    };
+    StreamAddress streamAddress(int stream) const;
 
     // Whether a new client may join, and why not.
     bool acceptsClients(Error *error) const;
@@ -50,15 +72,16 @@ public:
     bool start(Error *error);
     // Remove without Force: current clients finish, no new ones join.
     void deactivate();
-    void requestRepair(const std::vector<BlockRange> &ranges);
+    // Repairs go to the stream that the asking client is on.
+    void requestRepair(ReceiverPeer *peer, const std::vector<BlockRange> &ranges);
 
-    // Called once a second under AutoDisconnect: the client to disconnect, if
-    // clients have received below the threshold for long enough. It is the
-    // "master client" of MS-WDSMT: the one that asked for the most repairs
-    // meanwhile (or, if none did, the slowest).
-    ReceiverPeer *slowClientToDisconnect(const SlowClientPolicy &policy, QString *reason);
-    static constexpr int kSustainSeconds = 5;
-    static constexpr int kGraceSeconds = 5; // after a disconnect, let the rate recover
+    // Called once a second: what the slow-client policy does now, if anything
+    // (see SlowClientWatch). Under Multistream a client on the slowest stream
+    // stays there.
+    std::optional<SlowClientAction> applyPolicy(const SlowClientPolicy &policy);
+    // Moves a client to another stream (opening it on first use) and tells it
+    // where to listen. False, with the reason, if the stream cannot be opened.
+    bool moveClient(ReceiverPeer *peer, int stream, const QString &reason, QString *error);
 
 Q_SIGNALS:
     void stateChanged();
@@ -69,18 +92,25 @@ private:
     void setState(SessionState state);
     void checkScheduledStart();
     void armScheduleTimer();
-    void updateSender();
+    void updateSenders();
+    QList<ReceiverPeer *> clientsOn(int stream) const;
+    qsizetype clientCountOn(int stream) const;
+    bool openStream(int stream, QString *error);
+
+    struct Stream {
+        MulticastSender *sender = nullptr;
+        SlowClientWatch watch;
+    };
 
     SessionInfo m_info;
     std::shared_ptr<const ContentFile> m_content;
     TransferSettings m_settings;
     quint32 m_token;
-    MulticastSender *m_sender = nullptr;
+    std::vector<Stream> m_streams; // [0] the session's group; slower ones after it
+    int m_streamCount = 1;         // how many streams the clients are named for
     QList<ReceiverPeer *> m_clients;
+    QHash<ReceiverPeer *, int> m_streamOf; // clients not on stream 0
     QTimer m_scheduleTimer;
-    int m_slowSeconds = 0;
-    int m_graceSeconds = 0;
-    QHash<ReceiverPeer *, quint64> m_nakedBlocks; // over the current slow stretch
 };
 
 } // namespace deploycast

@@ -53,6 +53,14 @@ void MulticastSender::setMaxRate(qint64 bytesPerSecond)
     m_slowStart = true;
 }
 
+void MulticastSender::startNear(double bytesPerSecond)
+{
+    if (isRunning())
+        return;
+    m_rate = std::clamp(bytesPerSecond, kMinRate, m_maxRate);
+    m_slowStart = false;
+}
+
 void MulticastSender::start()
 {
     if (isRunning())

@@ -38,6 +38,10 @@ public:
     // receivers' (the adaptive rate then finds it).
     void setMaxRate(qint64 bytesPerSecond);
     qint64 rate() const { return qint64(m_rate); }
+    // For a stream that clients were moved to: start at about the rate they
+    // were getting and probe upwards gently, instead of a slow start from
+    // the top. No effect once running.
+    void startNear(double bytesPerSecond);
 
     void start();
     void stop();

@@ -256,15 +256,22 @@ private Q_SLOTS:
             dialog = window->findChild<ServerPropertiesDialog *>();
             return dialog && dialog->isVisible();
         }));
-        auto *policy = dialog->findChild<QComboBox *>();
-        auto *threshold = dialog->findChild<QSpinBox *>();
+        auto *policy = dialog->findChild<QComboBox *>(u"policy"_qs);
+        auto *threshold = dialog->findChild<QSpinBox *>(u"threshold"_qs);
+        auto *streamCount = dialog->findChild<QComboBox *>(u"streamCount"_qs);
         policy->setCurrentIndex(policy->findData(u"AutoDisconnect"_qs));
+        QVERIFY(threshold->isEnabled());
+        QVERIFY(!streamCount->isEnabled());
+        policy->setCurrentIndex(policy->findData(u"Multistream"_qs));
+        QVERIFY(streamCount->isEnabled());
         threshold->setValue(5000);
+        streamCount->setCurrentIndex(streamCount->findData(3));
         dialog->accept();
         QVERIFY(TestBed::waitUntil([&] {
             const QJsonObject config = bed->cliJson({u"/Get-Server"_qs, u"/Show:Config"_qs}).value(u"server"_qs).toObject();
             const QJsonObject set = config.value(u"slowClientPolicy"_qs).toObject();
-            return set.value(u"policy"_qs).toString() == u"AutoDisconnect"_qs && set.value(u"thresholdKBps"_qs).toInt() == 5000;
+            return set.value(u"policy"_qs).toString() == u"Multistream"_qs && set.value(u"thresholdKBps"_qs).toInt() == 5000
+                   && set.value(u"streamCount"_qs).toInt() == 3;
         }));
     }
 
