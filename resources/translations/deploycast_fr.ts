@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>CliText</name>
@@ -11,20 +12,20 @@
         <translation>%1 demande une valeur : %1:%2</translation>
     </message>
     <message>
-        <source>%1 needs a whole number from 1 to 4294967295, not '%2'</source>
+        <source>%1 needs a whole number from 1 to 4294967295, not &apos;%2&apos;</source>
         <translation>%1 demande un nombre entier de 1 à 4294967295, pas « %2 »</translation>
     </message>
     <message>
-        <source>%1 must be one of %2, not '%3'</source>
+        <source>%1 must be one of %2, not &apos;%3&apos;</source>
         <translation>%1 doit valoir %2, pas « %3 »</translation>
     </message>
     <message>
-        <source>%1 needs a time as YYYY/MM/DD:hh:mm, not '%2'</source>
+        <source>%1 needs a time as YYYY/MM/DD:hh:mm, not &apos;%2&apos;</source>
         <translation>%1 demande une heure au format AAAA/MM/JJ:hh:mm, pas « %2 »</translation>
     </message>
     <message>
-        <source>'%1' is not a /Command or /Switch (a value with spaces needs quotes)</source>
-        <translation>« %1 » n'est ni une /Commande ni une /Option (une valeur avec des espaces doit être entre guillemets)</translation>
+        <source>&apos;%1&apos; is not a /Command or /Switch (a value with spaces needs quotes)</source>
+        <translation>« %1 » n&apos;est ni une /Commande ni une /Option (une valeur avec des espaces doit être entre guillemets)</translation>
     </message>
     <message>
         <source>one command at a time: /%1 and /%2</source>
@@ -35,7 +36,7 @@
         <translation>/%1 ne prend pas de valeur</translation>
     </message>
     <message>
-        <source>unknown command '/%1' (deploycast /? lists the commands)</source>
+        <source>unknown command &apos;/%1&apos; (deploycast /? lists the commands)</source>
         <translation>commande inconnue « /%1 » (deploycast /? liste les commandes)</translation>
     </message>
     <message>
@@ -44,7 +45,7 @@
     </message>
     <message>
         <source>/%1 has no switch /%2</source>
-        <translation>/%1 n'a pas d'option /%2</translation>
+        <translation>/%1 n&apos;a pas d&apos;option /%2</translation>
     </message>
     <message>
         <source>/%1 is given twice</source>
@@ -55,7 +56,7 @@
         <translation>/%1 demande /%2</translation>
     </message>
     <message>
-        <source>deploycast - manage Deploycast multicast servers, in WDSUTIL's syntax.
+        <source>deploycast - manage Deploycast multicast servers, in WDSUTIL&apos;s syntax.
 
 Usage: deploycast /&lt;Command&gt; [/&lt;Switch&gt;[:&lt;value&gt;] ...]
        deploycast /&lt;Command&gt; /?     help for one command
@@ -67,7 +68,7 @@ Commands:
         <translation>deploycast - gère les serveurs multicast Deploycast, dans la syntaxe de WDSUTIL.
 
 Usage : deploycast /&lt;Commande&gt; [/&lt;Option&gt;[:&lt;valeur&gt;] ...]
-        deploycast /&lt;Commande&gt; /?     aide d'une commande
+        deploycast /&lt;Commande&gt; /?     aide d&apos;une commande
 
 Les commandes et les options ne tiennent pas compte de la casse.
 
@@ -80,7 +81,7 @@ Exit codes: 0 success, 1 the server refused or failed the request, 2 usage error
 3 server unreachable, 4 connection lost or protocol error.
 </source>
         <translation>
-Codes de sortie : 0 succès, 1 le serveur a refusé ou manqué la requête, 2 erreur d'usage,
+Codes de sortie : 0 succès, 1 le serveur a refusé ou manqué la requête, 2 erreur d&apos;usage,
 3 serveur injoignable, 4 connexion perdue ou erreur de protocole.
 </translation>
     </message>
@@ -108,7 +109,7 @@ Exemples :
     </message>
     <message>
         <source>The server: a host name or IP address, with an optional port (default 7405). Without it, the local server at 127.0.0.1:7405 (or $DEPLOYCAST_SERVER).</source>
-        <translation>Le serveur : un nom d'hôte ou une adresse IP, avec un port facultatif (7405 par défaut). Sans elle, le serveur local à 127.0.0.1:7405 (ou $DEPLOYCAST_SERVER).</translation>
+        <translation>Le serveur : un nom d&apos;hôte ou une adresse IP, avec un port facultatif (7405 par défaut). Sans elle, le serveur local à 127.0.0.1:7405 (ou $DEPLOYCAST_SERVER).</translation>
     </message>
     <message>
         <source>Output as a readable table (default) or as JSON for scripts (docs/cli.md has the shape).</source>
@@ -119,20 +120,20 @@ Exemples :
         <translation>AutoCast démarre dès que le premier client se connecte ; ScheduledCast démarre à /Time, ou dès que /Clients clients se sont connectés, au premier des deux, ou quand on le démarre à la main.</translation>
     </message>
     <message>
-        <source>ScheduledCast only: when to start, in the server's local time.</source>
-        <translation>ScheduledCast seulement : quand démarrer, à l'heure locale du serveur.</translation>
+        <source>ScheduledCast only: when to start, in the server&apos;s local time.</source>
+        <translation>ScheduledCast seulement : quand démarrer, à l&apos;heure locale du serveur.</translation>
     </message>
     <message>
         <source>ScheduledCast only: start once this many clients have joined.</source>
-        <translation>ScheduledCast seulement : démarrer dès que ce nombre de clients s'est connecté.</translation>
+        <translation>ScheduledCast seulement : démarrer dès que ce nombre de clients s&apos;est connecté.</translation>
     </message>
     <message>
         <source>The friendly name of the transmission.</source>
         <translation>Le nom convivial de la transmission.</translation>
     </message>
     <message>
-        <source>The namespace's unique name.</source>
-        <translation>Le nom unique de l'espace de noms.</translation>
+        <source>The namespace&apos;s unique name.</source>
+        <translation>Le nom unique de l&apos;espace de noms.</translation>
     </message>
     <message>
         <source>Also list the connected clients.</source>
@@ -140,15 +141,15 @@ Exemples :
     </message>
     <message>
         <source>Disconnects a client from a multicast transmission or namespace.</source>
-        <translation>Déconnecte un client d'une transmission multicast ou d'un espace de noms.</translation>
+        <translation>Déconnecte un client d&apos;une transmission multicast ou d&apos;un espace de noms.</translation>
     </message>
     <message>
-        <source>The client's ID, as /Get-MulticastTransmission /Show:Clients lists it.</source>
-        <translation>L'identifiant du client, tel que /Get-MulticastTransmission /Show:Clients le liste.</translation>
+        <source>The client&apos;s ID, as /Get-MulticastTransmission /Show:Clients lists it.</source>
+        <translation>L&apos;identifiant du client, tel que /Get-MulticastTransmission /Show:Clients le liste.</translation>
     </message>
     <message>
         <source>Stop the transfer at once with no fallback; the client reports failure. Without it, a client that supports fallback finishes by unicast, and one that does not fails.</source>
-        <translation>Arrêter le transfert immédiatement, sans repli ; le client signale un échec. Sans elle, un client qui accepte le repli termine en unicast, et un client qui ne l'accepte pas échoue.</translation>
+        <translation>Arrêter le transfert immédiatement, sans repli ; le client signale un échec. Sans elle, un client qui accepte le repli termine en unicast, et un client qui ne l&apos;accepte pas échoue.</translation>
     </message>
     <message>
         <source>Shows one multicast transmission.</source>
@@ -163,12 +164,12 @@ Exemples :
         <translation>Omettre les transmissions en cours de suppression (désactivées).</translation>
     </message>
     <message>
-        <source>Creates a multicast transmission of an image in the server's image store.</source>
-        <translation>Crée une transmission multicast d'une image du magasin d'images du serveur.</translation>
+        <source>Creates a multicast transmission of an image in the server&apos;s image store.</source>
+        <translation>Crée une transmission multicast d&apos;une image du magasin d&apos;images du serveur.</translation>
     </message>
     <message>
-        <source>The image file, relative to the server's image store. Paths that leave the store are refused.</source>
-        <translation>Le fichier image, relatif au magasin d'images du serveur. Les chemins qui sortent du magasin sont refusés.</translation>
+        <source>The image file, relative to the server&apos;s image store. Paths that leave the store are refused.</source>
+        <translation>Le fichier image, relatif au magasin d&apos;images du serveur. Les chemins qui sortent du magasin sont refusés.</translation>
     </message>
     <message>
         <source>A description.</source>
@@ -188,19 +189,19 @@ Exemples :
     </message>
     <message>
         <source>Creates a namespace: content other than an OS image, multicast like a transmission.</source>
-        <translation>Crée un espace de noms : un contenu autre qu'une image de système, diffusé en multicast comme une transmission.</translation>
+        <translation>Crée un espace de noms : un contenu autre qu&apos;une image de système, diffusé en multicast comme une transmission.</translation>
     </message>
     <message>
-        <source>The namespace's friendly name.</source>
-        <translation>Le nom convivial de l'espace de noms.</translation>
+        <source>The namespace&apos;s friendly name.</source>
+        <translation>Le nom convivial de l&apos;espace de noms.</translation>
     </message>
     <message>
-        <source>The content provider. This server has 'file', which serves a file from the image store.</source>
-        <translation>Le fournisseur de contenu. Ce serveur propose « file », qui sert un fichier du magasin d'images.</translation>
+        <source>The content provider. This server has &apos;file&apos;, which serves a file from the image store.</source>
+        <translation>Le fournisseur de contenu. Ce serveur propose « file », qui sert un fichier du magasin d&apos;images.</translation>
     </message>
     <message>
-        <source>The provider's configuration: for 'file', the file's path in the image store.</source>
-        <translation>La configuration du fournisseur : pour « file », le chemin du fichier dans le magasin d'images.</translation>
+        <source>The provider&apos;s configuration: for &apos;file&apos;, the file&apos;s path in the image store.</source>
+        <translation>La configuration du fournisseur : pour « file », le chemin du fichier dans le magasin d&apos;images.</translation>
     </message>
     <message>
         <source>Shows one namespace.</source>
@@ -228,15 +229,15 @@ Exemples :
     </message>
     <message>
         <source>Stop every client at once. Without it, current clients finish first.</source>
-        <translation>Arrêter tous les clients immédiatement. Sans elle, les clients en cours terminent d'abord.</translation>
+        <translation>Arrêter tous les clients immédiatement. Sans elle, les clients en cours terminent d&apos;abord.</translation>
     </message>
     <message>
-        <source>Shows the server's configuration.</source>
+        <source>Shows the server&apos;s configuration.</source>
         <translation>Affiche la configuration du serveur.</translation>
     </message>
     <message>
-        <source>Config: the server's configuration. Snapshot: everything a console sees (sessions and clients), for recording; with /Format:Cbor it is written as the protocol's own CBOR, which deploycast-console --replay reads.</source>
-        <translation>Config : la configuration du serveur. Snapshot : tout ce que voit une console (sessions et clients), pour l'enregistrer ; avec /Format:Cbor, il est écrit dans le CBOR du protocole, que lit deploycast-console --replay.</translation>
+        <source>Config: the server&apos;s configuration. Snapshot: everything a console sees (sessions and clients), for recording; with /Format:Cbor it is written as the protocol&apos;s own CBOR, which deploycast-console --replay reads.</source>
+        <translation>Config : la configuration du serveur. Snapshot : tout ce que voit une console (sessions et clients), pour l&apos;enregistrer ; avec /Format:Cbor, il est écrit dans le CBOR du protocole, que lit deploycast-console --replay.</translation>
     </message>
     <message>
         <source>Table (default), Json, or Cbor (binary, /Show:Snapshot only).</source>
@@ -375,7 +376,7 @@ Exemples :
         <translation>Usage : deploycast /&lt;Commande&gt; [/&lt;Option&gt;[:&lt;valeur&gt;] ...] ; deploycast /? liste les commandes.</translation>
     </message>
     <message>
-        <source>Sets the server's multicast session policy for slow clients.</source>
+        <source>Sets the server&apos;s multicast session policy for slow clients.</source>
         <translation>Définit la politique de session multicast du serveur pour les clients lents.</translation>
     </message>
     <message>
@@ -387,12 +388,8 @@ Exemples :
         <translation>Définir la politique des clients lents (obligatoire).</translation>
     </message>
     <message>
-        <source>Multistream: how many streams.</source>
-        <translation>Multistream : combien de flux.</translation>
-    </message>
-    <message>
         <source>Whether a disconnected client finishes by unicast (if it supports it) or fails. Default: Yes.</source>
-        <translation>Si un client déconnecté termine en unicast (s'il l'accepte) ou échoue. Par défaut : Yes.</translation>
+        <translation>Si un client déconnecté termine en unicast (s&apos;il l&apos;accepte) ou échoue. Par défaut : Yes.</translation>
     </message>
     <message>
         <source>AutoDisconnect below %1 KB/s, with unicast fallback</source>
@@ -403,10 +400,6 @@ Exemples :
         <translation>AutoDisconnect sous %1 Ko/s, sans repli</translation>
     </message>
     <message>
-        <source>Multistream, %1 streams</source>
-        <translation>Multistream, %1 flux</translation>
-    </message>
-    <message>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
@@ -415,12 +408,28 @@ Exemples :
         <translation>Politique clients lents</translation>
     </message>
     <message>
-        <source>None: one stream, paced for everyone. AutoDisconnect: when clients receive below /Threshold for 5 s, the slowest is disconnected. Multistream: not supported yet.</source>
-        <translation>None : un seul flux, au rythme de tous. AutoDisconnect : quand des clients reçoivent sous /Threshold pendant 5 s, le plus lent est déconnecté. Multistream : pas encore pris en charge.</translation>
+        <source>None: one stream, paced for everyone. AutoDisconnect: when clients receive below /Threshold for 5 s, the slowest is disconnected. Multistream: the slowest is moved to a slower stream instead (one per /StreamCount), keeping what it has.</source>
+        <translation>None : un seul flux, cadencé pour tous. AutoDisconnect : quand les clients reçoivent sous /Threshold pendant 5 s, le plus lent est déconnecté. Multistream : le plus lent passe plutôt sur un flux plus lent (un par /StreamCount) et garde ce qu’il a reçu.</translation>
     </message>
     <message>
-        <source>AutoDisconnect: the slowest rate, in KB/s, that clients may receive at.</source>
-        <translation>AutoDisconnect : le débit le plus lent, en Ko/s, auquel les clients peuvent recevoir.</translation>
+        <source>AutoDisconnect and Multistream (required): the slowest rate, in KB/s, that clients may receive at.</source>
+        <translation>AutoDisconnect et Multistream (obligatoire) : le débit le plus bas, en Ko/s, auquel les clients peuvent recevoir.</translation>
+    </message>
+    <message>
+        <source>Multistream: how many streams: 2 (fast, slow; the default) or 3 (fast, medium, slow).</source>
+        <translation>Multistream : nombre de flux : 2 (rapide, lent ; par défaut) ou 3 (rapide, moyen, lent).</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Client %1: %2</source>
+        <translation>Client %1 : %2</translation>
+    </message>
+    <message>
+        <source>Multistream, %1 streams, moving clients below %2 KB/s to a slower one</source>
+        <translation>Multistream, %1 flux, les clients sous %2 Ko/s passent sur un flux plus lent</translation>
     </message>
 </context>
 <context>
@@ -431,7 +440,7 @@ Exemples :
     </message>
     <message>
         <source>%1 is not a recorded snapshot (deploycast /Get-Server /Show:Snapshot /Format:Cbor)</source>
-        <translation>%1 n'est pas un instantané enregistré (deploycast /Get-Server /Show:Snapshot /Format:Cbor)</translation>
+        <translation>%1 n&apos;est pas un instantané enregistré (deploycast /Get-Server /Show:Snapshot /Format:Cbor)</translation>
     </message>
     <message>
         <source>Deploycast console: watch and steer multicast transmissions and their clients.</source>
@@ -442,8 +451,8 @@ Exemples :
         <translation>Surveiller aussi ce serveur pendant cette session (répétable).</translation>
     </message>
     <message>
-        <source>Select this tree node at start, e.g. "127.0.0.1:7405/Multicast Transmissions/Lab", and put the keyboard focus in the client table.</source>
-        <translation>Sélectionner ce nœud de l'arbre au démarrage, p. ex. « 127.0.0.1:7405/Multicast Transmissions/Lab », et placer le focus du clavier dans le tableau des clients.</translation>
+        <source>Select this tree node at start, e.g. &quot;127.0.0.1:7405/Multicast Transmissions/Lab&quot;, and put the keyboard focus in the client table.</source>
+        <translation>Sélectionner ce nœud de l&apos;arbre au démarrage, p. ex. « 127.0.0.1:7405/Multicast Transmissions/Lab », et placer le focus du clavier dans le tableau des clients.</translation>
     </message>
     <message>
         <source>Show a recorded snapshot (deploycast /Get-Server /Show:Snapshot /Format:Cbor) instead of live servers.</source>
@@ -462,7 +471,7 @@ Exemples :
         <translation>Taille de la fenêtre (1366x768 par défaut).</translation>
     </message>
     <message>
-        <source>With --screenshot: select the client table's first N rows.</source>
+        <source>With --screenshot: select the client table&apos;s first N rows.</source>
         <translation>Avec --screenshot : sélectionner les N premières lignes du tableau des clients.</translation>
     </message>
     <message>
@@ -474,15 +483,15 @@ Exemples :
         <translation>Avec --screenshot : combien de temps attendre les données (30 par défaut).</translation>
     </message>
     <message>
-        <source>The console's language: en or fr (default: the system's).</source>
+        <source>The console&apos;s language: en or fr (default: the system&apos;s).</source>
         <translation>La langue de la console : en ou fr (par défaut, celle du système).</translation>
     </message>
     <message>
-        <source>--size needs WIDTHxHEIGHT, e.g. 1366x768, not '%1'</source>
+        <source>--size needs WIDTHxHEIGHT, e.g. 1366x768, not &apos;%1&apos;</source>
         <translation>--size demande LARGEURxHAUTEUR, p. ex. 1366x768, pas « %1 »</translation>
     </message>
     <message>
-        <source>--dialog takes disconnect or disconnect-force, not '%1'</source>
+        <source>--dialog takes disconnect or disconnect-force, not &apos;%1&apos;</source>
         <translation>--dialog prend disconnect ou disconnect-force, pas « %1 »</translation>
     </message>
     <message>
@@ -528,6 +537,18 @@ Exemples :
         <source>verifying</source>
         <translation>vérification</translation>
     </message>
+    <message>
+        <source>fast</source>
+        <translation>rapide</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>moyen</translation>
+    </message>
+    <message>
+        <source>slow</source>
+        <translation>lent</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -550,6 +571,10 @@ Exemples :
     <message>
         <source>refused: %1</source>
         <translation>refusé : %1</translation>
+    </message>
+    <message>
+        <source> (%1 stream)</source>
+        <translation> (flux %1)</translation>
     </message>
 </context>
 <context>
@@ -615,14 +640,14 @@ Exemples :
     </message>
     <message>
         <source>Disconnect the selected clients; those that support it finish by unicast</source>
-        <translation>Déconnecter les clients sélectionnés ; ceux qui l'acceptent terminent en unicast</translation>
+        <translation>Déconnecter les clients sélectionnés ; ceux qui l&apos;acceptent terminent en unicast</translation>
     </message>
     <message>
         <source>Disconnect with &amp;Force…</source>
         <translation>Déconnecter de &amp;force…</translation>
     </message>
     <message>
-        <source>Stop the selected clients' transfers at once, with no fallback</source>
+        <source>Stop the selected clients&apos; transfers at once, with no fallback</source>
         <translation>Arrêter immédiatement les transferts des clients sélectionnés, sans repli</translation>
     </message>
     <message>
@@ -702,7 +727,7 @@ Exemples :
         <translation>&amp;Propriétés</translation>
     </message>
     <message>
-        <source>Show the selected transmission's details</source>
+        <source>Show the selected transmission&apos;s details</source>
         <translation>Afficher le détail de la transmission sélectionnée</translation>
     </message>
     <message>
@@ -718,7 +743,7 @@ Exemples :
         <translation>&amp;Propriétés du serveur…</translation>
     </message>
     <message>
-        <source>Show the selected server's configuration and set its slow-client policy</source>
+        <source>Show the selected server&apos;s configuration and set its slow-client policy</source>
         <translation>Afficher la configuration du serveur sélectionné et régler sa politique des clients lents</translation>
     </message>
 </context>
@@ -730,7 +755,10 @@ Exemples :
     </message>
     <message numerus="yes">
         <source>Disconnect %n client(s)?</source>
-        <translation><numerusform>Déconnecter %n client ?</numerusform><numerusform>Déconnecter %n clients ?</numerusform></translation>
+        <translation>
+            <numerusform>Déconnecter %n client ?</numerusform>
+            <numerusform>Déconnecter %n clients ?</numerusform>
+        </translation>
     </message>
     <message>
         <source>ID</source>
@@ -746,7 +774,10 @@ Exemples :
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation><numerusform>et %n autre</numerusform><numerusform>et %n autres</numerusform></translation>
+        <translation>
+            <numerusform>et %n autre</numerusform>
+            <numerusform>et %n autres</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Force</source>
@@ -754,7 +785,7 @@ Exemples :
     </message>
     <message>
         <source>&lt;b&gt;Warning:&lt;/b&gt; the installation stops at once, with no fallback. The computers may be left unusable until they are installed again.</source>
-        <translation>&lt;b&gt;Attention :&lt;/b&gt; l'installation s'arrête immédiatement, sans repli. Les ordinateurs peuvent rester inutilisables jusqu'à ce qu'ils soient réinstallés.</translation>
+        <translation>&lt;b&gt;Attention :&lt;/b&gt; l&apos;installation s&apos;arrête immédiatement, sans repli. Les ordinateurs peuvent rester inutilisables jusqu&apos;à ce qu&apos;ils soient réinstallés.</translation>
     </message>
     <message>
         <source>Force disconnect</source>
@@ -801,11 +832,11 @@ Exemples :
     </message>
     <message>
         <source>Select one or more clients first.</source>
-        <translation>Sélectionnez d'abord un ou plusieurs clients.</translation>
+        <translation>Sélectionnez d&apos;abord un ou plusieurs clients.</translation>
     </message>
     <message>
         <source>%1 is not connected.</source>
-        <translation>%1 n'est pas connecté.</translation>
+        <translation>%1 n&apos;est pas connecté.</translation>
     </message>
     <message>
         <source>The table is empty.</source>
@@ -813,15 +844,15 @@ Exemples :
     </message>
     <message>
         <source>There are no servers.</source>
-        <translation>Il n'y a aucun serveur.</translation>
+        <translation>Il n&apos;y a aucun serveur.</translation>
     </message>
     <message>
         <source>Select a server in the tree first.</source>
-        <translation>Sélectionnez d'abord un serveur dans l'arbre.</translation>
+        <translation>Sélectionnez d&apos;abord un serveur dans l&apos;arbre.</translation>
     </message>
     <message>
         <source>Select a transmission or namespace in the tree first.</source>
-        <translation>Sélectionnez d'abord une transmission ou un espace de noms dans l'arbre.</translation>
+        <translation>Sélectionnez d&apos;abord une transmission ou un espace de noms dans l&apos;arbre.</translation>
     </message>
     <message>
         <source>Only a waiting or finished ScheduledCast can be started.</source>
@@ -833,15 +864,24 @@ Exemples :
     </message>
     <message numerus="yes">
         <source>%n server(s)</source>
-        <translation><numerusform>%n serveur</numerusform><numerusform>%n serveurs</numerusform></translation>
+        <translation>
+            <numerusform>%n serveur</numerusform>
+            <numerusform>%n serveurs</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n transmission(s)</source>
-        <translation><numerusform>%n transmission</numerusform><numerusform>%n transmissions</numerusform></translation>
+        <translation>
+            <numerusform>%n transmission</numerusform>
+            <numerusform>%n transmissions</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n client(s)</source>
-        <translation><numerusform>%n client</numerusform><numerusform>%n clients</numerusform></translation>
+        <translation>
+            <numerusform>%n client</numerusform>
+            <numerusform>%n clients</numerusform>
+        </translation>
     </message>
     <message>
         <source>last update %1</source>
@@ -857,7 +897,10 @@ Exemples :
     </message>
     <message numerus="yes">
         <source>%n client(s) disconnected</source>
-        <translation><numerusform>%n client déconnecté</numerusform><numerusform>%n clients déconnectés</numerusform></translation>
+        <translation>
+            <numerusform>%n client déconnecté</numerusform>
+            <numerusform>%n clients déconnectés</numerusform>
+        </translation>
     </message>
     <message>
         <source> with Force</source>
@@ -908,8 +951,11 @@ Exemples :
         <translation>Supprimer %1</translation>
     </message>
     <message numerus="yes">
-        <source>Delete '%1' now? Its %n client(s) stop at once, with no fallback, and may be left unusable.</source>
-        <translation><numerusform>Supprimer « %1 » maintenant ? Son client s'arrête immédiatement, sans repli, et peut rester inutilisable.</numerusform><numerusform>Supprimer « %1 » maintenant ? Ses %n clients s'arrêtent immédiatement, sans repli, et peuvent rester inutilisables.</numerusform></translation>
+        <source>Delete &apos;%1&apos; now? Its %n client(s) stop at once, with no fallback, and may be left unusable.</source>
+        <translation>
+            <numerusform>Supprimer « %1 » maintenant ? Son client s&apos;arrête immédiatement, sans repli, et peut rester inutilisable.</numerusform>
+            <numerusform>Supprimer « %1 » maintenant ? Ses %n clients s&apos;arrêtent immédiatement, sans repli, et peuvent rester inutilisables.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete</source>
@@ -946,8 +992,8 @@ Exemples :
         <translation>Nouvelle transmission multicast</translation>
     </message>
     <message>
-        <source>path in the server's image store, e.g. win11.img</source>
-        <translation>chemin dans le magasin d'images du serveur, p. ex. win11.img</translation>
+        <source>path in the server&apos;s image store, e.g. win11.img</source>
+        <translation>chemin dans le magasin d&apos;images du serveur, p. ex. win11.img</translation>
     </message>
     <message>
         <source>AutoCast: starts when the first client joins</source>
@@ -993,12 +1039,12 @@ Exemples :
 <context>
     <name>deploycast::ScreenshotSession</name>
     <message>
-        <source>the servers' data did not arrive within %1 s; no screenshot taken</source>
+        <source>the servers&apos; data did not arrive within %1 s; no screenshot taken</source>
         <translation>les données des serveurs ne sont pas arrivées en %1 s ; aucune capture prise</translation>
     </message>
     <message>
         <source>cannot write %1</source>
-        <translation>impossible d'écrire %1</translation>
+        <translation>impossible d&apos;écrire %1</translation>
     </message>
 </context>
 <context>
@@ -1020,16 +1066,12 @@ Exemples :
         <translation>AutoDisconnect : déconnecter un client qui reste sous le seuil</translation>
     </message>
     <message>
-        <source>Multistream (not supported yet)</source>
-        <translation>Multistream (pas encore pris en charge)</translation>
-    </message>
-    <message>
         <source> KB/s</source>
         <translation> Ko/s</translation>
     </message>
     <message>
         <source>Disconnected clients finish by &amp;unicast (if they support it)</source>
-        <translation>Les clients déconnectés terminent en &amp;unicast (s'ils l'acceptent)</translation>
+        <translation>Les clients déconnectés terminent en &amp;unicast (s&apos;ils l&apos;acceptent)</translation>
     </message>
     <message>
         <source>&amp;Policy:</source>
@@ -1038,6 +1080,22 @@ Exemples :
     <message>
         <source>&amp;Threshold:</source>
         <translation>&amp;Seuil :</translation>
+    </message>
+    <message>
+        <source>Multistream: move a client that stays below the threshold to a slower stream</source>
+        <translation>Multistream : passer sur un flux plus lent un client qui reste sous le seuil</translation>
+    </message>
+    <message>
+        <source>2: fast and slow</source>
+        <translation>2 : rapide et lent</translation>
+    </message>
+    <message>
+        <source>3: fast, medium and slow</source>
+        <translation>3 : rapide, moyen et lent</translation>
+    </message>
+    <message>
+        <source>&amp;Streams:</source>
+        <translation>&amp;Flux :</translation>
     </message>
 </context>
 <context>
@@ -1060,7 +1118,10 @@ Exemples :
     </message>
     <message numerus="yes">
         <source>%1 — %2, %n client(s)</source>
-        <translation><numerusform>%1 — %2, %n client</numerusform><numerusform>%1 — %2, %n clients</numerusform></translation>
+        <translation>
+            <numerusform>%1 — %2, %n client</numerusform>
+            <numerusform>%1 — %2, %n clients</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (ID %2) — %3%, %4</source>
@@ -1091,7 +1152,7 @@ Exemples :
     </message>
     <message>
         <source>/Format:Cbor goes with /Show:Snapshot only</source>
-        <translation>/Format:Cbor ne va qu'avec /Show:Snapshot</translation>
+        <translation>/Format:Cbor ne va qu&apos;avec /Show:Snapshot</translation>
     </message>
     <message>
         <source>Information about namespaces on server %1:</source>
@@ -1107,11 +1168,11 @@ Exemples :
     </message>
     <message>
         <source>cannot write the snapshot to standard output</source>
-        <translation>impossible d'écrire l'instantané sur la sortie standard</translation>
+        <translation>impossible d&apos;écrire l&apos;instantané sur la sortie standard</translation>
     </message>
     <message>
         <source>Snapshot of %1: %2 sessions, %3 clients (use /Format:Cbor to record it).</source>
-        <translation>Instantané de %1 : %2 sessions, %3 clients (utilisez /Format:Cbor pour l'enregistrer).</translation>
+        <translation>Instantané de %1 : %2 sessions, %3 clients (utilisez /Format:Cbor pour l&apos;enregistrer).</translation>
     </message>
     <message>
         <source>Clients finishing by unicast on server %1:</source>
@@ -1120,10 +1181,6 @@ Exemples :
     <message>
         <source>Slow-client policy: %1</source>
         <translation>Politique clients lents : %1</translation>
-    </message>
-    <message>
-        <source>Client %1: %2</source>
-        <translation>Client %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -1134,7 +1191,7 @@ Exemples :
     </message>
     <message>
         <source>Listening on</source>
-        <translation>À l'écoute sur</translation>
+        <translation>À l&apos;écoute sur</translation>
     </message>
     <message>
         <source>Multicast interface</source>
@@ -1150,11 +1207,11 @@ Exemples :
     </message>
     <message>
         <source>Image store</source>
-        <translation>Magasin d'images</translation>
+        <translation>Magasin d&apos;images</translation>
     </message>
     <message>
         <source>State directory</source>
-        <translation>Dossier d'état</translation>
+        <translation>Dossier d&apos;état</translation>
     </message>
     <message>
         <source>Transmissions</source>
