@@ -10,6 +10,10 @@
 
 namespace deploycast {
 namespace {
+// Start writing back every this much new data, so the fsync at the end
+// finds little left to do (on a fast transfer it was a tenth of the time).
+constexpr qint64 kWritebackEveryBytes = 16 * 1024 * 1024;
+
 Error ioError(const QString &what, const QString &path)
 {
     return {QLatin1String(ErrorCode::StorageError),
@@ -58,6 +62,13 @@ bool OutputFile::writeAt(qint64 offset, const void *data, qint64 length, Error *
         bytes += written;
         offset += written;
         length -= written;
+        m_notWrittenBack += written;
+    }
+    if (m_notWrittenBack >= kWritebackEveryBytes) {
+        // Asynchronous: it queues the dirty pages for the disk and returns.
+        // Durability still comes from the fsync in commit().
+        ::sync_file_range(m_fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+        m_notWrittenBack = 0;
     }
     return true;
 }

@@ -31,6 +31,7 @@ private:
     QString m_finalPath;
     QString m_temporaryPath;
     int m_fd = -1;
+    qint64 m_notWrittenBack = 0;
 };
 
 } // namespace deploycast

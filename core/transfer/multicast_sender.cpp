@@ -1,5 +1,7 @@
 #include "multicast_sender.h"
 
+#include "common/log.h"
+
 namespace deploycast {
 namespace {
 constexpr int kTickMs = 2;
@@ -100,15 +102,23 @@ void MulticastSender::adaptRate(qint64 nowNs)
     if (nowNs - m_intervalStartNs < kIntervalNs)
         return;
     const bool lossy = m_sentInInterval > 0 && double(m_lostInInterval) > kLossShare * double(m_sentInInterval);
+    // What actually went out: the socket or the tick cap can hold the sender
+    // below its rate, and a rate far above what it achieves would make a
+    // back-off from it meaningless.
+    const double achieved = double(m_sentInInterval) * double(kBlockPayloadSize) * 1e9 / double(nowNs - m_intervalStartNs);
     if (m_holdIntervals > 0) {
         --m_holdIntervals;
     } else if (lossy) {
-        m_rate = std::max(kMinRate, m_rate * kBackOff);
+        m_rate = std::max(kMinRate, std::min(m_rate, achieved) * kBackOff);
         m_slowStart = false;
         m_holdIntervals = kHoldIntervals;
     } else if (m_sentInInterval > 0) {
-        m_rate = std::min(m_maxRate, m_slowStart ? m_rate * kSlowStartGrowth : m_rate + kAdditiveStep);
+        const double grown = m_slowStart ? m_rate * kSlowStartGrowth : m_rate + kAdditiveStep;
+        m_rate = std::min({m_maxRate, grown, std::max(m_rate, achieved * kSlowStartGrowth)});
     }
+    qCDebug(lcTransfer, "rate %.1f MB/s; last %d ms: %llu blocks sent, %llu NAKed%s", m_rate / 1e6,
+            int((nowNs - m_intervalStartNs) / 1'000'000), m_sentInInterval, m_lostInInterval,
+            m_holdIntervals > 0 ? " (holding)" : "");
     m_intervalStartNs = nowNs;
     m_sentInInterval = m_lostInInterval = 0;
 }

@@ -15,6 +15,10 @@ namespace {
 // Large kernel buffers absorb bursts; the kernel caps them at
 // net.core.{w,r}mem_max, which is fine.
 constexpr int kSocketBufferBytes = 8 * 1024 * 1024;
+// A receiver that is scheduled out loses whatever overflows its buffer, and
+// at 250 MB/s the capped buffer lasts a few milliseconds. A privileged
+// receiver (CAP_NET_ADMIN, as a deployment client usually is) takes more.
+constexpr int kPrivilegedReceiveBufferBytes = 64 * 1024 * 1024;
 
 sockaddr_in toSockaddr(const QHostAddress &address, quint16 port)
 {
@@ -112,7 +116,9 @@ bool MulticastReceiveSocket::open(const QHostAddress &interfaceAddress, const QH
     const int on = 1;
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
     const int size = kSocketBufferBytes;
-    ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
+    const int privileged = kPrivilegedReceiveBufferBytes;
+    if (::setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &privileged, sizeof privileged) < 0)
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
     // Binding to the group address (not INADDR_ANY) keeps out datagrams of
     // other groups that happen to use the same port.
     const sockaddr_in local = toSockaddr(group, port);
