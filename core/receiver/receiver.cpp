@@ -144,7 +144,13 @@ void Receiver::onMove(const QCborMap &params)
     m_advanced = 0;
     if (m_state == ClientState::Repairing)
         m_state = ClientState::Receiving;
-    listenOn(group, port);
+    if (!listenOn(group, port))
+        return;
+    // Ask the new stream at once for what we lack (as far as one NAK goes),
+    // instead of waiting for its carousel to come round to it.
+    const std::vector<BlockRange> missing = m_received.missingRanges(0, m_received.size(), kMaxNakRanges);
+    if (!missing.empty())
+        m_connection->send(proto::notify(u"nak"_qs, {{u"ranges"_qs, rangesToCbor(missing)}, {u"catchUp"_qs, true}}));
 }
 
 void Receiver::onKick(const QCborMap &params)

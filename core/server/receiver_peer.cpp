@@ -142,9 +142,13 @@ void ReceiverPeer::onNak(const QCborMap &params)
     if (!m_session || !m_content)
         return;
     const std::vector<BlockRange> ranges = rangesFromCbor(params.value(u"ranges"_qs), m_content->blockCount(), kMaxRangesPerMessage);
+    if (params.value(u"catchUp"_qs).toBool()) {
+        m_session->requestRepair(this, ranges, MulticastSender::RepairKind::CatchUp);
+        return;
+    }
     for (const BlockRange &range : ranges)
         m_nakedBlocks += range.last - range.first + 1;
-    m_session->requestRepair(this, ranges);
+    m_session->requestRepair(this, ranges, MulticastSender::RepairKind::Loss);
 }
 
 void ReceiverPeer::onComplete(const QCborMap &params)

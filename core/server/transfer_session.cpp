@@ -137,11 +137,12 @@ void TransferSession::deactivate()
         Q_EMIT drained();
 }
 
-void TransferSession::requestRepair(ReceiverPeer *peer, const std::vector<BlockRange> &ranges)
+void TransferSession::requestRepair(ReceiverPeer *peer, const std::vector<BlockRange> &ranges,
+                                    MulticastSender::RepairKind kind)
 {
     const auto stream = std::size_t(m_streamOf.value(peer, 0));
     if (stream < m_streams.size() && m_streams[stream].sender)
-        m_streams[stream].sender->requestRepair(ranges);
+        m_streams[stream].sender->requestRepair(ranges, kind);
 }
 
 QList<ReceiverPeer *> TransferSession::clientsOn(int stream) const
@@ -170,8 +171,10 @@ std::optional<SlowClientAction> TransferSession::applyPolicy(const SlowClientPol
         m_streamCount = std::max(policy.streamCount, int(m_streams.size()));
     for (std::size_t stream = 0; stream < m_streams.size(); ++stream) {
         Stream &watched = m_streams[stream];
-        const bool slowest = multistream && int(stream) + 1 >= m_streamCount;
-        const bool sending = watched.sender && watched.sender->isRunning() && !slowest;
+        // Under Multistream, nobody leaves the slowest stream, and a client
+        // alone on its stream already has it paced for itself alone.
+        const bool stays = multistream && (int(stream) + 1 >= m_streamCount || clientCountOn(int(stream)) < 2);
+        const bool sending = watched.sender && watched.sender->isRunning() && !stays;
         QString reason;
         ReceiverPeer *peer = watched.watch.tick(clientsOn(int(stream)), sending, policy.thresholdKBps, &reason);
         if (peer)

@@ -6,6 +6,7 @@
 #include "slow_client_watch.h"
 #include "transfer/block_bitmap.h"
 #include "transfer/content_file.h"
+#include "transfer/multicast_sender.h"
 
 #include <QHostAddress>
 #include <QHash>
@@ -19,7 +20,6 @@
 
 namespace deploycast {
 
-class MulticastSender;
 class ReceiverPeer;
 
 // What the slow-client policy decided for one client this second.
@@ -73,7 +73,7 @@ public:
     // Remove without Force: current clients finish, no new ones join.
     void deactivate();
     // Repairs go to the stream that the asking client is on.
-    void requestRepair(ReceiverPeer *peer, const std::vector<BlockRange> &ranges);
+    void requestRepair(ReceiverPeer *peer, const std::vector<BlockRange> &ranges, MulticastSender::RepairKind kind);
 
     // Called once a second: what the slow-client policy does now, if anything
     // (see SlowClientWatch). Under Multistream a client on the slowest stream

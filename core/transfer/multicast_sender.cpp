@@ -81,7 +81,7 @@ void MulticastSender::stop()
     m_timer.stop();
 }
 
-void MulticastSender::requestRepair(const std::vector<BlockRange> &ranges)
+void MulticastSender::requestRepair(const std::vector<BlockRange> &ranges, RepairKind kind)
 {
     const auto nowMs = std::uint32_t(m_clock.isValid() ? m_clock.elapsed() : 0) + 1; // 0 means never
     for (const BlockRange &range : ranges) {
@@ -91,7 +91,8 @@ void MulticastSender::requestRepair(const std::vector<BlockRange> &ranges)
                 continue; // just repaired: this NAK crossed it
             if (m_repairPending.set(block)) {
                 m_repairQueue.push_back(block);
-                ++m_lostInInterval;
+                if (kind == RepairKind::Loss)
+                    ++m_lostInInterval;
             }
         }
     }

@@ -47,7 +47,11 @@ public:
     void stop();
     bool isRunning() const { return m_timer.isActive(); }
 
-    void requestRepair(const std::vector<BlockRange> &ranges);
+    // Queues blocks to re-send. A NAK for blocks that went by and were lost
+    // is a congestion signal; a moved client's catch-up request (what it
+    // lacks, asked once on arrival) is not, and must not slow the stream.
+    enum class RepairKind { Loss, CatchUp };
+    void requestRepair(const std::vector<BlockRange> &ranges, RepairKind kind = RepairKind::Loss);
 
 private:
     void onTick();
