@@ -43,7 +43,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption noFallback(u"no-fallback"_qs, u"Do not fall back to unicast when disconnected: fail instead, like Wdsmcast.exe."_qs);
     const QCommandLineOption iface(u"interface"_qs, u"Join the multicast group on the interface with this address (default: the one that reaches the server)."_qs, u"ADDR"_qs);
     const QCommandLineOption quiet(u"quiet"_qs, u"Print only errors."_qs);
-    parser.addOptions({server, transmission, nameSpace, output, name, noFallback, iface, quiet});
+    const QCommandLineOption fingerprint(u"server-fingerprint"_qs, u"Refuse a server whose TLS certificate is not this "
+                                         "one (SHA256:AA:BB:..., as deploycastd logs it at start)."_qs, u"SHA256"_qs);
+    parser.addOptions({server, transmission, nameSpace, output, name, noFallback, iface, quiet, fingerprint});
     parser.process(app);
 
     if (parser.isSet(transmission) == parser.isSet(nameSpace))
@@ -64,6 +66,7 @@ int main(int argc, char *argv[])
     options.machineName = parser.isSet(name) ? parser.value(name) : QHostInfo::localHostName();
     options.fallback = !parser.isSet(noFallback);
     options.quiet = parser.isSet(quiet);
+    options.serverFingerprint = parser.value(fingerprint);
     options.simulatedLossPercent = std::clamp(qEnvironmentVariableIntValue("DEPLOYCAST_SIMULATE_LOSS"), 0, 99);
     if (parser.isSet(iface)) {
         options.interfaceAddress = QHostAddress(parser.value(iface));

@@ -2,10 +2,12 @@
 #include "common/host_port.h"
 #include "common/termination_signals.h"
 #include "protocol/messages.h"
+#include "security/token_store.h"
 #include "server/server.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 
 #include <cstdio>
 
@@ -17,6 +19,23 @@ int usageError(const QString &message)
     std::fprintf(stderr, "deploycastd: %s\n", qPrintable(message));
     return 2;
 }
+
+// --new-token: the token goes to stdout, and only its hash stays on the server.
+int mintToken(const QString &stateDirectory, AccessRole role)
+{
+    Error error;
+    TokenStore tokens(stateDirectory);
+    if (!QDir().mkpath(stateDirectory))
+        error = {QLatin1String(ErrorCode::StorageError), QStringLiteral("cannot create %1").arg(stateDirectory)};
+    const std::optional<QString> token = error.isNull() && tokens.load(&error) ? tokens.mint(role, &error) : std::nullopt;
+    if (!token) {
+        std::fprintf(stderr, "deploycastd: %s\n", qPrintable(error.message));
+        return 1;
+    }
+    std::printf("%s\n", qPrintable(*token));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -41,11 +60,26 @@ int main(int argc, char *argv[])
                                                 u"ADDR"_qs, u"127.0.0.1"_qs);
     const QCommandLineOption maxRate(u"max-rate"_qs, u"Cap on each transmission's payload rate in MB/s; 0 (the default) lets the rate adapt to the slowest receiver."_qs,
                                      u"MBPS"_qs, u"0"_qs);
-    parser.addOptions({stateDir, imageStore, listen, multicastInterface, maxRate});
+    const QCommandLineOption tlsCert(u"tls-cert"_qs, u"Your own TLS certificate (PEM), with --tls-key; default: "
+                                     "DIR/tls/server.crt, made at first start."_qs, u"FILE"_qs);
+    const QCommandLineOption tlsKey(u"tls-key"_qs, u"The private key (PEM, EC or RSA) of --tls-cert."_qs, u"FILE"_qs);
+    const QCommandLineOption newToken(u"new-token"_qs, u"Mint a management token for this role (admin or viewer) in "
+                                      "--state-dir, print it and exit."_qs, u"ROLE"_qs);
+    parser.addOptions({stateDir, imageStore, listen, multicastInterface, maxRate, tlsCert, tlsKey, newToken});
     parser.process(app);
 
+    if (parser.isSet(newToken)) {
+        const std::optional<AccessRole> role = accessRoleFromString(parser.value(newToken));
+        if (!role)
+            return usageError(QStringLiteral("--new-token needs admin or viewer, not '%1'").arg(parser.value(newToken)));
+        if (!parser.isSet(stateDir))
+            return usageError(u"--new-token needs --state-dir"_qs);
+        return mintToken(parser.value(stateDir), *role);
+    }
     if (!parser.isSet(stateDir) || !parser.isSet(imageStore))
         return usageError(u"--state-dir and --image-store are required (see --help)"_qs);
+    if (parser.isSet(tlsCert) != parser.isSet(tlsKey))
+        return usageError(u"--tls-cert and --tls-key go together"_qs);
     QString error;
     const std::optional<HostPort> listenAt = parseHostPort(parser.value(listen), proto::kDefaultPort, &error);
     if (!listenAt)
@@ -68,6 +102,8 @@ int main(int argc, char *argv[])
     options.imageStore = parser.value(imageStore);
     options.transfer.multicastInterface = interfaceAddress;
     options.transfer.maxRate = qint64(megabytesPerSecond * 1e6);
+    options.tlsCertificate = parser.value(tlsCert);
+    options.tlsKey = parser.value(tlsKey);
 
     quitOnTerminationSignals();
     Server server(options);

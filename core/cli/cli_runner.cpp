@@ -4,6 +4,7 @@
 #include "domain/client_info.h"
 #include "domain/session_info.h"
 #include "protocol/messages.h"
+#include "cli_text.h"
 #include "text_report.h"
 
 #include <QCborArray>
@@ -33,6 +34,23 @@ int exitCodeFor(const Error &error)
 }
 
 } // namespace
+
+std::optional<QString> tokenFromEnvironment(const QString &tokenFile, Error *error)
+{
+    const QString environmentFile = qEnvironmentVariable("DEPLOYCAST_TOKEN_FILE");
+    const QString path = !tokenFile.isEmpty() ? tokenFile : environmentFile;
+    if (tokenFile.isEmpty() && qEnvironmentVariableIsSet("DEPLOYCAST_TOKEN"))
+        return qEnvironmentVariable("DEPLOYCAST_TOKEN").trimmed();
+    if (path.isEmpty())
+        return QString(); // the local server's own token file, if any (ManagementClient)
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = {QLatin1String(ErrorCode::InvalidArgument),
+                  CliText::tr("cannot read the token file %1: %2").arg(path, file.errorString())};
+        return std::nullopt;
+    }
+    return QString::fromLatin1(file.readAll()).trimmed();
+}
 
 std::optional<HostPort> resolveServerSwitch(const QString &text, QString *error)
 {
@@ -64,7 +82,17 @@ void CliRunner::start()
         m_err << "deploycast: " << failure.message << Qt::endl;
         done(exitCodeFor(failure));
     });
-    m_client->connectToServer(m_server.host, m_server.port, QLatin1String(proto::Role::Admin));
+    ConnectOptions options;
+    options.trustNew = m_command.has(u"TrustNew"_qs);
+    Error tokenError;
+    const std::optional<QString> token = tokenFromEnvironment(m_command.value(u"TokenFile"_qs), &tokenError);
+    if (!token) {
+        m_err << "deploycast: " << tokenError.message << Qt::endl;
+        done(Exit::Usage);
+        return;
+    }
+    options.token = *token;
+    m_client->connectToServer(m_server.host, m_server.port, options);
 }
 
 bool CliRunner::json() const
@@ -174,7 +202,32 @@ void CliRunner::execute()
         });
     } else if (name == u"Get-AllFallbackClients"_qs) {
         call(u"listFallbackClients"_qs, {}, [this](const QCborMap &r) { return printFallbackClients(r); });
+    } else if (name == u"Get-AuditLog"_qs) {
+        call(u"getAuditLog"_qs, {{u"last"_qs, qint64(m_command.integer(u"Last"_qs))}},
+             [this](const QCborMap &r) { return printAuditLog(r); });
     }
+}
+
+int CliRunner::printAuditLog(const QCborMap &result)
+{
+    const QCborArray entries = result.value(u"entries"_qs).toArray();
+    if (json()) {
+        printJson({{u"server"_qs, m_client->serverName()}, {u"entries"_qs, entries}});
+        return Exit::Success;
+    }
+    m_out << tr("Audit log of server %1:").arg(m_client->serverName()) << '\n';
+    for (const QCborValue &value : entries) {
+        const QCborMap entry = value.toMap();
+        auto field = [&entry](const char *key) {
+            const QString text = entry.value(QLatin1String(key)).toString();
+            return text.isEmpty() ? u"-"_qs : text;
+        };
+        m_out << field("time") << "  " << field("peer") << "  token " << field("tokenId") << "  " << field("command")
+              << ' ' << field("targets") << "  -> " << field("result") << '\n';
+    }
+    if (entries.isEmpty())
+        m_out << "    " << tr("No entries.") << '\n';
+    return Exit::Success;
 }
 
 int CliRunner::printDisconnect(const QCborMap &result)

@@ -25,6 +25,10 @@ inline constexpr int ConnectionLost = 4; // or a protocol error mid-request
 
 // The /Server: switch: empty means $DEPLOYCAST_SERVER, or else 127.0.0.1:7405.
 std::optional<HostPort> resolveServerSwitch(const QString &text, QString *error);
+// The management token: /TokenFile:, else $DEPLOYCAST_TOKEN, else the file
+// named by $DEPLOYCAST_TOKEN_FILE; empty if none (then a local server's own
+// token file is tried). nullopt if a named file cannot be read.
+std::optional<QString> tokenFromEnvironment(const QString &tokenFile, Error *error);
 
 // Runs one parsed command against a server and prints its result. Emits
 // finished() with the exit code.
@@ -49,6 +53,7 @@ private:
     int printDisconnect(const QCborMap &result);
     int printServer(const QCborMap &result);
     int printFallbackClients(const QCborMap &result);
+    int printAuditLog(const QCborMap &result);
     int printSnapshot(QCborMap snapshot);
     void printJson(const QCborMap &document);
     bool json() const;

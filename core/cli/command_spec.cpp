@@ -153,6 +153,12 @@ QList<CommandSpec> buildSpecs()
          CliText::tr("Lists the clients finishing by unicast after a disconnect without Force (a Deploycast extension)."),
          {server(), format()},
          {u"deploycast /Get-AllFallbackClients /Format:Json"_qs}},
+        {u"Get-AuditLog"_qs,
+         CliText::tr("Shows the server's audit log: every management action that changed something or was refused, "
+                     "with its time, peer, token ID, targets and result (admins only; a Deploycast extension)."),
+         {{u"Last"_qs, ValueKind::Integer, false, {}, u"<n>"_qs, CliText::tr("Only the last n entries (default: all).")},
+          server(), format()},
+         {u"deploycast /Get-AuditLog /Last:20"_qs}},
     };
 }
 
@@ -166,9 +172,30 @@ const SwitchSpec *CommandSpec::findSwitch(const QString &switchName) const
     return nullptr;
 }
 
+// Every command that talks to a server also takes how to trust it and
+// which token to show it.
+QList<CommandSpec> withConnectionSwitches(QList<CommandSpec> specs)
+{
+    const SwitchSpec trustNew{u"TrustNew"_qs, ValueKind::Flag, false, {}, {},
+                              CliText::tr("Pin the server's certificate if it has none pinned yet (compare its "
+                                          "fingerprint with the one deploycastd logs first). Without it, an unknown "
+                                          "certificate is refused.")};
+    const SwitchSpec tokenFile{u"TokenFile"_qs, ValueKind::Text, false, {}, u"<path>"_qs,
+                               CliText::tr("A file holding the management token. Default: $DEPLOYCAST_TOKEN, then the "
+                                           "file named by $DEPLOYCAST_TOKEN_FILE, then, for a server on this machine, "
+                                           "its own token file if readable.")};
+    for (CommandSpec &spec : specs) {
+        if (spec.findSwitch(u"Server"_qs)) {
+            spec.switches.append(trustNew);
+            spec.switches.append(tokenFile);
+        }
+    }
+    return specs;
+}
+
 const QList<CommandSpec> &commandSpecs()
 {
-    static const QList<CommandSpec> specs = buildSpecs();
+    static const QList<CommandSpec> specs = withConnectionSwitches(buildSpecs());
     return specs;
 }
 

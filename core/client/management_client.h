@@ -5,8 +5,11 @@
 #include <QCborMap>
 #include <QHash>
 #include <QObject>
+#include <QSslCertificate>
 
 #include <functional>
+
+class QSslSocket;
 
 namespace deploycast {
 
@@ -16,7 +19,20 @@ class FramedConnection;
 namespace ClientErrorCode {
 inline constexpr auto Unreachable = "unreachable";
 inline constexpr auto ConnectionLost = "connection-lost";
+inline constexpr auto CertificateUnknown = "certificate-unknown"; // not pinned yet: ask, or /TrustNew
+inline constexpr auto CertificateChanged = "certificate-changed"; // not the pinned one: refused
 }
+
+// How to connect: which role to ask for, with which token, and whether to
+// pin a certificate never seen before.
+struct ConnectOptions {
+    QString role = QStringLiteral("admin");
+    // Empty: the local server's own token file, if the server is on this
+    // machine (its certificate matches a local state directory's) and the
+    // file is readable; the admin token first, then the viewer token.
+    QString token;
+    bool trustNew = false;
+};
 
 // The core's management client, shared by the console and the command line:
 // one connection to one deploycastd, requests matched to replies by id.
@@ -28,12 +44,17 @@ public:
 
     explicit ManagementClient(QObject *parent = nullptr);
 
-    // role is "admin" or "viewer". Emits ready() after the server's welcome,
-    // or failed() if the server cannot be reached or refuses the hello.
-    void connectToServer(const QString &host, quint16 port, const QString &role);
+    // Over TLS. The server's certificate is checked against the pinned one
+    // (TrustStore) before anything is sent. Emits ready() after the server's
+    // welcome, or failed() if the server cannot be reached, its certificate
+    // is unknown or changed, or it refuses the hello.
+    void connectToServer(const QString &host, quint16 port, const ConnectOptions &options);
     void request(const QString &method, const QCborMap &params, ReplyHandler handler);
 
     QString serverName() const { return m_serverName; }
+    QString grantedRole() const { return m_grantedRole; }
+    // The certificate the server presented (e.g. to pin after asking).
+    QSslCertificate peerCertificate() const { return m_peerCertificate; }
 
 Q_SIGNALS:
     void ready();
@@ -43,12 +64,15 @@ Q_SIGNALS:
     void failed(const Error &error);
 
 private:
+    void onEncrypted(QSslSocket *socket, const ConnectOptions &options);
     void onMessage(const QCborMap &message);
     void fail(const Error &error);
 
     FramedConnection *m_connection = nullptr;
     QString m_target;
     QString m_serverName;
+    QString m_grantedRole;
+    QSslCertificate m_peerCertificate;
     bool m_welcomed = false;
     bool m_failed = false;
     qint64 m_nextId = 1;

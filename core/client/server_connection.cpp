@@ -72,12 +72,29 @@ void ServerConnection::connectNow()
         if (event == u"delta"_qs)
             applyDelta(params);
     });
-    m_client->connectToServer(m_address.host, m_address.port, QLatin1String(proto::Role::Admin));
+    ConnectOptions options;
+    options.token = m_token;
+    options.trustNew = std::exchange(m_trustNew, false);
+    m_client->connectToServer(m_address.host, m_address.port, options);
+}
+
+void ServerConnection::retryTrustingCertificate()
+{
+    m_trustNew = true;
+    retryNow();
+}
+
+void ServerConnection::retryNow()
+{
+    m_retryTimer.stop();
+    m_attempt = 0;
+    connectNow();
 }
 
 void ServerConnection::onReady()
 {
     m_serverName = m_client->serverName();
+    m_role = m_client->grantedRole();
     m_attempt = 0;
     m_lastError.clear();
     refresh();
@@ -98,8 +115,14 @@ void ServerConnection::refresh()
 void ServerConnection::onFailed(const Error &error)
 {
     m_lastError = error.message;
-    if (error.code == QLatin1String(ErrorCode::PermissionDenied)
-        || error.code == QLatin1String(ErrorCode::VersionMismatch)) {
+    m_lastErrorCode = error.code;
+    if (m_client)
+        m_peerCertificate = m_client->peerCertificate();
+    static const char *const kNoRetry[] = {ErrorCode::PermissionDenied, ErrorCode::VersionMismatch,
+                                           ErrorCode::AuthenticationFailed, ClientErrorCode::CertificateUnknown,
+                                           ClientErrorCode::CertificateChanged};
+    if (std::any_of(std::begin(kNoRetry), std::end(kNoRetry),
+                    [&error](const char *code) { return error.code == QLatin1String(code); })) {
         setState(ConnectionState::Refused);
         return;
     }

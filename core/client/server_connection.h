@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QTimer>
 
 #include <functional>
@@ -22,7 +23,7 @@ enum class ConnectionState {
     Connecting,
     Connected,
     Lost,       // retrying; see retryInSeconds()
-    Refused,    // the server refused us (e.g. authentication); no retry
+    Refused,    // refused (authentication, an unknown or changed certificate); no retry until asked
 };
 
 // What one snapshot or delta changed in a server's mirror, by ID. Models turn
@@ -55,6 +56,18 @@ public:
     ConnectionState state() const { return m_state; }
     int retryInSeconds() const;
     QString lastError() const { return m_lastError; }
+    QString lastErrorCode() const { return m_lastErrorCode; }
+    // What the server granted: "admin" or "viewer" (empty until connected).
+    QString role() const { return m_role; }
+    bool mayModify() const { return m_role == u"admin"; }
+    // The certificate it presented: what "trust" pins after asking the admin.
+    QSslCertificate peerCertificate() const { return m_peerCertificate; }
+
+    // The token to present; empty for the local server's own token file.
+    void setToken(const QString &token) { m_token = token; }
+    // After the admin accepted the certificate (pins it) or gave a token.
+    void retryTrustingCertificate();
+    void retryNow();
     QDateTime lastUpdate() const { return m_lastUpdate; }
 
     const QHash<quint32, SessionInfo> &sessions() const { return m_sessions; }
@@ -105,6 +118,11 @@ private:
     ConnectionState m_state = ConnectionState::Connecting;
     QString m_serverName;
     QString m_lastError;
+    QString m_lastErrorCode;
+    QString m_role;
+    QString m_token;
+    bool m_trustNew = false;
+    QSslCertificate m_peerCertificate;
     QDateTime m_lastUpdate;
     QDateTime m_frozenTime; // set under replay
     int m_frozenRetrySeconds = 0;

@@ -22,6 +22,8 @@ inline constexpr auto HandshakeRequired = "handshake-required";
 inline constexpr auto MalformedFrame = "malformed-frame";
 inline constexpr auto Timeout = "timeout";
 inline constexpr auto TooSlow = "too-slow";
+inline constexpr auto AuthenticationFailed = "auth-failed";
+inline constexpr auto RateLimited = "rate-limited";
 }
 
 // An error with a stable machine-readable code and a message for humans.

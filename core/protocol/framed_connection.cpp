@@ -58,6 +58,11 @@ QHostAddress FramedConnection::peerAddress() const
     return m_socket ? m_socket->peerAddress() : QHostAddress();
 }
 
+QString FramedConnection::peerText() const
+{
+    return m_socket ? QStringLiteral("%1:%2").arg(m_socket->peerAddress().toString()).arg(m_socket->peerPort()) : QString();
+}
+
 QHostAddress FramedConnection::localAddress() const
 {
     return m_socket ? m_socket->localAddress() : QHostAddress();

@@ -28,6 +28,7 @@ public:
 
     qint64 bytesToWrite() const;
     QHostAddress peerAddress() const;
+    QString peerText() const; // "address:port", for logs
     QHostAddress localAddress() const;
     bool isOpen() const;
 

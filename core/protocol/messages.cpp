@@ -2,19 +2,23 @@
 
 namespace deploycast::proto {
 
-QCborMap hello(const QString &role, const QString &software)
+QCborMap hello(const QString &role, const QString &software, const QString &token)
 {
-    return QCborMap{{u"type"_qs, QLatin1String(Type::Hello)},
-                    {u"version"_qs, kVersion},
-                    {u"role"_qs, role},
-                    {u"software"_qs, software}};
+    QCborMap message{{u"type"_qs, QLatin1String(Type::Hello)},
+                     {u"version"_qs, kVersion},
+                     {u"role"_qs, role},
+                     {u"software"_qs, software}};
+    if (!token.isEmpty())
+        message[u"token"_qs] = token;
+    return message;
 }
 
-QCborMap welcome(const QString &serverName)
+QCborMap welcome(const QString &serverName, const QString &role)
 {
     return QCborMap{{u"type"_qs, QLatin1String(Type::Welcome)},
                     {u"version"_qs, kVersion},
-                    {u"server"_qs, serverName}};
+                    {u"server"_qs, serverName},
+                    {u"role"_qs, role}};
 }
 
 QCborMap request(qint64 id, const QString &method, const QCborMap &params)

@@ -9,7 +9,8 @@
 // (docs/protocol.md). Every frame is a CBOR map with a "type" key.
 namespace deploycast::proto {
 
-inline constexpr int kVersion = 1;
+// 2: TLS, tokens in the hello, the granted role in the welcome.
+inline constexpr int kVersion = 2;
 inline constexpr quint16 kDefaultPort = 7405;
 
 namespace Type {
@@ -27,8 +28,11 @@ inline constexpr auto Viewer = "viewer";
 inline constexpr auto Receiver = "receiver";
 }
 
-QCborMap hello(const QString &role, const QString &software);
-QCborMap welcome(const QString &serverName);
+// token: the management token (admin and viewer roles); receivers send none
+// unless their transmission asks for a join token, which goes with the join.
+QCborMap hello(const QString &role, const QString &software, const QString &token = {});
+// role: what the server granted (a viewer token gets "viewer" whatever was asked).
+QCborMap welcome(const QString &serverName, const QString &role);
 QCborMap request(qint64 id, const QString &method, const QCborMap &params);
 QCborMap reply(qint64 id, const QCborMap &result);
 QCborMap errorReply(qint64 id, const Error &error);

@@ -4,10 +4,11 @@
 #include "protocol/framed_connection.h"
 #include "protocol/messages.h"
 #include "protocol/range_codec.h"
+#include "security/tls_identity.h"
 
 #include <QCborArray>
 #include <QRandomGenerator>
-#include <QTcpSocket>
+#include <QSslSocket>
 
 #include <cstdio>
 
@@ -36,14 +37,27 @@ Receiver::~Receiver() = default;
 
 void Receiver::start()
 {
-    auto *socket = new QTcpSocket;
+    auto *socket = new QSslSocket;
+    // Encrypted always; authenticated only if the admin gave the server's
+    // fingerprint: a fresh machine has nothing pinned (docs/security.md).
+    socket->setPeerVerifyMode(QSslSocket::VerifyNone);
+    socket->setProtocol(QSsl::TlsV1_2OrLater);
     m_connection = new FramedConnection(socket, this);
-    connect(socket, &QTcpSocket::connected, this, &Receiver::onConnected);
+    connect(socket, &QSslSocket::encrypted, this, [this, socket] {
+        const QString fingerprint = fingerprintOf(socket->peerCertificate());
+        if (!m_options.serverFingerprint.isEmpty()
+            && fingerprint.compare(m_options.serverFingerprint, Qt::CaseInsensitive) != 0) {
+            finish(ReceiveExit::Failure, QStringLiteral("the server presents certificate %1, not the expected %2")
+                                             .arg(fingerprint, m_options.serverFingerprint));
+            return;
+        }
+        onConnected();
+    });
     connect(m_connection, &FramedConnection::messageReceived, this, &Receiver::onMessage);
     connect(m_connection, &FramedConnection::closed, this, [this](const QString &reason) {
         finish(ReceiveExit::Failure, QStringLiteral("lost the server %1:%2: %3").arg(m_options.host).arg(m_options.port).arg(reason));
     });
-    socket->connectToHost(m_options.host, m_options.port);
+    socket->connectToHostEncrypted(m_options.host, m_options.port);
 }
 
 void Receiver::onConnected()

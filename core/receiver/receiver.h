@@ -40,6 +40,8 @@ struct ReceiverOptions {
     bool fallback = true;
     QHostAddress interfaceAddress; // null: the address that reaches the server
     bool quiet = false;
+    // "SHA256:AA:BB:…": refuse a server that presents another certificate.
+    QString serverFingerprint;
     // Fault injection for tests and demos: drop this share of multicast
     // datagrams on arrival, as a lossy link would ($DEPLOYCAST_SIMULATE_LOSS).
     int simulatedLossPercent = 0;

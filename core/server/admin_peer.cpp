@@ -5,9 +5,12 @@
 #include "protocol/messages.h"
 #include "push_hub.h"
 #include "registry.h"
+#include "security/audit_log.h"
 #include "server.h"
 
 #include <QCborArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace deploycast {
 namespace {
@@ -30,16 +33,43 @@ QCborArray clientsToCbor(const QList<ClientInfo> &clients)
     return array;
 }
 
+// The methods that change the server: admins only, and audited.
+const char *const kModifyingMethods[] = {"createSession", "startSession", "removeSession", "disconnectClients",
+                                         "setPolicy"};
+
+bool isModifying(const QString &method)
+{
+    return std::any_of(std::begin(kModifyingMethods), std::end(kModifyingMethods),
+                       [&method](const char *name) { return method == QLatin1String(name); });
+}
+
+// "ok", or for a bulk disconnect how many of each outcome.
+QString outcomeText(const QCborMap &result)
+{
+    const QCborArray outcomes = result.value(u"results"_qs).toArray();
+    if (outcomes.isEmpty())
+        return u"ok"_qs;
+    QMap<QString, int> counts;
+    for (const QCborValue &outcome : outcomes)
+        ++counts[outcome.toMap().value(u"result"_qs).toString()];
+    QStringList parts;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        parts.append(QStringLiteral("%1 %2").arg(it.value()).arg(it.key()));
+    return u"ok: "_qs + parts.join(u", "_qs);
+}
+
 } // namespace
 
 AdminPeer::AdminPeer(FramedConnection *connection, Registry *registry, PushHub *hub,
-                     const ServerDescription &description, bool mayModify, QObject *parent)
+                     const ServerDescription &description, const TokenGrant &grant, AuditLog *audit,
+                     QObject *parent)
     : QObject(parent)
     , m_connection(connection)
     , m_registry(registry)
     , m_hub(hub)
     , m_description(description)
-    , m_mayModify(mayModify)
+    , m_grant(grant)
+    , m_audit(audit)
 {
     m_connection->setParent(this);
     connect(m_connection, &FramedConnection::messageReceived, this, &AdminPeer::onRequest);
@@ -55,7 +85,12 @@ void AdminPeer::onRequest(const QCborMap &message)
     const qint64 id = message.value(u"id"_qs).toInteger();
     const QString method = message.value(u"method"_qs).toString();
     Error error;
-    const QCborMap result = dispatch(method, message.value(u"params"_qs).toMap(), &error);
+    const QCborMap params = message.value(u"params"_qs).toMap();
+    const QCborMap result = dispatch(method, params, &error);
+    if (isModifying(method) || error.code == QLatin1String(ErrorCode::PermissionDenied))
+        m_audit->record({m_connection->peerText(), m_grant.id, method,
+                         QString::fromUtf8(QJsonDocument(params.toJsonObject()).toJson(QJsonDocument::Compact)).left(500),
+                         error.isNull() ? outcomeText(result) : error.code + u": "_qs + error.message});
     if (!error.isNull()) {
         qCInfo(lcMgmt).noquote() << m_connection->peerAddress().toString() << method << "refused:" << error.message;
         m_connection->send(proto::errorReply(id, error));
@@ -80,18 +115,21 @@ QCborMap AdminPeer::dispatch(const QString &method, const QCborMap &params, Erro
         return snapshot;
     }
 
+    // Admins only: everything that changes the server, and the audit log,
+    // which names peers and tokens.
     using Handler = QCborMap (AdminPeer::*)(const QCborMap &, Error *);
-    static const std::pair<const char *, Handler> kModifying[] = {
+    static const std::pair<const char *, Handler> kAdminOnly[] = {
         {"createSession", &AdminPeer::createSession},
         {"startSession", &AdminPeer::startSession},
         {"removeSession", &AdminPeer::removeSession},
         {"disconnectClients", &AdminPeer::disconnectClients},
         {"setPolicy", &AdminPeer::setPolicy},
+        {"getAuditLog", &AdminPeer::getAuditLog},
     };
-    for (const auto &[name, handler] : kModifying) {
+    for (const auto &[name, handler] : kAdminOnly) {
         if (method != QLatin1String(name))
             continue;
-        if (!m_mayModify) {
+        if (m_grant.role != AccessRole::Admin) {
             *error = {QLatin1String(ErrorCode::PermissionDenied), QStringLiteral("permission denied: viewers cannot call '%1'").arg(method)};
             return {};
         }
@@ -236,6 +274,16 @@ QCborMap AdminPeer::setPolicy(const QCborMap &params, Error *error)
 QCborMap AdminPeer::listFallbackClients() const
 {
     return {{u"clients"_qs, clientsToCbor(m_registry->fallbackClients())}};
+}
+
+QCborMap AdminPeer::getAuditLog(const QCborMap &params, Error *error)
+{
+    const qint64 last = params.value(u"last"_qs).toInteger(0);
+    if (last < 0) {
+        *error = {QLatin1String(ErrorCode::InvalidArgument), u"'last' cannot be negative"_qs};
+        return {};
+    }
+    return {{u"entries"_qs, m_audit->last(int(std::min<qint64>(last, 1'000'000)))}};
 }
 
 } // namespace deploycast

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/error.h"
+#include "security/token_store.h"
 
 #include <QCborMap>
 #include <QObject>
@@ -8,18 +9,21 @@
 namespace deploycast {
 
 class FramedConnection;
+class AuditLog;
 class PushHub;
 class Registry;
 struct ServerDescription;
 
 // The server's end of one management connection (console or command line):
-// it answers requests by calling the registry. Viewers may only read.
+// it answers requests by calling the registry. Viewers may only read. Every
+// request that changes something, and every refused one, goes to the audit
+// log with the token that made it.
 class AdminPeer : public QObject
 {
     Q_OBJECT
 public:
     AdminPeer(FramedConnection *connection, Registry *registry, PushHub *hub, const ServerDescription &description,
-              bool mayModify, QObject *parent = nullptr);
+              const TokenGrant &grant, AuditLog *audit, QObject *parent = nullptr);
 
 private:
     void onRequest(const QCborMap &message);
@@ -34,6 +38,7 @@ private:
     QCborMap disconnectClients(const QCborMap &params, Error *error);
     QCborMap setPolicy(const QCborMap &params, Error *error);
     QCborMap listFallbackClients() const;
+    QCborMap getAuditLog(const QCborMap &params, Error *error);
 
     QCborMap sessionWithClients(quint32 sessionId, QCborMap session, bool withClients) const;
 
@@ -41,7 +46,8 @@ private:
     Registry *m_registry;
     PushHub *m_hub;
     const ServerDescription &m_description;
-    bool m_mayModify;
+    TokenGrant m_grant;
+    AuditLog *m_audit;
 };
 
 } // namespace deploycast

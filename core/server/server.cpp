@@ -37,8 +37,9 @@ Server::Server(const ServerOptions &options, QObject *parent)
     , m_description{QHostInfo::localHostName(), QStringLiteral(DEPLOYCAST_VERSION), options}
     , m_store(options.stateDirectory)
     , m_images(options.imageStore)
+    , m_tokens(options.stateDirectory)
+    , m_audit(options.stateDirectory)
 {
-    connect(&m_listener, &QTcpServer::newConnection, this, &Server::onNewConnection);
 }
 
 Server::~Server() = default;
@@ -51,28 +52,37 @@ bool Server::start(Error *error)
         return false;
     }
     m_description.options.imageStore = m_images.root();
-    if (!m_store.load(error))
+    if (!m_store.load(error) || !m_tokens.load(error))
         return false;
+    const ServerOptions &options = m_description.options;
+    const std::optional<TlsIdentity> identity = options.tlsCertificate.isEmpty()
+        ? TlsIdentity::loadOrCreate(options.stateDirectory, m_description.name, error)
+        : TlsIdentity::load(options.tlsCertificate, options.tlsKey, error);
+    if (!identity)
+        return false;
+    m_listener = new TlsServer(*identity, this);
+    connect(m_listener, &QTcpServer::newConnection, this, &Server::onNewConnection);
     m_registry = new Registry(m_description.name, &m_store, &m_images, m_description.options.transfer, this);
     m_registry->restore();
     m_hub = new PushHub(m_registry, this);
-    if (!m_listener.listen(m_description.options.listenAddress, m_description.options.listenPort)) {
+    if (!m_listener->listen(m_description.options.listenAddress, m_description.options.listenPort)) {
         *error = {QLatin1String(ErrorCode::StorageError),
                   QStringLiteral("cannot listen on %1:%2: %3")
                       .arg(m_description.options.listenAddress.toString())
                       .arg(m_description.options.listenPort)
-                      .arg(m_listener.errorString())};
+                      .arg(m_listener->errorString())};
         return false;
     }
-    m_description.options.listenPort = m_listener.serverPort();
-    qCInfo(lcMgmt).noquote() << "listening on" << m_description.options.listenAddress.toString() << m_listener.serverPort()
-                   << "; image store" << m_images.root() << "; state in" << m_store.filePath();
+    m_description.options.listenPort = m_listener->serverPort();
+    qCInfo(lcMgmt).noquote() << "listening (TLS) on" << m_description.options.listenAddress.toString()
+                             << m_listener->serverPort() << "; certificate" << fingerprintOf(identity->certificate)
+                             << "; image store" << m_images.root() << "; state in" << m_store.filePath();
     return true;
 }
 
 void Server::onNewConnection()
 {
-    while (QTcpSocket *socket = m_listener.nextPendingConnection()) {
+    while (QTcpSocket *socket = m_listener->nextPendingConnection()) {
         auto *connection = new FramedConnection(socket, this);
         auto *timeout = new QTimer(connection);
         timeout->setSingleShot(true);
@@ -109,14 +119,25 @@ void Server::onHello(FramedConnection *connection, const QCborMap &message)
                       QStringLiteral("protocol version %1 is not supported (this server speaks %2)").arg(version).arg(proto::kVersion));
     const QString role = message.value(u"role"_qs).toString();
     if (role == QLatin1String(proto::Role::Receiver)) {
-        connection->send(proto::welcome(m_description.name));
+        connection->send(proto::welcome(m_description.name, role));
         m_registry->adoptPeer(new ReceiverPeer(connection, m_registry, this));
-    } else if (role == QLatin1String(proto::Role::Admin) || role == QLatin1String(proto::Role::Viewer)) {
-        connection->send(proto::welcome(m_description.name));
-        new AdminPeer(connection, m_registry, m_hub, m_description, role == QLatin1String(proto::Role::Admin), this);
-    } else {
-        refuse(ErrorCode::BadRequest, QStringLiteral("unknown role '%1'").arg(role));
+        return;
     }
+    const std::optional<AccessRole> asked = accessRoleFromString(role);
+    if (!asked)
+        return refuse(ErrorCode::BadRequest, QStringLiteral("unknown role '%1'").arg(role));
+    const QString token = message.value(u"token"_qs).toString();
+    std::optional<TokenGrant> grant = m_tokens.authenticate(token);
+    if (!grant) {
+        const QString why = token.isEmpty() ? u"authentication failed: no token"_qs
+                                            : u"authentication failed: the token is not valid on this server"_qs;
+        m_audit.record({connection->peerText(), token.section(u'.', 0, 0).left(8), u"hello"_qs, role,
+                        QLatin1String(ErrorCode::AuthenticationFailed) + u": "_qs + why});
+        return refuse(ErrorCode::AuthenticationFailed, why);
+    }
+    grant->role = std::min(grant->role, *asked); // an admin may ask to be only a viewer
+    connection->send(proto::welcome(m_description.name, toText(grant->role)));
+    new AdminPeer(connection, m_registry, m_hub, m_description, *grant, &m_audit, this);
 }
 
 } // namespace deploycast

@@ -2,6 +2,9 @@
 
 #include "common/error.h"
 #include "image_store.h"
+#include "security/audit_log.h"
+#include "security/tls_server.h"
+#include "security/token_store.h"
 #include "state_store.h"
 #include "transfer_session.h"
 
@@ -24,6 +27,9 @@ struct ServerOptions {
     QString stateDirectory;
     QString imageStore;
     TransferSettings transfer;
+    // Your own TLS pair; empty: the state directory's, made at first start.
+    QString tlsCertificate;
+    QString tlsKey;
 };
 
 // What /Get-Server /Show:Config reports.
@@ -44,7 +50,7 @@ public:
     ~Server() override;
 
     bool start(Error *error);
-    quint16 port() const { return m_listener.serverPort(); }
+    quint16 port() const { return m_listener ? m_listener->serverPort() : 0; }
 
 private:
     void onNewConnection();
@@ -53,9 +59,11 @@ private:
     ServerDescription m_description;
     StateStore m_store;
     ImageStore m_images;
+    TokenStore m_tokens;
+    AuditLog m_audit;
     Registry *m_registry = nullptr;
     PushHub *m_hub = nullptr;
-    QTcpServer m_listener;
+    TlsServer *m_listener = nullptr;
 };
 
 } // namespace deploycast

@@ -40,6 +40,14 @@ TestBed::TestBed()
     QDir(m_root.path()).mkpath(u"store"_qs);
     QDir(m_root.path()).mkpath(u"state"_qs);
     QDir(m_root.path()).mkpath(u"out"_qs);
+    // The bed's server is "the local server" for this process and the tools
+    // it starts: its certificate is trusted by its certificate file and its
+    // admin token read from its state folder, as on an admin's own machine.
+    // Pins go to the bed's own known_hosts, never the user's.
+    qputenv("DEPLOYCAST_STATE_DIR", m_root.filePath(u"state"_qs).toLocal8Bit());
+    qputenv("DEPLOYCAST_KNOWN_HOSTS", m_root.filePath(u"known_hosts"_qs).toLocal8Bit());
+    qunsetenv("DEPLOYCAST_TOKEN");
+    qunsetenv("DEPLOYCAST_TOKEN_FILE");
 }
 
 TestBed::~TestBed()

@@ -87,7 +87,7 @@ private Q_SLOTS:
 
     void truncatedFrameWaitsForMore()
     {
-        const QByteArray frame = encodeFrame(proto::welcome(u"server"_qs));
+        const QByteArray frame = encodeFrame(proto::welcome(u"server"_qs, u"admin"_qs));
         FrameDecoder decoder;
         decoder.append(frame.left(frame.size() - 1));
         QVERIFY(!decoder.next());

@@ -1,0 +1,19 @@
+#include "atomic_file.h"
+
+#include <QSaveFile>
+
+namespace deploycast {
+
+bool writeFileAtomically(const QString &path, const QByteArray &content, QFileDevice::Permissions permissions,
+                         Error *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(permissions) || file.write(content) != content.size()
+        || !file.commit()) {
+        *error = {QLatin1String(ErrorCode::StorageError), QStringLiteral("cannot write %1: %2").arg(path, file.errorString())};
+        return false;
+    }
+    return true;
+}
+
+} // namespace deploycast

@@ -1,0 +1,31 @@
+#include "tls_server.h"
+
+#include <QSslConfiguration>
+#include <QSslSocket>
+
+namespace deploycast {
+
+TlsServer::TlsServer(const TlsIdentity &identity, QObject *parent)
+    : QTcpServer(parent)
+    , m_identity(identity)
+{
+}
+
+void TlsServer::incomingConnection(qintptr descriptor)
+{
+    auto *socket = new QSslSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        return;
+    }
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setProtocol(QSsl::TlsV1_2OrLater);
+    configuration.setLocalCertificate(m_identity.certificate);
+    configuration.setPrivateKey(m_identity.key);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // clients prove themselves with tokens
+    socket->setSslConfiguration(configuration);
+    socket->startServerEncryption();
+    addPendingConnection(socket);
+}
+
+} // namespace deploycast

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "tls_identity.h"
+
+#include <QTcpServer>
+
+namespace deploycast {
+
+// A listener whose connections are TLS (1.2 or newer) from the first byte:
+// nextPendingConnection() hands out QSslSockets already in their server
+// handshake. Anything written before the handshake completes is queued.
+class TlsServer : public QTcpServer
+{
+    Q_OBJECT
+public:
+    explicit TlsServer(const TlsIdentity &identity, QObject *parent = nullptr);
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
+
+private:
+    TlsIdentity m_identity;
+};
+
+} // namespace deploycast
