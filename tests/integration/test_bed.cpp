@@ -35,6 +35,11 @@ void stopProcess(QProcess *process)
 
 } // namespace
 
+QString TestBed::stateDir() const
+{
+    return m_root.filePath(u"state"_qs);
+}
+
 TestBed::TestBed()
 {
     QDir(m_root.path()).mkpath(u"store"_qs);
@@ -44,7 +49,7 @@ TestBed::TestBed()
     // it starts: its certificate is trusted by its certificate file and its
     // admin token read from its state folder, as on an admin's own machine.
     // Pins go to the bed's own known_hosts, never the user's.
-    qputenv("DEPLOYCAST_STATE_DIR", m_root.filePath(u"state"_qs).toLocal8Bit());
+    qputenv("DEPLOYCAST_STATE_DIR", stateDir().toLocal8Bit());
     qputenv("DEPLOYCAST_KNOWN_HOSTS", m_root.filePath(u"known_hosts"_qs).toLocal8Bit());
     qunsetenv("DEPLOYCAST_TOKEN");
     qunsetenv("DEPLOYCAST_TOKEN_FILE");
@@ -100,7 +105,7 @@ bool TestBed::startServer(const QStringList &extraArguments)
     m_server = std::make_unique<QProcess>();
     m_server->setProcessChannelMode(QProcess::MergedChannels);
     m_server->start(QStringLiteral(DEPLOYCASTD_BIN),
-                    QStringList{u"--state-dir"_qs, m_root.filePath(u"state"_qs), u"--image-store"_qs,
+                    QStringList{u"--state-dir"_qs, stateDir(), u"--image-store"_qs,
                                 m_root.filePath(u"store"_qs), u"--listen"_qs, server()}
                         + extraArguments);
     if (!m_server->waitForStarted())
@@ -120,9 +125,10 @@ void TestBed::stopServer()
         stopProcess(m_server.get());
 }
 
-TestBed::Result TestBed::cli(const QStringList &arguments) const
+TestBed::Result TestBed::cli(const QStringList &arguments, const QProcessEnvironment &environment) const
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(DEPLOYCAST_CLI_BIN), arguments + QStringList{u"/Server:"_qs + server()});
     Result result;
     if (!process.waitForFinished(30000)) {

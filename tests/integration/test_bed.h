@@ -30,6 +30,7 @@ public:
     QString outputDir() const;
     quint16 port() const { return m_port; }
     QString server() const; // "127.0.0.1:port"
+    QString stateDir() const;
 
     // A file of deterministic pseudo-random bytes in the image store.
     QString makeImage(const QString &relativePath, qint64 size, quint32 seed = 1);
@@ -40,7 +41,8 @@ public:
     void stopServer(); // SIGTERM, then wait
 
     // Runs deploycast with /Server: added.
-    Result cli(const QStringList &arguments) const;
+    Result cli(const QStringList &arguments,
+               const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment()) const;
     // Runs a read command with /Format:Json and parses the output.
     QJsonObject cliJson(const QStringList &arguments) const;
 

@@ -1,0 +1,177 @@
+// TLS, certificate pinning, tokens, roles and the audit log, against the real
+// deploycastd with the real command line.
+#include "test_bed.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QTest>
+
+class TestSecurity : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<TestBed> bed;
+
+    // The environment of an admin on another machine: no local state folder
+    // to trust the server by, and its own known_hosts.
+    QProcessEnvironment remoteAdmin() const
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"DEPLOYCAST_STATE_DIR"_qs, bed->root() + u"/nowhere"_qs);
+        environment.insert(u"DEPLOYCAST_KNOWN_HOSTS"_qs, bed->root() + u"/remote_known_hosts"_qs);
+        environment.insert(u"DEPLOYCAST_TOKEN_FILE"_qs, bed->stateDir() + u"/admin.token"_qs);
+        return environment;
+    }
+
+
+    QJsonArray auditEntries()
+    {
+        return bed->cliJson({u"/Get-AuditLog"_qs}).value(u"entries"_qs).toArray();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        bed = std::make_unique<TestBed>();
+        QVERIFY(bed->startServer());
+    }
+    void cleanup() { bed.reset(); }
+
+    void theManagementPortSpeaksTls()
+    {
+        QProcess openssl;
+        openssl.start(u"openssl"_qs, {u"s_client"_qs, u"-connect"_qs, bed->server(), u"-brief"_qs});
+        openssl.closeWriteChannel();
+        QVERIFY(openssl.waitForFinished(20000));
+        const QString output = QString::fromUtf8(openssl.readAllStandardOutput() + openssl.readAllStandardError());
+        QVERIFY2(output.contains(QRegularExpression(u"Protocol version: TLSv1\\.[23]"_qs)), qPrintable(output));
+        QVERIFY2(output.contains(u"deploycastd on"_qs), qPrintable(output)); // the self-signed certificate's subject
+    }
+
+    void secretsAreForTheOwnerOnly()
+    {
+        for (const QString &name : {u"tls/server.key"_qs, u"admin.token"_qs, u"viewer.token"_qs, u"tokens.json"_qs}) {
+            const QFileInfo file(bed->stateDir() + u'/' + name);
+            QVERIFY2(file.exists(), qPrintable(name));
+            QCOMPARE(file.permissions() & (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther),
+                     QFile::Permissions());
+        }
+        // Creating something writes the audit log, also 0600.
+        bed->makeImage(u"lab.img"_qs, 4096);
+        QCOMPARE(bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
+                           u"/TransmissionType:AutoCast"_qs}).exitCode, 0);
+        const QFileInfo audit(bed->stateDir() + u"/audit.log"_qs);
+        QVERIFY(audit.exists());
+        QCOMPARE(audit.permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+    }
+
+    void anUnknownCertificateIsRefusedUntilTrusted()
+    {
+        const QProcessEnvironment remote = remoteAdmin();
+        const TestBed::Result refused = bed->cli({u"/Get-Server"_qs, u"/Show:Config"_qs}, remote);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(u"not known yet: SHA256:"_qs) && refused.err.contains(u"/TrustNew"_qs),
+                 qPrintable(refused.err));
+        QVERIFY(!QFile::exists(bed->root() + u"/remote_known_hosts"_qs));
+
+        const TestBed::Result trusted = bed->cli({u"/Get-Server"_qs, u"/Show:Config"_qs, u"/TrustNew"_qs}, remote);
+        QVERIFY2(trusted.exitCode == 0, qPrintable(trusted.err));
+        // Pinned now: no /TrustNew needed any more.
+        QCOMPARE(bed->cli({u"/Get-Server"_qs, u"/Show:Config"_qs}, remote).exitCode, 0);
+    }
+
+    void aChangedCertificateIsRefusedWithBothFingerprints()
+    {
+        const QProcessEnvironment remote = remoteAdmin();
+        QCOMPARE(bed->cli({u"/Get-Server"_qs, u"/Show:Config"_qs, u"/TrustNew"_qs}, remote).exitCode, 0);
+        // The server comes back with a new key and certificate.
+        bed->stopServer();
+        QVERIFY(QFile::remove(bed->stateDir() + u"/tls/server.crt"_qs));
+        QVERIFY(QFile::remove(bed->stateDir() + u"/tls/server.key"_qs));
+        QVERIFY(bed->startServer());
+        for (const QStringList &extra : {QStringList{}, QStringList{u"/TrustNew"_qs}}) {
+            const TestBed::Result refused = bed->cli(QStringList{u"/Get-Server"_qs, u"/Show:Config"_qs} + extra, remote);
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.err.contains(u"has CHANGED"_qs) && refused.err.count(u"SHA256:"_qs) == 2, qPrintable(refused.err));
+        }
+    }
+
+    void noTokenOrAWrongOneIsRefusedAndAudited()
+    {
+        QProcessEnvironment stranger = remoteAdmin();
+        stranger.remove(u"DEPLOYCAST_TOKEN_FILE"_qs);
+        QCOMPARE(bed->cli({u"/Get-Server"_qs, u"/Show:Config"_qs, u"/TrustNew"_qs}, stranger).exitCode, 1);
+        stranger.insert(u"DEPLOYCAST_TOKEN"_qs, u"0badc0de.0123456789abcdef"_qs);
+        const TestBed::Result refused = bed->cli({u"/Disconnect-Client"_qs, u"/ClientId:1"_qs}, stranger);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(u"authentication failed"_qs), qPrintable(refused.err));
+
+        const QJsonArray entries = auditEntries();
+        QVERIFY(entries.size() >= 2);
+        const QJsonObject last = entries.last().toObject();
+        QCOMPARE(last.value(u"command"_qs).toString(), u"hello"_qs);
+        QCOMPARE(last.value(u"tokenId"_qs).toString(), u"0badc0de"_qs);
+        QVERIFY(last.value(u"result"_qs).toString().startsWith(u"auth-failed"_qs));
+        QVERIFY(last.value(u"peer"_qs).toString().startsWith(u"127.0.0.1:"_qs));
+    }
+
+    void aViewerCanListButNotDisconnect()
+    {
+        bed->makeImage(u"lab.img"_qs, 4 * 1024 * 1024);
+        QCOMPARE(bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
+                           u"/TransmissionType:ScheduledCast"_qs}).exitCode, 0);
+        bed->startReceiver(u"pc1"_qs, u"Lab"_qs);
+        QVERIFY(TestBed::waitUntil([&] { return bed->clientNamed(u"Lab"_qs, u"pc1"_qs).has_value(); }));
+        const int id = bed->clientNamed(u"Lab"_qs, u"pc1"_qs)->value(u"id"_qs).toInt();
+
+        QProcessEnvironment viewer = QProcessEnvironment::systemEnvironment();
+        viewer.insert(u"DEPLOYCAST_TOKEN_FILE"_qs, bed->stateDir() + u"/viewer.token"_qs);
+        QCOMPARE(bed->cli({u"/Get-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Show:Clients"_qs}, viewer).exitCode, 0);
+        const TestBed::Result denied = bed->cli({u"/Disconnect-Client"_qs, QStringLiteral("/ClientId:%1").arg(id)}, viewer);
+        QCOMPARE(denied.exitCode, 1);
+        QVERIFY2(denied.err.contains(u"permission denied"_qs), qPrintable(denied.err));
+        QVERIFY(bed->clientNamed(u"Lab"_qs, u"pc1"_qs).has_value()); // nothing changed
+        QCOMPARE(bed->cli({u"/Get-AuditLog"_qs}, viewer).exitCode, 1); // the log is for admins
+
+        // The refused disconnect, then the refused read of the log.
+        const QJsonArray entries = auditEntries();
+        QVERIFY(entries.size() >= 2);
+        QCOMPARE(entries.last().toObject().value(u"command"_qs).toString(), u"getAuditLog"_qs);
+        const QJsonObject last = entries.at(entries.size() - 2).toObject();
+        QCOMPARE(last.value(u"command"_qs).toString(), u"disconnectClients"_qs);
+        QVERIFY(last.value(u"result"_qs).toString().startsWith(u"permission-denied"_qs));
+        QVERIFY(last.value(u"targets"_qs).toString().contains(QString::number(id)));
+        const QString viewerId = QString::fromLatin1(
+            [&] { QFile f(bed->stateDir() + u"/viewer.token"_qs); f.open(QIODevice::ReadOnly); return f.readAll(); }()).section(u'.', 0, 0);
+        QCOMPARE(last.value(u"tokenId"_qs).toString(), viewerId);
+    }
+
+    void aMintedTokenWorksAndAdminActionsAreAudited()
+    {
+        QProcess mint;
+        mint.start(QStringLiteral(DEPLOYCASTD_BIN_FOR_TESTS), {u"--state-dir"_qs, bed->stateDir(), u"--new-token"_qs, u"admin"_qs});
+        QVERIFY(mint.waitForFinished(10000));
+        QCOMPARE(mint.exitCode(), 0);
+        const QString token = QString::fromLatin1(mint.readAllStandardOutput()).trimmed();
+        QVERIFY(token.contains(QRegularExpression(u"^[0-9a-f]{8}\\.[0-9a-f]{64}$"_qs)));
+        // The running server reads new tokens only at start.
+        bed->stopServer();
+        QVERIFY(bed->startServer());
+        QProcessEnvironment minted = QProcessEnvironment::systemEnvironment();
+        minted.insert(u"DEPLOYCAST_TOKEN"_qs, token);
+        const TestBed::Result done = bed->cli({u"/Set-Server"_qs, u"/Transport"_qs, u"/MulticastSessionPolicy"_qs,
+                                               u"/Policy:AutoDisconnect"_qs, u"/Threshold:500"_qs}, minted);
+        QVERIFY2(done.exitCode == 0, qPrintable(done.err));
+        const QJsonObject last = auditEntries().last().toObject();
+        QCOMPARE(last.value(u"command"_qs).toString(), u"setPolicy"_qs);
+        QCOMPARE(last.value(u"tokenId"_qs).toString(), token.section(u'.', 0, 0));
+        QCOMPARE(last.value(u"result"_qs).toString(), u"ok"_qs);
+        QVERIFY(last.value(u"targets"_qs).toString().contains(u"AutoDisconnect"_qs));
+        QCOMPARE(bed->cliJson({u"/Get-AuditLog"_qs, u"/Last:1"_qs}).value(u"entries"_qs).toArray().size(), 1);
+    }
+};
+
+QTEST_MAIN(TestSecurity)
+#include "tst_security.moc"
