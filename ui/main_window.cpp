@@ -8,6 +8,7 @@
 #include "disconnect_dialog.h"
 #include "new_transmission_dialog.h"
 #include "progress_delegate.h"
+#include "server_credentials.h"
 #include "server_properties_dialog.h"
 #include "server_tree_model.h"
 
@@ -127,6 +128,7 @@ MainWindow::MainWindow(ServerList *servers, bool rememberLayout, QWidget *parent
 
     buildMenus();
     buildContextMenus();
+    new ServerCredentials(m_servers, this);
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onTreeSelectionChanged);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
@@ -310,10 +312,9 @@ void MainWindow::updateActions()
     if (selected.isEmpty())
         whyNotDisconnect = tr("Select one or more clients first.");
     for (const ClientRef &client : selected) {
-        if (client.server->state() != ConnectionState::Connected) {
-            whyNotDisconnect = tr("%1 is not connected.").arg(client.server->address());
+        whyNotDisconnect = whyCannotChange(client.server);
+        if (!whyNotDisconnect.isEmpty())
             break;
-        }
     }
     ConsoleActions::setAvailable(m_actions->disconnect, whyNotDisconnect.isEmpty(), whyNotDisconnect);
     ConsoleActions::setAvailable(m_actions->forceDisconnect, whyNotDisconnect.isEmpty(), whyNotDisconnect);
@@ -327,16 +328,14 @@ void MainWindow::updateActions()
     ConsoleActions::setAvailable(m_actions->serverProperties, connected,
                                  server ? tr("%1 is not connected.").arg(server->address())
                                         : tr("Select a server in the tree first."));
-    ConsoleActions::setAvailable(m_actions->newTransmission, connected,
-                                 server ? tr("%1 is not connected.").arg(server->address())
-                                        : tr("Select a server in the tree first."));
+    const QString whyNotNew = server ? whyCannotChange(server) : tr("Select a server in the tree first.");
+    ConsoleActions::setAvailable(m_actions->newTransmission, whyNotNew.isEmpty(), whyNotNew);
 
     const quint32 sessionId = m_treeModel->sessionIdOf(current);
     const auto session = server ? server->sessions().constFind(sessionId) : QHash<quint32, SessionInfo>::const_iterator();
     const bool hasSession = server && sessionId != 0 && session != server->sessions().constEnd();
     const QString pickOne = tr("Select a transmission or namespace in the tree first.");
-    const QString whyNotSession = !hasSession ? pickOne : !connected ? tr("%1 is not connected.").arg(server->address())
-                                                                     : QString();
+    const QString whyNotSession = !hasSession ? pickOne : whyCannotChange(server);
     const bool canStart = whyNotSession.isEmpty() && session->type == CastType::ScheduledCast
                           && (session->state == SessionState::Waiting || session->state == SessionState::Finished);
     ConsoleActions::setAvailable(m_actions->startTransmission, canStart,
@@ -347,6 +346,16 @@ void MainWindow::updateActions()
                                  whyNotSession.isEmpty() ? tr("It is already deactivated.") : whyNotSession);
     ConsoleActions::setAvailable(m_actions->deleteTransmission, whyNotSession.isEmpty(), whyNotSession);
     ConsoleActions::setAvailable(m_actions->properties, hasSession, pickOne);
+}
+
+QString MainWindow::whyCannotChange(const ServerConnection *server) const
+{
+    if (server->state() != ConnectionState::Connected)
+        return tr("%1 is not connected.").arg(server->address());
+    if (!server->mayModify())
+        return tr("This console holds a viewer token for %1: viewers can watch but not change anything.")
+            .arg(server->address());
+    return {};
 }
 
 void MainWindow::updateStatus()

@@ -51,6 +51,8 @@ private:
 
     void onTreeSelectionChanged();
     void updateActions();
+    // Why this console may not change anything on the server now; empty if it may.
+    QString whyCannotChange(const ServerConnection *server) const;
     void updateStatus();
 
     QList<ClientRef> selectedClients() const;

@@ -22,6 +22,9 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QAbstractButton>
+#include <QTimer>
+#include <QFile>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QWindow>
@@ -273,6 +276,71 @@ private Q_SLOTS:
             return set.value(u"policy"_qs).toString() == u"Multistream"_qs && set.value(u"thresholdKBps"_qs).toInt() == 5000
                    && set.value(u"streamCount"_qs).toInt() == 3;
         }));
+    }
+
+    void aViewerTokenDisablesChangesWithAReason()
+    {
+        setUpConsoleWithWaitingClients();
+        ServerConnection *server = servers->servers().first();
+        QCOMPARE(server->role(), u"admin"_qs); // the local server's admin token, read from its state folder
+        QFile viewerToken(bed->stateDir() + u"/viewer.token"_qs);
+        QVERIFY(viewerToken.open(QIODevice::ReadOnly));
+        server->setToken(QString::fromLatin1(viewerToken.readAll()).trimmed());
+        server->retryNow();
+        QVERIFY(TestBed::waitUntil([&] { return server->state() == ConnectionState::Connected && server->role() == u"viewer"_qs; }));
+        QVERIFY(TestBed::waitUntil([&] { return window->selectPath(transmissionPath()); }));
+        window->table()->selectAll();
+        QAction *disconnect = window->actions()->disconnect;
+        QVERIFY(TestBed::waitUntil([&] { return !disconnect->isEnabled(); }));
+        QVERIFY2(disconnect->toolTip().contains(u"viewer token"_qs), qPrintable(disconnect->toolTip()));
+        QVERIFY(!window->actions()->forceDisconnect->isEnabled());
+        QVERIFY(!window->actions()->deleteTransmission->isEnabled());
+        QVERIFY(window->actions()->deleteTransmission->toolTip().contains(u"viewer token"_qs));
+        QVERIFY(window->actions()->selectAll->isEnabled()); // watching is still allowed
+    }
+
+    void anUnknownCertificateIsTrustedOnlyWhenTheAdminSaysSo()
+    {
+        // A console on "another machine": the server's state folder is not
+        // visible, so its certificate is unknown until the admin trusts it.
+        QVERIFY(bed->startServer());
+        qputenv("DEPLOYCAST_STATE_DIR", (bed->root() + u"/elsewhere"_qs).toLocal8Bit());
+        servers = std::make_unique<ServerList>();
+        servers->add({u"127.0.0.1"_qs, bed->port()});
+        ServerConnection *server = servers->servers().first();
+        server->setToken(QString::fromLatin1([&] {
+            QFile token(bed->stateDir() + u"/admin.token"_qs);
+            return token.open(QIODevice::ReadOnly) ? token.readAll().trimmed() : QByteArray();
+        }()));
+        QString question;
+        bool answered = false;
+        bool trust = false;
+        // The question is modal: answer it from the event loop once it shows.
+        auto *poll = new QTimer(servers.get());
+        connect(poll, &QTimer::timeout, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (answered || !box)
+                return;
+            answered = true;
+            question = box->informativeText();
+            for (QAbstractButton *button : box->buttons())
+                if (box->buttonRole(button) == (trust ? QMessageBox::AcceptRole : QMessageBox::RejectRole))
+                    button->click();
+        });
+        poll->start(100);
+        window = std::make_unique<MainWindow>(servers.get());
+        window->show();
+        // First time: refuse. Nothing is pinned and the server stays refused.
+        QVERIFY(TestBed::waitUntil([&] { return answered; }));
+        QVERIFY2(question.contains(u"SHA256:"_qs), qPrintable(question));
+        QVERIFY(TestBed::waitUntil([&] { return server->state() == ConnectionState::Refused; }));
+        QVERIFY(!QFile::exists(bed->root() + u"/known_hosts"_qs));
+        // Then trust it: pinned, and connected.
+        answered = false;
+        trust = true;
+        server->retryNow();
+        QVERIFY(TestBed::waitUntil([&] { return server->state() == ConnectionState::Connected; }));
+        QVERIFY(QFile::exists(bed->root() + u"/known_hosts"_qs));
     }
 
     void actionsSayWhyTheyAreDisabled()
