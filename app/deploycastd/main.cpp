@@ -65,7 +65,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption tlsKey(u"tls-key"_qs, u"The private key (PEM, EC or RSA) of --tls-cert."_qs, u"FILE"_qs);
     const QCommandLineOption newToken(u"new-token"_qs, u"Mint a management token for this role (admin or viewer) in "
                                       "--state-dir, print it and exit."_qs, u"ROLE"_qs);
-    parser.addOptions({stateDir, imageStore, listen, multicastInterface, maxRate, tlsCert, tlsKey, newToken});
+    const QCommandLineOption clientTimeout(u"client-timeout"_qs, u"Drop a receiver that has sent nothing for this many "
+                                           "seconds (default 30, as WDS)."_qs, u"SECONDS"_qs, u"30"_qs);
+    parser.addOptions({stateDir, imageStore, listen, multicastInterface, maxRate, tlsCert, tlsKey, newToken, clientTimeout});
     parser.process(app);
 
     if (parser.isSet(newToken)) {
@@ -102,6 +104,10 @@ int main(int argc, char *argv[])
     options.imageStore = parser.value(imageStore);
     options.transfer.multicastInterface = interfaceAddress;
     options.transfer.maxRate = qint64(megabytesPerSecond * 1e6);
+    const int timeoutSeconds = parser.value(clientTimeout).toInt();
+    if (timeoutSeconds < 2)
+        return usageError(QStringLiteral("--client-timeout needs at least 2 seconds, not '%1'").arg(parser.value(clientTimeout)));
+    options.clientTimeoutSeconds = timeoutSeconds;
     options.tlsCertificate = parser.value(tlsCert);
     options.tlsKey = parser.value(tlsKey);
 

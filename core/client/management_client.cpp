@@ -105,6 +105,10 @@ void ManagementClient::onMessage(const QCborMap &message)
         m_welcomed = true;
         m_serverName = message.value(u"server"_qs).toString();
         m_grantedRole = message.value(u"role"_qs).toString();
+        // The server drops management peers silent for two minutes.
+        m_keepAlive = new QTimer(this);
+        connect(m_keepAlive, &QTimer::timeout, this, [this] { request(u"ping"_qs, {}, [](const QCborMap &, const Error &) {}); });
+        m_keepAlive->start(30'000);
         Q_EMIT ready();
     } else if (type == QLatin1String(proto::Type::Reply)) {
         const ReplyHandler handler = m_pending.take(message.value(u"id"_qs).toInteger());

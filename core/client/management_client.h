@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QObject>
 #include <QSslCertificate>
+#include <QTimer>
 
 #include <functional>
 
@@ -77,6 +78,7 @@ private:
     bool m_failed = false;
     qint64 m_nextId = 1;
     QHash<qint64, ReplyHandler> m_pending;
+    QTimer *m_keepAlive = nullptr;
 };
 
 } // namespace deploycast

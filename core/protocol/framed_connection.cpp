@@ -5,6 +5,9 @@
 #include <QHostAddress>
 
 namespace deploycast {
+namespace {
+constexpr int kCloseGraceMs = 5000;
+}
 
 FramedConnection::FramedConnection(QTcpSocket *socket, QObject *parent, qsizetype maxFrameSize)
     : QObject(parent)
@@ -20,6 +23,52 @@ FramedConnection::FramedConnection(QTcpSocket *socket, QObject *parent, qsizetyp
         if (m_socket->error() != QAbstractSocket::RemoteHostClosedError)
             finish(m_socket->errorString());
     });
+}
+
+void FramedConnection::setLimits(const Limits &limits)
+{
+    m_limits = limits;
+    m_clock.start();
+    m_allowance = limits.burst;
+    if (limits.idleTimeoutMs > 0) {
+        m_idleTimer.setSingleShot(true);
+        m_idleTimer.setInterval(limits.idleTimeoutMs);
+        connect(&m_idleTimer, &QTimer::timeout, this, [this] {
+            closeWithError({QLatin1String(ErrorCode::Timeout),
+                            QStringLiteral("nothing received for %1 s").arg(m_limits.idleTimeoutMs / 1000)});
+            finish(u"idle timeout"_qs);
+        });
+        m_idleTimer.start();
+    }
+    m_resumeTimer.setSingleShot(true);
+    connect(&m_resumeTimer, &QTimer::timeout, this, &FramedConnection::onReadyRead, Qt::UniqueConnection);
+    // Qt then stops taking bytes from the kernel when we stop reading.
+    m_socket->setReadBufferSize(2 * kDefaultMaxFrameSize);
+}
+
+bool FramedConnection::takeMessageAllowance()
+{
+    if (m_limits.messagesPerSecond <= 0)
+        return true;
+    const qint64 now = m_clock.elapsed();
+    m_allowance = std::min<double>(m_limits.burst, m_allowance + double(now - m_allowanceAtMs) * m_limits.messagesPerSecond / 1000.0);
+    m_allowanceAtMs = now;
+    if (m_allowance >= 1) {
+        m_allowance -= 1;
+        m_throttledSinceMs = -1;
+        return true;
+    }
+    if (m_throttledSinceMs < 0)
+        m_throttledSinceMs = now;
+    if (now - m_throttledSinceMs > m_limits.floodGraceMs) {
+        closeWithError({QLatin1String(ErrorCode::RateLimited),
+                        QStringLiteral("more than %1 messages a second for %2 s").arg(m_limits.messagesPerSecond)
+                            .arg(m_limits.floodGraceMs / 1000)});
+        finish(u"rate limited"_qs);
+        return false;
+    }
+    m_resumeTimer.start(int(1000.0 / m_limits.messagesPerSecond) + 1);
+    return false;
 }
 
 FramedConnection::~FramedConnection()
@@ -38,8 +87,15 @@ void FramedConnection::send(const QCborMap &message)
 void FramedConnection::closeWithError(const Error &reason)
 {
     send(proto::bye(reason));
-    if (m_socket)
-        m_socket->disconnectFromHost(); // flushes pending data first
+    if (!m_socket)
+        return;
+    m_socket->disconnectFromHost(); // flushes pending data first...
+    // ...but a peer that does not read (or never finished its TLS handshake)
+    // would hold the socket for ever.
+    QTimer::singleShot(kCloseGraceMs, m_socket.data(), [socket = m_socket] {
+        if (socket && socket->state() != QAbstractSocket::UnconnectedState)
+            socket->abort();
+    });
 }
 
 void FramedConnection::close()
@@ -75,11 +131,21 @@ bool FramedConnection::isOpen() const
 
 void FramedConnection::onReadyRead()
 {
-    m_decoder.append(m_socket->readAll());
+    if (!m_socket || m_finished || m_resumeTimer.isActive())
+        return;
+    if (m_limits.idleTimeoutMs > 0 && m_socket->bytesAvailable() > 0)
+        m_idleTimer.start();
+    // Under the rate limit, only take from the socket what the decoder has
+    // room for; the rest stays in the kernel and pushes back on the peer.
+    m_decoder.append(m_socket->read(std::max<qint64>(0, 2 * kDefaultMaxFrameSize - m_decoder.bufferedBytes())));
     while (!m_finished) {
-        std::optional<QCborMap> message = m_decoder.next();
-        if (!message)
+        if (!takeMessageAllowance())
             break;
+        std::optional<QCborMap> message = m_decoder.next();
+        if (!message) {
+            m_allowance += 1; // nothing came: give the allowance back
+            break;
+        }
         Q_EMIT messageReceived(*message);
     }
     if (m_decoder.hasError() && !m_finished) {

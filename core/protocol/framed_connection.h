@@ -6,7 +6,9 @@
 #include <QCborMap>
 #include <QObject>
 #include <QPointer>
+#include <QElapsedTimer>
 #include <QTcpSocket>
+#include <QTimer>
 
 namespace deploycast {
 
@@ -19,6 +21,19 @@ public:
     explicit FramedConnection(QTcpSocket *socket, QObject *parent = nullptr,
                               qsizetype maxFrameSize = kDefaultMaxFrameSize);
     ~FramedConnection() override;
+
+    // What the server allows a peer: a peer that sends nothing for
+    // idleTimeoutMs is closed ("timeout"); one that sends more than
+    // messagesPerSecond (with bursts up to burst) is read no faster than
+    // that, and if it keeps it up for floodGraceMs it is closed
+    // ("rate-limited"). Reading slower pushes back on it through TCP.
+    struct Limits {
+        int idleTimeoutMs = 0; // 0: none
+        double messagesPerSecond = 0; // 0: none
+        int burst = 0;
+        int floodGraceMs = 10'000;
+    };
+    void setLimits(const Limits &limits);
 
     void send(const QCborMap &message);
     // Sends a final "bye" with the reason, then closes once it is written.
@@ -40,11 +55,19 @@ Q_SIGNALS:
 
 private:
     void onReadyRead();
+    bool takeMessageAllowance();
     void finish(const QString &reason);
 
     QPointer<QTcpSocket> m_socket;
     FrameDecoder m_decoder;
     bool m_finished = false;
+    Limits m_limits;
+    QTimer m_idleTimer;
+    QTimer m_resumeTimer; // reading paused by the rate limit
+    QElapsedTimer m_clock;
+    double m_allowance = 0;
+    qint64 m_allowanceAtMs = 0;
+    qint64 m_throttledSinceMs = -1;
 };
 
 } // namespace deploycast

@@ -103,6 +103,8 @@ QCborMap AdminPeer::dispatch(const QString &method, const QCborMap &params, Erro
 {
     if (method == u"getServer"_qs)
         return getServer();
+    if (method == u"ping"_qs)
+        return {}; // keeps an idle console's connection alive
     if (method == u"listSessions"_qs)
         return listSessions(params, error);
     if (method == u"getSession"_qs)

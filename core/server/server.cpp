@@ -16,6 +16,13 @@ namespace {
 // A connection that has not said hello by then is dropped, so idle sockets
 // cannot pile up.
 constexpr int kHandshakeTimeoutMs = 10'000;
+// Management peers: consoles ping every 30 s (ManagementClient); a request
+// rate well above any console or script, with room for bursts.
+const FramedConnection::Limits kAdminLimits{120'000, 200, 1000, 10'000};
+// Receivers send a status a second, NAKs five times a second, and fetch
+// requests in a burst when they fall back.
+constexpr double kReceiverMessagesPerSecond = 50;
+constexpr int kReceiverBurst = 500;
 }
 
 QCborMap ServerDescription::toCbor() const
@@ -119,6 +126,8 @@ void Server::onHello(FramedConnection *connection, const QCborMap &message)
                       QStringLiteral("protocol version %1 is not supported (this server speaks %2)").arg(version).arg(proto::kVersion));
     const QString role = message.value(u"role"_qs).toString();
     if (role == QLatin1String(proto::Role::Receiver)) {
+        connection->setLimits({m_description.options.clientTimeoutSeconds * 1000, kReceiverMessagesPerSecond,
+                               kReceiverBurst, 10'000});
         connection->send(proto::welcome(m_description.name, role));
         m_registry->adoptPeer(new ReceiverPeer(connection, m_registry, this));
         return;
@@ -136,6 +145,7 @@ void Server::onHello(FramedConnection *connection, const QCborMap &message)
         return refuse(ErrorCode::AuthenticationFailed, why);
     }
     grant->role = std::min(grant->role, *asked); // an admin may ask to be only a viewer
+    connection->setLimits(kAdminLimits);
     connection->send(proto::welcome(m_description.name, toText(grant->role)));
     new AdminPeer(connection, m_registry, m_hub, m_description, *grant, &m_audit, this);
 }

@@ -30,6 +30,8 @@ struct ServerOptions {
     // Your own TLS pair; empty: the state directory's, made at first start.
     QString tlsCertificate;
     QString tlsKey;
+    // A receiver silent for this long is dropped (WDS's inactivity timeout).
+    int clientTimeoutSeconds = 30;
 };
 
 // What /Get-Server /Show:Config reports.

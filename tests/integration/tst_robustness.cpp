@@ -1,0 +1,180 @@
+// Hostile and broken peers, and faults, against the real deploycastd: the
+// server keeps serving everyone else, and clients fail cleanly.
+#include "protocol/frame_codec.h"
+#include "protocol/messages.h"
+#include "test_bed.h"
+
+#include <QFile>
+#include <QDir>
+#include <QRandomGenerator>
+#include <QSslSocket>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <csignal>
+#include <sys/mount.h>
+#include <unistd.h>
+
+using namespace deploycast;
+
+class TestRobustness : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<TestBed> bed;
+    std::vector<std::unique_ptr<QTcpSocket>> hostile;
+
+    QString adminToken() const
+    {
+        QFile file(bed->stateDir() + u"/admin.token"_qs);
+        return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll()).trimmed() : QString();
+    }
+
+    // A management peer that logs in, subscribes, and then never reads:
+    // the server's pushes pile up on its side of the connection.
+    QSslSocket *slowReader()
+    {
+        auto *socket = new QSslSocket;
+        socket->setPeerVerifyMode(QSslSocket::VerifyNone);
+        socket->setReadBufferSize(1);
+        const QString token = adminToken();
+        connect(socket, &QSslSocket::encrypted, socket, [socket, token] {
+            socket->write(encodeFrame(proto::hello(u"admin"_qs, u"slow-reader"_qs, token)));
+            socket->write(encodeFrame(proto::request(1, u"subscribe"_qs, {})));
+        });
+        socket->connectToHostEncrypted(u"127.0.0.1"_qs, bed->port());
+        return socket;
+    }
+
+private Q_SLOTS:
+    void init() { bed = std::make_unique<TestBed>(); }
+    void cleanup()
+    {
+        hostile.clear();
+        bed.reset();
+    }
+
+    void twoHundredBadConnectionsDoNotStopTheServer()
+    {
+        const QByteArray expected = TestBed::sha256Of(bed->makeImage(u"lab.img"_qs, 4 * 1024 * 1024));
+        QVERIFY(bed->startServer());
+        QCOMPARE(bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
+                           u"/TransmissionType:AutoCast"_qs}).exitCode, 0);
+        for (int i = 0; i < 200; ++i) {
+            switch (i % 3) {
+            case 0: { // connects and says nothing, not even TLS
+                auto socket = std::make_unique<QTcpSocket>();
+                socket->connectToHost(u"127.0.0.1"_qs, bed->port());
+                hostile.push_back(std::move(socket));
+                break;
+            }
+            case 1: { // sends garbage instead of a TLS handshake
+                auto socket = std::make_unique<QTcpSocket>();
+                QTcpSocket *raw = socket.get();
+                connect(raw, &QTcpSocket::connected, raw, [raw] {
+                    QByteArray junk(4096, Qt::Uninitialized);
+                    for (char &byte : junk)
+                        byte = char(QRandomGenerator::global()->generate());
+                    raw->write(junk);
+                });
+                raw->connectToHost(u"127.0.0.1"_qs, bed->port());
+                hostile.push_back(std::move(socket));
+                break;
+            }
+            default:
+                hostile.emplace_back(slowReader());
+            }
+        }
+        QTest::qWait(500); // let them all connect
+        // Everyone legitimate still gets served: the command line, and a transfer.
+        QProcess *receiver = bed->startReceiver(u"pc1"_qs, u"Lab"_qs);
+        const TestBed::Result listing = bed->cli({u"/Get-AllMulticastTransmissions"_qs, u"/Show:Clients"_qs});
+        QVERIFY2(listing.exitCode == 0, qPrintable(listing.err));
+        QCOMPARE(TestBed::finishAndGetExitCode(receiver), 0);
+        QCOMPARE(TestBed::sha256Of(bed->receiverOutput(u"pc1"_qs)), expected);
+        // The garbage ones are dropped at once (no TLS handshake in it). (The
+        // silent ones go after the 10 s hello timeout and a 5 s grace; Qt's
+        // client sockets here do not notice a close they never read from.)
+        QVERIFY(TestBed::waitUntil([&] {
+            for (std::size_t i = 1; i < hostile.size(); i += 3)
+                if (hostile[i]->state() == QAbstractSocket::ConnectedState)
+                    return false;
+            return true;
+        }));
+
+        QCOMPARE(bed->cli({u"/Get-Server"_qs, u"/Show:Config"_qs}).exitCode, 0);
+    }
+
+    void aFloodingPeerIsLimitedThenDropped()
+    {
+        QVERIFY(bed->startServer());
+        auto *flooder = new QSslSocket;
+        hostile.emplace_back(flooder);
+        flooder->setPeerVerifyMode(QSslSocket::VerifyNone);
+        const QString token = adminToken();
+        connect(flooder, &QSslSocket::encrypted, flooder, [flooder, token] {
+            flooder->write(encodeFrame(proto::hello(u"admin"_qs, u"flooder"_qs, token)));
+            QByteArray burst;
+            for (int i = 0; i < 20000; ++i)
+                burst += encodeFrame(proto::request(i + 1, u"ping"_qs, {}));
+            flooder->write(burst);
+        });
+        // Keep flooding: more pings every time the previous ones are out.
+        connect(flooder, &QSslSocket::encryptedBytesWritten, flooder, [flooder] {
+            if (flooder->encryptedBytesToWrite() < 65536 && flooder->state() == QAbstractSocket::ConnectedState) {
+                QByteArray more;
+                for (int i = 0; i < 2000; ++i)
+                    more += encodeFrame(proto::request(1, u"ping"_qs, {}));
+                flooder->write(more);
+            }
+        });
+        flooder->connectToHostEncrypted(u"127.0.0.1"_qs, bed->port());
+        QVERIFY(TestBed::waitUntil([&] { return flooder->isEncrypted(); }));
+        // Meanwhile others are served.
+        QCOMPARE(bed->cli({u"/Get-Server"_qs, u"/Show:Config"_qs}).exitCode, 0);
+        QVERIFY(TestBed::waitUntil([&] { return flooder->state() == QAbstractSocket::UnconnectedState; }, 60000));
+        QCOMPARE(bed->cli({u"/Get-Server"_qs, u"/Show:Config"_qs}).exitCode, 0);
+    }
+
+    void aFrozenReceiverIsDroppedAfterTheClientTimeout()
+    {
+        bed->makeImage(u"lab.img"_qs, 4 * 1024 * 1024);
+        QVERIFY(bed->startServer({u"--client-timeout"_qs, u"3"_qs}));
+        QCOMPARE(bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
+                           u"/TransmissionType:ScheduledCast"_qs}).exitCode, 0);
+        QProcess *frozen = bed->startReceiver(u"frozen"_qs, u"Lab"_qs);
+        QProcess *killed = bed->startReceiver(u"killed"_qs, u"Lab"_qs);
+        QVERIFY(TestBed::waitUntil([&] { return bed->clientsOf(u"Lab"_qs).size() == 2; }));
+        // SIGSTOP keeps its connection open but silent; SIGKILL closes it.
+        ::kill(pid_t(frozen->processId()), SIGSTOP);
+        ::kill(pid_t(killed->processId()), SIGKILL);
+        QVERIFY(TestBed::waitUntil([&] { return bed->clientsOf(u"Lab"_qs).isEmpty(); }));
+        ::kill(pid_t(frozen->processId()), SIGKILL);
+    }
+
+    void aFullDiskFailsCleanly()
+    {
+        if (::geteuid() != 0)
+            QSKIP("mounting a small tmpfs needs root (CI runs as root)");
+        const QString small = bed->root() + u"/small"_qs;
+        QVERIFY(QDir().mkpath(small));
+        QVERIFY2(::mount("tmpfs", qPrintable(small), "tmpfs", 0, "size=1m") == 0, strerror(errno));
+        auto unmount = qScopeGuard([&] { ::umount2(qPrintable(small), MNT_DETACH); });
+        bed->makeImage(u"lab.img"_qs, 4 * 1024 * 1024);
+        QVERIFY(bed->startServer());
+        QCOMPARE(bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
+                           u"/TransmissionType:AutoCast"_qs}).exitCode, 0);
+        QProcess receiver;
+        receiver.start(QStringLiteral(DEPLOYCAST_RECEIVE_BIN_FOR_TESTS),
+                       {u"--server"_qs, bed->server(), u"--transmission"_qs, u"Lab"_qs, u"--output"_qs, small + u"/lab.img"_qs});
+        QVERIFY(receiver.waitForFinished(60000));
+        QCOMPARE(receiver.exitCode(), 1);
+        const QString error = QString::fromUtf8(receiver.readAllStandardError());
+        QVERIFY2(error.contains(u"cannot reserve"_qs) && error.contains(u"No space left"_qs), qPrintable(error));
+        QCOMPARE(QDir(small).entryList(QDir::Files | QDir::Hidden).size(), 0); // no partial file
+        QCOMPARE(bed->cli({u"/Get-Server"_qs, u"/Show:Config"_qs}).exitCode, 0);
+    }
+};
+
+QTEST_MAIN(TestRobustness)
+#include "tst_robustness.moc"
