@@ -43,6 +43,7 @@ void ServerConnection::startReplay(const QCborMap &snapshot)
     if (!m_frozenTime.isValid())
         m_frozenTime = QDateTime::fromString(u"2026-01-01T00:00:00Z"_qs, Qt::ISODate);
     m_serverName = snapshot.value(u"server"_qs).toMap().value(u"name"_qs).toString();
+    m_role = u"admin"_qs; // a recording shows what the admin who made it saw
     applySnapshot(snapshot);
     setState(ConnectionState::Connected);
 }

@@ -51,22 +51,23 @@ bool FramedConnection::takeMessageAllowance()
     if (m_limits.messagesPerSecond <= 0)
         return true;
     const qint64 now = m_clock.elapsed();
-    m_allowance = std::min<double>(m_limits.burst, m_allowance + double(now - m_allowanceAtMs) * m_limits.messagesPerSecond / 1000.0);
-    m_allowanceAtMs = now;
-    if (m_allowance >= 1) {
-        m_allowance -= 1;
-        m_throttledSinceMs = -1;
-        return true;
-    }
-    if (m_throttledSinceMs < 0)
-        m_throttledSinceMs = now;
-    if (now - m_throttledSinceMs > m_limits.floodGraceMs) {
+    // Throttled from the first time the allowance ran out until the peer's
+    // backlog is gone (onReadyRead); a peer that keeps one that long floods.
+    if (m_throttledSinceMs >= 0 && now - m_throttledSinceMs > m_limits.floodGraceMs) {
         closeWithError({QLatin1String(ErrorCode::RateLimited),
                         QStringLiteral("more than %1 messages a second for %2 s").arg(m_limits.messagesPerSecond)
                             .arg(m_limits.floodGraceMs / 1000)});
         finish(u"rate limited"_qs);
         return false;
     }
+    m_allowance = std::min<double>(m_limits.burst, m_allowance + double(now - m_allowanceAtMs) * m_limits.messagesPerSecond / 1000.0);
+    m_allowanceAtMs = now;
+    if (m_allowance >= 1) {
+        m_allowance -= 1;
+        return true;
+    }
+    if (m_throttledSinceMs < 0)
+        m_throttledSinceMs = now;
     m_resumeTimer.start(int(1000.0 / m_limits.messagesPerSecond) + 1);
     return false;
 }
@@ -144,6 +145,8 @@ void FramedConnection::onReadyRead()
         std::optional<QCborMap> message = m_decoder.next();
         if (!message) {
             m_allowance += 1; // nothing came: give the allowance back
+            if (m_socket && m_socket->bytesAvailable() == 0)
+                m_throttledSinceMs = -1; // caught up with the peer
             break;
         }
         Q_EMIT messageReceived(*message);

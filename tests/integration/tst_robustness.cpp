@@ -121,7 +121,9 @@ private Q_SLOTS:
         });
         // Keep flooding: more pings every time the previous ones are out.
         connect(flooder, &QSslSocket::encryptedBytesWritten, flooder, [flooder] {
-            if (flooder->encryptedBytesToWrite() < 65536 && flooder->state() == QAbstractSocket::ConnectedState) {
+            // (It fires for the TLS handshake too: only flood after the hello.)
+            if (flooder->isEncrypted() && flooder->encryptedBytesToWrite() < 65536
+                && flooder->state() == QAbstractSocket::ConnectedState) {
                 QByteArray more;
                 for (int i = 0; i < 2000; ++i)
                     more += encodeFrame(proto::request(1, u"ping"_qs, {}));
@@ -133,6 +135,10 @@ private Q_SLOTS:
         // Meanwhile others are served.
         QCOMPARE(bed->cli({u"/Get-Server"_qs, u"/Show:Config"_qs}).exitCode, 0);
         QVERIFY(TestBed::waitUntil([&] { return flooder->state() == QAbstractSocket::UnconnectedState; }, 60000));
+        // Served at the allowed rate meanwhile, then dropped with the reason.
+        const QByteArray received = flooder->readAll();
+        QVERIFY(received.contains("rate-limited"));
+        QVERIFY(received.size() > 10000); // over a thousand ping replies
         QCOMPARE(bed->cli({u"/Get-Server"_qs, u"/Show:Config"_qs}).exitCode, 0);
     }
 
