@@ -284,6 +284,8 @@ QString ServerTreeModel::displayText(const Node *node) const
         return tr("Unicast Fallback (%1)").arg(node->children.size());
     case NodeKind::Session: {
         const SessionInfo session = node->server->sessions().value(node->id);
+        if (!session.problem.isEmpty())
+            return tr("%1 — stopped: %2").arg(session.name, session.problem);
         return tr("%1 — %2, %n client(s)", nullptr, session.clientCount).arg(session.name, DisplayNames::of(session.state));
     }
     case NodeKind::FallbackClient: {
@@ -317,6 +319,8 @@ QVariant ServerTreeModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (node->server && node->server->state() != ConnectionState::Connected)
             return QColor(Qt::gray);
+        if (node->kind == NodeKind::Session && !node->server->sessions().value(node->id).problem.isEmpty())
+            return QColor(Qt::darkRed); // stopped: its file changed (the tooltip says how)
         break;
     case Qt::ToolTipRole:
         if (node->kind == NodeKind::Server) {
@@ -327,7 +331,10 @@ QVariant ServerTreeModel::data(const QModelIndex &index, int role) const
         }
         if (node->kind == NodeKind::FallbackClient)
             return node->server->clients().value(node->id).note;
+        if (node->kind == NodeKind::Session)
+            return node->server->sessions().value(node->id).problem;
         break;
+
     }
     return {};
 }

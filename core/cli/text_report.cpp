@@ -76,6 +76,8 @@ QString sessionReport(const SessionInfo &session)
         text += row(CliText::tr("Start at clients"), session.minClients > 0 ? QString::number(session.minClients) : u"-"_qs);
     }
     text += row(CliText::tr("State"), toText(session.state));
+    if (!session.problem.isEmpty())
+        text += row(CliText::tr("Problem"), session.problem);
     text += row(CliText::tr("Multicast group"), QStringLiteral("%1:%2").arg(session.group).arg(session.port));
     text += row(CliText::tr("SHA-256"), QString::fromLatin1(session.sha256.toHex()));
     text += row(CliText::tr("Clients"), QString::number(session.clientCount));

@@ -54,6 +54,8 @@ QCborMap SessionInfo::toCbor() const
     map[u"contentModified"_qs] = isoOrEmpty(contentModified);
     map[u"created"_qs] = isoOrEmpty(created);
     map[u"clientCount"_qs] = clientCount;
+    if (!problem.isEmpty())
+        map[u"problem"_qs] = problem;
     return map;
 }
 
@@ -78,6 +80,7 @@ SessionInfo SessionInfo::fromCbor(const QCborMap &map)
     info.contentModified = fromIso(map.value(u"contentModified"_qs).toString());
     info.created = fromIso(map.value(u"created"_qs).toString());
     info.clientCount = int(map.value(u"clientCount"_qs).toInteger());
+    info.problem = map.value(u"problem"_qs).toString();
     return info;
 }
 

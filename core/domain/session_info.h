@@ -43,6 +43,7 @@ struct SessionInfo {
     QDateTime contentModified; // lets a restart reuse the stored hash
     QDateTime created;
     int clientCount = 0;   // runtime only: multicast clients now
+    QString problem;       // runtime only: why it stopped, e.g. its file changed on the server
 
     QCborMap toCbor() const;
     static SessionInfo fromCbor(const QCborMap &map);

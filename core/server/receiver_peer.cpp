@@ -177,7 +177,12 @@ void ReceiverPeer::pumpFallback()
         const std::uint32_t lastInFrame = range.first + count - 1;
         const qsizetype bytes = qsizetype(lastInFrame - range.first) * qsizetype(kBlockPayloadSize)
                                 + m_content->blockLength(lastInFrame);
-        const QByteArray payload(reinterpret_cast<const char *>(m_content->block(range.first)), bytes);
+        QByteArray payload(bytes, Qt::Uninitialized);
+        Error error;
+        if (!m_content->read(qint64(range.first) * qint64(kBlockPayloadSize), bytes, payload.data(), &error)) {
+            kick(KickReason::Abort, error.message);
+            return;
+        }
         m_connection->send(proto::notify(u"data"_qs, {{u"first"_qs, qint64(range.first)}, {u"payload"_qs, payload}}));
         if (lastInFrame == range.last)
             m_fetchQueue.pop_front();

@@ -60,6 +60,7 @@ void Registry::applySlowClientPolicy()
 {
     const SlowClientPolicy policy = m_store->policy();
     for (const auto &[id, session] : m_sessions) {
+        session->checkContent();
         const std::optional<SlowClientAction> action = session->applyPolicy(policy);
         if (!action)
             continue;
@@ -116,7 +117,10 @@ TransferSession *Registry::startSessionObject(const SessionInfo &stored, Error *
     const QDateTime modified = QFileInfo(*path).lastModified().toUTC();
     if (info.sha256.isEmpty() || info.size != content->size() || info.contentModified != modified) {
         qCInfo(lcState).noquote() << "hashing" << *path;
-        info.sha256 = content->sha256();
+        const std::optional<QByteArray> sha256 = content->sha256(error);
+        if (!sha256)
+            return nullptr;
+        info.sha256 = *sha256;
         info.size = content->size();
         info.contentModified = modified;
     }

@@ -43,6 +43,7 @@ bool TransferSession::openStream(int stream, QString *error)
     }
     m_streams.resize(std::max<std::size_t>(m_streams.size(), std::size_t(stream) + 1));
     m_streams[std::size_t(stream)].sender = sender;
+    connect(sender, &MulticastSender::contentFailed, this, &TransferSession::failContent);
     return true;
 }
 
@@ -66,6 +67,10 @@ SessionInfo TransferSession::info() const
 
 bool TransferSession::acceptsClients(Error *error) const
 {
+    if (!m_info.problem.isEmpty()) {
+        *error = {QLatin1String(ErrorCode::NotAllowed), QStringLiteral("'%1' has stopped: %2").arg(m_info.name, m_info.problem)};
+        return false;
+    }
     switch (m_info.state) {
     case SessionState::Deactivated:
         *error = {QLatin1String(ErrorCode::NotAllowed),
@@ -119,6 +124,8 @@ bool TransferSession::start(Error *error)
                   QStringLiteral("'%1' is AutoCast: it starts when a client joins").arg(m_info.name)};
         return false;
     }
+    if (!m_info.problem.isEmpty())
+        return acceptsClients(error); // says why it stopped
     if (m_info.state == SessionState::Deactivated || m_info.state == SessionState::Active) {
         *error = {QLatin1String(ErrorCode::NotAllowed),
                   QStringLiteral("'%1' is already %2").arg(m_info.name, toText(m_info.state).toLower())};
@@ -202,6 +209,31 @@ bool TransferSession::moveClient(ReceiverPeer *peer, int stream, const QString &
     peer->move(streamAddress(stream), reason);
     updateSenders();
     return true;
+}
+
+void TransferSession::checkContent()
+{
+    Error error;
+    const bool running = std::any_of(m_streams.cbegin(), m_streams.cend(),
+                                     [](const Stream &stream) { return stream.sender && stream.sender->isRunning(); });
+    if (m_info.problem.isEmpty() && (running || !m_clients.isEmpty()) && !m_content->checkUnchanged(&error))
+        failContent(error);
+}
+
+void TransferSession::failContent(const Error &error)
+{
+    if (!m_info.problem.isEmpty())
+        return;
+    qCCritical(lcTransfer).noquote() << "stopping" << m_info.name << ":" << error.message;
+    m_info.problem = error.message;
+    for (Stream &stream : m_streams)
+        if (stream.sender)
+            stream.sender->stop();
+    const QList<ReceiverPeer *> clients = m_clients;
+    for (ReceiverPeer *peer : clients)
+        peer->kick(KickReason::Abort, QStringLiteral("'%1' stopped: %2").arg(m_info.name, error.message));
+    setState(SessionState::Finished);
+    Q_EMIT stateChanged(); // the problem is news even if the state was already Finished
 }
 
 void TransferSession::setState(SessionState state)

@@ -79,6 +79,9 @@ public:
     // (see SlowClientWatch). Under Multistream a client on the slowest stream
     // stays there.
     std::optional<SlowClientAction> applyPolicy(const SlowClientPolicy &policy);
+    // Called once a second: if the file changed or went under a running
+    // session, stop it (failContent).
+    void checkContent();
     // Moves a client to another stream (opening it on first use) and tells it
     // where to listen. False, with the reason, if the stream cannot be opened.
     bool moveClient(ReceiverPeer *peer, int stream, const QString &reason, QString *error);
@@ -93,6 +96,10 @@ private:
     void checkScheduledStart();
     void armScheduleTimer();
     void updateSenders();
+    // The file cannot be served as it was announced: stop every stream, send
+    // every client away with the reason (their SHA-256 would never match),
+    // and refuse new ones until the session is removed and made again.
+    void failContent(const Error &error);
     QList<ReceiverPeer *> clientsOn(int stream) const;
     qsizetype clientCountOn(int stream) const;
     bool openStream(int stream, QString *error);

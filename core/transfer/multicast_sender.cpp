@@ -36,6 +36,8 @@ MulticastSender::MulticastSender(std::shared_ptr<const ContentFile> content, qui
     , m_sessionToken(sessionToken)
     , m_repairPending(m_content->blockCount())
     , m_repairedAtMs(m_content->blockCount(), 0)
+    , m_carouselReader(m_content)
+    , m_repairReader(m_content)
 {
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(kTickMs);
@@ -144,8 +146,14 @@ void MulticastSender::onTick()
             const std::uint32_t index = repair ? m_repairQueue[repairs++] : cursor;
             if (!repair)
                 cursor = (cursor + 1) % m_content->blockCount();
+            Error error;
             m_batchSizes[planned] = writeBlock(m_batch.data() + std::size_t(planned) * kMaxBlockDatagram, index,
-                                               repair ? BlockFlag::Repair : std::uint8_t(0));
+                                               repair ? BlockFlag::Repair : std::uint8_t(0), &error);
+            if (m_batchSizes[planned] == 0) {
+                stop();
+                Q_EMIT contentFailed(error);
+                return;
+            }
             budget -= m_content->blockLength(index);
             ++planned;
         }
@@ -173,15 +181,20 @@ void MulticastSender::onTick()
     }
 }
 
-std::size_t MulticastSender::writeBlock(unsigned char *out, std::uint32_t index, std::uint8_t flags) const
+std::size_t MulticastSender::writeBlock(unsigned char *out, std::uint32_t index, std::uint8_t flags, Error *error)
 {
+    // Repairs jump about; the carousel runs on. Each has its own read window.
+    BlockReader &reader = flags & BlockFlag::Repair ? m_repairReader : m_carouselReader;
+    const unsigned char *payload = reader.block(index, error);
+    if (!payload)
+        return 0;
     BlockHeader header;
     header.session = m_sessionToken;
     header.index = index;
     header.count = m_content->blockCount();
     header.length = m_content->blockLength(index);
     header.flags = flags;
-    return writeBlockDatagram(out, header, m_content->block(index));
+    return writeBlockDatagram(out, header, payload);
 }
 
 } // namespace deploycast

@@ -53,10 +53,16 @@ public:
     enum class RepairKind { Loss, CatchUp };
     void requestRepair(const std::vector<BlockRange> &ranges, RepairKind kind = RepairKind::Loss);
 
+Q_SIGNALS:
+    // The file could not be read (it shrank, or the disk failed): the sender
+    // has stopped, and no datagram with bytes from the failed read went out.
+    void contentFailed(const Error &error);
+
 private:
     void onTick();
     void adaptRate(qint64 nowNs);
-    std::size_t writeBlock(unsigned char *out, std::uint32_t index, std::uint8_t flags) const;
+    // The datagram's size, or 0 if the block cannot be read (error says why).
+    std::size_t writeBlock(unsigned char *out, std::uint32_t index, std::uint8_t flags, Error *error);
 
     std::shared_ptr<const ContentFile> m_content;
     quint32 m_sessionToken;
@@ -76,6 +82,8 @@ private:
     BlockBitmap m_repairPending;
     std::deque<std::uint32_t> m_repairQueue;
     std::vector<std::uint32_t> m_repairedAtMs; // per block: when it was last repaired (0: never)
+    BlockReader m_carouselReader;
+    BlockReader m_repairReader;
     // One batch for sendmmsg: the datagrams, and what each one is.
     static constexpr int kBatch = 64;
     std::vector<unsigned char> m_batch = std::vector<unsigned char>(kBatch * kMaxBlockDatagram);

@@ -158,6 +158,51 @@ private Q_SLOTS:
         ::kill(pid_t(frozen->processId()), SIGKILL);
     }
 
+    void anImageChangedUnderATransmissionStopsIt_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::newRow("truncated") << u"truncated"_qs;
+        QTest::newRow("rewritten in place") << u"rewritten"_qs;
+        QTest::newRow("removed") << u"removed"_qs;
+    }
+
+    void anImageChangedUnderATransmissionStopsIt()
+    {
+        QFETCH(QString, change);
+        const QString image = bed->makeImage(u"lab.img"_qs, 8 * 1024 * 1024);
+        QVERIFY(bed->startServer({u"--max-rate"_qs, u"1"_qs}));
+        QCOMPARE(bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
+                           u"/TransmissionType:AutoCast"_qs}).exitCode, 0);
+        QProcess *receiver = bed->startReceiver(u"pc1"_qs, u"Lab"_qs);
+        QVERIFY(TestBed::waitUntil([&] {
+            const auto client = bed->clientNamed(u"Lab"_qs, u"pc1"_qs);
+            return client && client->value(u"percent"_qs).toDouble() >= 5;
+        }));
+        QFile file(image);
+        if (change == u"truncated"_qs) {
+            QVERIFY(file.resize(1024 * 1024));
+        } else if (change == u"rewritten"_qs) {
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            file.seek(4 * 1024 * 1024);
+            file.write(QByteArray(4096, 'x'));
+            file.close(); // the write moved its modification time (nanoseconds here)
+        } else {
+            QVERIFY(file.remove());
+        }
+        // The client is stopped with the reason, keeps nothing, and the
+        // server says why in its listings and refuses new clients.
+        QCOMPARE(TestBed::finishAndGetExitCode(receiver), 3);
+        const QString error = QString::fromUtf8(receiver->readAllStandardError());
+        QVERIFY2(error.contains(u"changed on the server"_qs) || error.contains(u"removed on the server"_qs)
+                     || error.contains(u"shorter than"_qs), qPrintable(error));
+        QVERIFY(!QFile::exists(bed->receiverOutput(u"pc1"_qs)));
+        const TestBed::Result listing = bed->cli({u"/Get-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs});
+        QVERIFY2(listing.out.contains(u"Problem:"_qs), qPrintable(listing.out));
+        QProcess *late = bed->startReceiver(u"pc2"_qs, u"Lab"_qs);
+        QCOMPARE(TestBed::finishAndGetExitCode(late), 1);
+        QVERIFY(QString::fromUtf8(late->readAllStandardError()).contains(u"has stopped"_qs));
+    }
+
     void aFullDiskFailsCleanly()
     {
         if (::geteuid() != 0)
