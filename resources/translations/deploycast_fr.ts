@@ -431,6 +431,30 @@ Exemples :
         <source>Multistream, %1 streams, moving clients below %2 KB/s to a slower one</source>
         <translation>Multistream, %1 flux, les clients sous %2 Ko/s passent sur un flux plus lent</translation>
     </message>
+    <message>
+        <source>cannot read the token file %1: %2</source>
+        <translation>impossible de lire le fichier de jeton %1 : %2</translation>
+    </message>
+    <message>
+        <source>Shows the server&apos;s audit log: every management action that changed something or was refused, with its time, peer, token ID, targets and result (admins only; a Deploycast extension).</source>
+        <translation>Affiche le journal d’audit du serveur : chaque action de gestion qui a modifié quelque chose ou a été refusée, avec son heure, le pair, l’identifiant du jeton, les cibles et le résultat (administrateurs seulement ; extension Deploycast).</translation>
+    </message>
+    <message>
+        <source>Only the last n entries (default: all).</source>
+        <translation>Seulement les n dernières entrées (par défaut : toutes).</translation>
+    </message>
+    <message>
+        <source>Pin the server&apos;s certificate if it has none pinned yet (compare its fingerprint with the one deploycastd logs first). Without it, an unknown certificate is refused.</source>
+        <translation>Épingler le certificat du serveur s’il n’en a encore aucun d’épinglé (comparez d’abord son empreinte avec celle que deploycastd journalise). Sans cela, un certificat inconnu est refusé.</translation>
+    </message>
+    <message>
+        <source>A file holding the management token. Default: $DEPLOYCAST_TOKEN, then the file named by $DEPLOYCAST_TOKEN_FILE, then, for a server on this machine, its own token file if readable.</source>
+        <translation>Un fichier contenant le jeton de gestion. Par défaut : $DEPLOYCAST_TOKEN, puis le fichier nommé par $DEPLOYCAST_TOKEN_FILE, puis, pour un serveur sur cette machine, son propre fichier de jeton s’il est lisible.</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleText</name>
@@ -973,6 +997,10 @@ Exemples :
         <source>Server Properties</source>
         <translation>Propriétés du serveur</translation>
     </message>
+    <message>
+        <source>This console holds a viewer token for %1: viewers can watch but not change anything.</source>
+        <translation>Cette console détient un jeton d’observateur pour %1 : les observateurs peuvent regarder mais ne rien modifier.</translation>
+    </message>
 </context>
 <context>
     <name>deploycast::ManagementClient</name>
@@ -983,6 +1011,14 @@ Exemples :
     <message>
         <source>cannot reach server %1: %2</source>
         <translation>impossible de joindre le serveur %1 : %2</translation>
+    </message>
+    <message>
+        <source>the certificate of %1 has CHANGED: it presents %2, but %3 was pinned in %4. This may be an attack; if the server was reinstalled, remove its line from that file.</source>
+        <translation>le certificat de %1 a CHANGÉ : il présente %2, mais %3 a été épinglé dans %4. Ce peut être une attaque ; si le serveur a été réinstallé, supprimez sa ligne de ce fichier.</translation>
+    </message>
+    <message>
+        <source>the certificate of %1 is not known yet: %2. Check it on the server (deploycastd logs it at start) and trust it with /TrustNew.</source>
+        <translation>le certificat de %1 n’est pas encore connu : %2. Vérifiez-le sur le serveur (deploycastd le journalise au démarrage) et faites-lui confiance avec /TrustNew.</translation>
     </message>
 </context>
 <context>
@@ -1045,6 +1081,43 @@ Exemples :
     <message>
         <source>cannot write %1</source>
         <translation>impossible d&apos;écrire %1</translation>
+    </message>
+</context>
+<context>
+    <name>deploycast::ServerCredentials</name>
+    <message>
+        <source>Unknown server certificate</source>
+        <translation>Certificat de serveur inconnu</translation>
+    </message>
+    <message>
+        <source>The server %1 presents a certificate that this computer has not seen before.</source>
+        <translation>Le serveur %1 présente un certificat que cet ordinateur n’a jamais vu.</translation>
+    </message>
+    <message>
+        <source>Its fingerprint is:
+%1
+
+Compare it with the one deploycastd logs when it starts (or `openssl x509 -fingerprint -sha256` of its certificate). Trust it only if they match; it will then be pinned in %2 for the console and the command line.</source>
+        <translation>Son empreinte est :
+%1
+
+Comparez-la avec celle que deploycastd journalise au démarrage (ou `openssl x509 -fingerprint -sha256` de son certificat). Ne lui faites confiance que si elles concordent ; il sera alors épinglé dans %2 pour la console et la ligne de commande.</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this certificate</source>
+        <translation>&amp;Faire confiance à ce certificat</translation>
+    </message>
+    <message>
+        <source>Token for %1</source>
+        <translation>Jeton pour %1</translation>
+    </message>
+    <message>
+        <source>%1 refused this console: %2
+
+Paste an admin or viewer token (on the server: the admin.token or viewer.token file in its state folder, or deploycastd --new-token). It is kept for this server in %3, readable only by you.</source>
+        <translation>%1 a refusé cette console : %2
+
+Collez un jeton d’administrateur ou d’observateur (sur le serveur : le fichier admin.token ou viewer.token de son dossier d’état, ou deploycastd --new-token). Il est conservé pour ce serveur dans %3, lisible par vous seul.</translation>
     </message>
 </context>
 <context>
@@ -1131,6 +1204,10 @@ Exemples :
         <source>%1, host %2</source>
         <translation>%1, hôte %2</translation>
     </message>
+    <message>
+        <source>%1 — stopped: %2</source>
+        <translation>%1 — arrêtée : %2</translation>
+    </message>
 </context>
 <context>
     <name>deploycast::cli::CliRunner</name>
@@ -1181,6 +1258,14 @@ Exemples :
     <message>
         <source>Slow-client policy: %1</source>
         <translation>Politique clients lents : %1</translation>
+    </message>
+    <message>
+        <source>Audit log of server %1:</source>
+        <translation>Journal d’audit du serveur %1 :</translation>
+    </message>
+    <message>
+        <source>No entries.</source>
+        <translation>Aucune entrée.</translation>
     </message>
 </context>
 <context>
