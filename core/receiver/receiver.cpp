@@ -37,6 +37,13 @@ Receiver::~Receiver() = default;
 
 void Receiver::start()
 {
+    connectToServer();
+}
+
+void Receiver::connectToServer()
+{
+    if (m_connection)
+        m_connection->deleteLater();
     auto *socket = new QSslSocket;
     // Encrypted always; authenticated only if the admin gave the server's
     // fingerprint: a fresh machine has nothing pinned (docs/security.md).
@@ -54,10 +61,29 @@ void Receiver::start()
         onConnected();
     });
     connect(m_connection, &FramedConnection::messageReceived, this, &Receiver::onMessage);
-    connect(m_connection, &FramedConnection::closed, this, [this](const QString &reason) {
-        finish(ReceiveExit::Failure, QStringLiteral("lost the server %1:%2: %3").arg(m_options.host).arg(m_options.port).arg(reason));
-    });
+    connect(m_connection, &FramedConnection::closed, this, &Receiver::onConnectionLost);
     socket->connectToHostEncrypted(m_options.host, m_options.port);
+}
+
+void Receiver::onConnectionLost(const QString &reason)
+{
+    const QString lost = QStringLiteral("lost the server %1:%2: %3").arg(m_options.host).arg(m_options.port).arg(reason);
+    // Before the first join there is nothing to resume: fail at once. After
+    // it, the server may be restarting: keep what we have and try again
+    // every second for kReconnectSeconds, then join afresh and go on.
+    if (m_done || m_clientId == 0) {
+        finish(ReceiveExit::Failure, lost);
+        return;
+    }
+    if (!m_reconnectClock.isValid()) {
+        report(lost + u"; trying again for 30 s"_qs);
+        m_reconnectClock.start();
+    }
+    if (m_reconnectClock.elapsed() > kReconnectSeconds * 1000) {
+        finish(ReceiveExit::Failure, lost + QStringLiteral(" (and it did not come back within %1 s)").arg(kReconnectSeconds));
+        return;
+    }
+    QTimer::singleShot(1000, this, &Receiver::connectToServer);
 }
 
 void Receiver::onConnected()
@@ -109,6 +135,25 @@ void Receiver::onJoined(const QCborMap &result)
         finish(ReceiveExit::Failure, u"the server sent an inconsistent join reply"_qs);
         return;
     }
+    if (m_reconnectClock.isValid()) {
+        // Back after losing the server: the same image, or nothing.
+        if (std::uint32_t(blockCount) != m_received.size() || m_expectedSha256 != m_announcedSha256) {
+            finish(ReceiveExit::Failure, u"the server came back with a different image"_qs);
+            return;
+        }
+        m_reconnectClock.invalidate();
+        m_method = TransferMethod::Multicast; // a fallback in progress is over with the old server
+        m_seenAny = false;
+        m_advanced = 0;
+        m_nakTimer.start();
+        report(QStringLiteral("back with the server as client %1; resuming with %2% held")
+                   .arg(m_clientId).arg(100.0 * double(bytesHeld()) / double(m_size), 0, 'f', 1));
+        const QHostAddress group(result.value(u"group"_qs).toString());
+        if (listenOn(group, quint16(result.value(u"port"_qs).toInteger())))
+            checkComplete();
+        return;
+    }
+    m_announcedSha256 = m_expectedSha256;
     m_received = BlockBitmap(std::uint32_t(blockCount));
     Error error;
     if (!m_output.create(m_options.output, m_size, &error)) {

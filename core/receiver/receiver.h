@@ -63,6 +63,8 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
+    void connectToServer();
+    void onConnectionLost(const QString &reason);
     void onConnected();
     void onMessage(const QCborMap &message);
     void onJoined(const QCborMap &result);
@@ -100,6 +102,9 @@ private:
     quint32 m_token = 0;
     qint64 m_size = 0;
     QByteArray m_expectedSha256;
+    QByteArray m_announcedSha256; // at the first join: a server that comes back must still announce it
+    QElapsedTimer m_reconnectClock; // valid while the server is lost and we try to get it back
+    static constexpr int kReconnectSeconds = 30;
     BlockBitmap m_received;
     ClientState m_state = ClientState::Waiting;
     TransferMethod m_method = TransferMethod::Multicast;

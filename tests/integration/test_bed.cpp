@@ -119,6 +119,14 @@ bool TestBed::startServer(const QStringList &extraArguments)
     }, 15000) && m_server->state() == QProcess::Running;
 }
 
+void TestBed::killServer()
+{
+    if (m_server && m_server->state() != QProcess::NotRunning) {
+        m_server->kill();
+        m_server->waitForFinished(10000);
+    }
+}
+
 void TestBed::stopServer()
 {
     if (m_server)

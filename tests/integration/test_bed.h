@@ -39,6 +39,7 @@ public:
     // The first start picks a free port; later starts (restarts) reuse it.
     bool startServer(const QStringList &extraArguments = {});
     void stopServer(); // SIGTERM, then wait
+    void killServer(); // SIGKILL: no chance to save or say goodbye
 
     // Runs deploycast with /Server: added.
     Result cli(const QStringList &arguments,

@@ -203,6 +203,29 @@ private Q_SLOTS:
         QVERIFY(QString::fromUtf8(late->readAllStandardError()).contains(u"has stopped"_qs));
     }
 
+    void receiversResumeAfterTheServerIsKilledAndRestarted()
+    {
+        const QByteArray expected = TestBed::sha256Of(bed->makeImage(u"lab.img"_qs, 8 * 1024 * 1024));
+        QVERIFY(bed->startServer({u"--max-rate"_qs, u"1"_qs}));
+        QCOMPARE(bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
+                           u"/TransmissionType:AutoCast"_qs}).exitCode, 0);
+        QProcess *first = bed->startReceiver(u"pc1"_qs, u"Lab"_qs);
+        QProcess *second = bed->startReceiver(u"pc2"_qs, u"Lab"_qs);
+        QVERIFY(TestBed::waitUntil([&] {
+            const auto client = bed->clientNamed(u"Lab"_qs, u"pc2"_qs);
+            return client && client->value(u"percent"_qs).toDouble() >= 20;
+        }));
+        bed->killServer();
+        QTest::qWait(2000); // the receivers notice and start trying again
+        QVERIFY(bed->startServer({u"--max-rate"_qs, u"4"_qs}));
+        for (QProcess *receiver : {first, second}) {
+            QCOMPARE(TestBed::finishAndGetExitCode(receiver, 120000), 0);
+            QVERIFY(QString::fromUtf8(receiver->readAllStandardError()).contains(u"resuming with"_qs));
+        }
+        QCOMPARE(TestBed::sha256Of(bed->receiverOutput(u"pc1"_qs)), expected);
+        QCOMPARE(TestBed::sha256Of(bed->receiverOutput(u"pc2"_qs)), expected);
+    }
+
     void aFullDiskFailsCleanly()
     {
         if (::geteuid() != 0)
