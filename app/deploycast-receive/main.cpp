@@ -45,7 +45,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption quiet(u"quiet"_qs, u"Print only errors."_qs);
     const QCommandLineOption fingerprint(u"server-fingerprint"_qs, u"Refuse a server whose TLS certificate is not this "
                                          "one (SHA256:AA:BB:..., as deploycastd logs it at start)."_qs, u"SHA256"_qs);
-    parser.addOptions({server, transmission, nameSpace, output, name, noFallback, iface, quiet, fingerprint});
+    const QCommandLineOption joinToken(u"join-token"_qs, u"The join token of a transmission that requires one "
+                                       "(an admin sees it in deploycast /Get-MulticastTransmission)."_qs, u"TOKEN"_qs);
+    parser.addOptions({server, transmission, nameSpace, output, name, noFallback, iface, quiet, fingerprint, joinToken});
     parser.process(app);
 
     if (parser.isSet(transmission) == parser.isSet(nameSpace))
@@ -67,6 +69,7 @@ int main(int argc, char *argv[])
     options.fallback = !parser.isSet(noFallback);
     options.quiet = parser.isSet(quiet);
     options.serverFingerprint = parser.value(fingerprint);
+    options.joinToken = parser.value(joinToken);
     options.simulatedLossPercent = std::clamp(qEnvironmentVariableIntValue("DEPLOYCAST_SIMULATE_LOSS"), 0, 99);
     if (parser.isSet(iface)) {
         options.interfaceAddress = QHostAddress(parser.value(iface));

@@ -140,7 +140,8 @@ void CliRunner::execute()
                         {u"description"_qs, m_command.value(u"Description"_qs)},
                         {u"contentPath"_qs, m_command.value(isNamespace ? u"ConfigString"_qs : u"Image"_qs)},
                         {u"type"_qs, m_command.value(isNamespace ? u"NamespaceType"_qs : u"TransmissionType"_qs)},
-                        {u"minClients"_qs, qint64(m_command.integer(u"Clients"_qs))}};
+                        {u"minClients"_qs, qint64(m_command.integer(u"Clients"_qs))},
+                        {u"requireJoinToken"_qs, m_command.value(u"RequireJoinToken"_qs) == u"Yes"_qs}};
         if (isNamespace) {
             params[u"friendlyName"_qs] = m_command.value(u"FriendlyName"_qs);
             params[u"contentProvider"_qs] = m_command.value(u"ContentProvider"_qs);

@@ -41,6 +41,13 @@ SwitchSpec startTime()
             CliText::tr("ScheduledCast only: when to start, in the server's local time.")};
 }
 
+SwitchSpec requireJoinToken()
+{
+    return {u"RequireJoinToken"_qs, ValueKind::Choice, false, {u"Yes"_qs, u"No"_qs}, {},
+            CliText::tr("Yes: receivers must give the join token that the server makes for it (shown to admins "
+                        "only; deploycast-receive --join-token). Default: No.")};
+}
+
 SwitchSpec clientCount()
 {
     return {u"Clients"_qs, ValueKind::Integer, false, {}, u"<n>"_qs,
@@ -77,7 +84,7 @@ QList<CommandSpec> buildSpecs()
          {transmissionName,
           text("Image", true, "<path>", CliText::tr("The image file, relative to the server's image store. Paths that leave the store are refused.")),
           castType("TransmissionType"), startTime(), clientCount(),
-          text("Description", false, "<text>", CliText::tr("A description.")), server()},
+          text("Description", false, "<text>", CliText::tr("A description.")), requireJoinToken(), server()},
          {u"deploycast /New-MulticastTransmission /FriendlyName:Lab /Image:win11.img /TransmissionType:AutoCast"_qs,
           u"deploycast /New-MulticastTransmission /FriendlyName:Night /Image:win11.img /TransmissionType:ScheduledCast /Time:2026/12/01:22:00 /Clients:20"_qs}},
         {u"Start-MulticastTransmission"_qs,
@@ -98,7 +105,7 @@ QList<CommandSpec> buildSpecs()
           text("ContentProvider", true, "<name>", CliText::tr("The content provider. This server has 'file', which serves a file from the image store.")),
           text("ConfigString", false, "<string>", CliText::tr("The provider's configuration: for 'file', the file's path in the image store.")),
           castType("NamespaceType"), startTime(), clientCount(),
-          text("Description", false, "<text>", CliText::tr("A description.")), server()},
+          text("Description", false, "<text>", CliText::tr("A description.")), requireJoinToken(), server()},
          {u"deploycast /New-Namespace /FriendlyName:\"Drivers\" /Namespace:drivers /ContentProvider:file /ConfigString:drivers.tar /NamespaceType:AutoCast"_qs}},
         {u"Get-Namespace"_qs,
          CliText::tr("Shows one namespace."),

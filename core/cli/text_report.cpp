@@ -81,6 +81,8 @@ QString sessionReport(const SessionInfo &session)
     text += row(CliText::tr("Multicast group"), QStringLiteral("%1:%2").arg(session.group).arg(session.port));
     text += row(CliText::tr("SHA-256"), QString::fromLatin1(session.sha256.toHex()));
     text += row(CliText::tr("Clients"), QString::number(session.clientCount));
+    if (!session.joinToken.isEmpty())
+        text += row(CliText::tr("Join token"), session.joinToken);
     return text;
 }
 

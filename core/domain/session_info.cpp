@@ -54,8 +54,17 @@ QCborMap SessionInfo::toCbor() const
     map[u"contentModified"_qs] = isoOrEmpty(contentModified);
     map[u"created"_qs] = isoOrEmpty(created);
     map[u"clientCount"_qs] = clientCount;
+    map[u"joinTokenRequired"_qs] = !joinToken.isEmpty();
     if (!problem.isEmpty())
         map[u"problem"_qs] = problem;
+    return map;
+}
+
+QCborMap SessionInfo::withJoinToken() const
+{
+    QCborMap map = toCbor();
+    if (!joinToken.isEmpty())
+        map[u"joinToken"_qs] = joinToken;
     return map;
 }
 
@@ -81,6 +90,7 @@ SessionInfo SessionInfo::fromCbor(const QCborMap &map)
     info.created = fromIso(map.value(u"created"_qs).toString());
     info.clientCount = int(map.value(u"clientCount"_qs).toInteger());
     info.problem = map.value(u"problem"_qs).toString();
+    info.joinToken = map.value(u"joinToken"_qs).toString();
     return info;
 }
 

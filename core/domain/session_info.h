@@ -44,6 +44,12 @@ struct SessionInfo {
     QDateTime created;
     int clientCount = 0;   // runtime only: multicast clients now
     QString problem;       // runtime only: why it stopped, e.g. its file changed on the server
+    // Receivers must give this to join (/RequireJoinToken:Yes); empty: anyone
+    // may. A secret: toCbor() says only whether there is one, and admins get
+    // it from withJoinToken().
+    QString joinToken;
+
+    QCborMap withJoinToken() const;
 
     QCborMap toCbor() const;
     static SessionInfo fromCbor(const QCborMap &map);

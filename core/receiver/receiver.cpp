@@ -98,7 +98,8 @@ void Receiver::onConnected()
                                        {u"name"_qs, m_options.sessionName},
                                        {u"machine"_qs, m_options.machineName},
                                        {u"mac"_qs, m_metrics->macAddress()},
-                                       {u"fallback"_qs, m_options.fallback}}));
+                                       {u"fallback"_qs, m_options.fallback},
+                                       {u"joinToken"_qs, m_options.joinToken}}));
 }
 
 void Receiver::onMessage(const QCborMap &message)

@@ -42,6 +42,7 @@ struct ReceiverOptions {
     bool quiet = false;
     // "SHA256:AA:BB:…": refuse a server that presents another certificate.
     QString serverFingerprint;
+    QString joinToken; // for a transmission created with /RequireJoinToken:Yes
     // Fault injection for tests and demos: drop this share of multicast
     // datagrams on arrival, as a lossy link would ($DEPLOYCAST_SIMULATE_LOSS).
     int simulatedLossPercent = 0;

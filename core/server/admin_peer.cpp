@@ -182,7 +182,9 @@ QCborMap AdminPeer::getSession(const QCborMap &params, Error *error) const
     const auto info = m_registry->session(*kind, params.value(u"name"_qs).toString(), error);
     if (!info)
         return {};
-    return {{u"session"_qs, sessionWithClients(info->id, info->toCbor(), params.value(u"withClients"_qs).toBool())}};
+    // The join token goes to admins only.
+    const QCborMap session = m_grant.role == AccessRole::Admin ? info->withJoinToken() : info->toCbor();
+    return {{u"session"_qs, sessionWithClients(info->id, session, params.value(u"withClients"_qs).toBool())}};
 }
 
 QCborMap AdminPeer::createSession(const QCborMap &params, Error *error)
@@ -212,8 +214,9 @@ QCborMap AdminPeer::createSession(const QCborMap &params, Error *error)
         }
     }
     request.minClients = int(std::clamp<qint64>(params.value(u"minClients"_qs).toInteger(), -1, 1'000'000));
+    request.requireJoinToken = params.value(u"requireJoinToken"_qs).toBool(false);
     const auto info = m_registry->createSession(request, error);
-    return info ? QCborMap{{u"session"_qs, info->toCbor()}} : QCborMap{};
+    return info ? QCborMap{{u"session"_qs, info->withJoinToken()}} : QCborMap{};
 }
 
 QCborMap AdminPeer::startSession(const QCborMap &params, Error *error)

@@ -101,7 +101,8 @@ void ReceiverPeer::onJoin(qint64 requestId, const QCborMap &params)
     m_info.macAddress = params.value(u"mac"_qs).toString().left(64);
     m_info.fallbackSupported = params.value(u"fallback"_qs).toBool(true);
     Error error;
-    TransferSession *session = kind ? m_registry->join(this, *kind, params.value(u"name"_qs).toString(), &m_info, &error)
+    TransferSession *session = kind ? m_registry->join(this, *kind, params.value(u"name"_qs).toString(),
+                                                       params.value(u"joinToken"_qs).toString(), &m_info, &error)
                                     : nullptr;
     if (!session) {
         if (!kind)

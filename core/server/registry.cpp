@@ -4,6 +4,7 @@
 #include "receiver_peer.h"
 
 #include <QFileInfo>
+#include <QRandomGenerator>
 
 namespace deploycast {
 namespace {
@@ -237,6 +238,9 @@ std::optional<SessionInfo> Registry::createSession(const SessionRequest &request
     info.group = QHostAddress(kGroupBase + (*id & 0xFFFF)).toString();
     info.port = quint16(kFirstPort + (*id - 1) % kPortCount);
     info.created = QDateTime::currentDateTimeUtc();
+    if (request.requireJoinToken)
+        info.joinToken = QString::fromLatin1(QByteArray::number(QRandomGenerator::system()->generate64(), 16).rightJustified(16, '0')
+                                             + QByteArray::number(QRandomGenerator::system()->generate64(), 16).rightJustified(16, '0'));
     TransferSession *session = startSessionObject(info, error);
     if (!session)
         return std::nullopt;
@@ -301,8 +305,8 @@ DisconnectOutcome Registry::disconnectClient(quint32 id, bool force)
     return {id, u"done"_qs, QStringLiteral("client %1 disconnected (it does not support fallback)").arg(id)};
 }
 
-TransferSession *Registry::join(ReceiverPeer *peer, SessionKind kind, const QString &name, ClientInfo *client,
-                                Error *error)
+TransferSession *Registry::join(ReceiverPeer *peer, SessionKind kind, const QString &name, const QString &joinToken,
+                                ClientInfo *client, Error *error)
 {
     TransferSession *session = find(kind, name);
     if (!session) {
@@ -311,6 +315,14 @@ TransferSession *Registry::join(ReceiverPeer *peer, SessionKind kind, const QStr
     }
     if (!session->acceptsClients(error))
         return nullptr;
+    const QString required = session->info().joinToken;
+    if (!required.isEmpty() && joinToken != required) {
+        *error = {QLatin1String(ErrorCode::PermissionDenied),
+                  joinToken.isEmpty() ? QStringLiteral("'%1' needs a join token (--join-token)").arg(name)
+                                      : QStringLiteral("the join token for '%1' is not right").arg(name)};
+        qCInfo(lcTransfer).noquote() << client->ipAddress << "refused for" << name << ":" << error->message;
+        return nullptr;
+    }
     const std::optional<quint32> id = m_store->allocateClientId(error);
     if (!id)
         return nullptr;

@@ -28,6 +28,7 @@ struct SessionRequest {
     CastType type = CastType::AutoCast;
     QDateTime startTime;
     int minClients = 0;
+    bool requireJoinToken = false;
 };
 
 // The server's truth: its sessions, their clients, and the state store
@@ -65,8 +66,8 @@ public:
 
     // Called by a receiver connection: on success fills in the client's id,
     // session and join time.
-    TransferSession *join(ReceiverPeer *peer, SessionKind kind, const QString &name, ClientInfo *client,
-                          Error *error);
+    TransferSession *join(ReceiverPeer *peer, SessionKind kind, const QString &name, const QString &joinToken,
+                          ClientInfo *client, Error *error);
     void adoptPeer(ReceiverPeer *peer);
 
 private:

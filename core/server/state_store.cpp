@@ -1,12 +1,13 @@
 #include "state_store.h"
 
+#include "common/atomic_file.h"
+
 #include <QCborArray>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <utility>
 
@@ -97,7 +98,7 @@ bool StateStore::save(Error *error)
 {
     QJsonArray sessions;
     for (const SessionInfo &session : std::as_const(m_sessions)) {
-        QCborMap map = session.toCbor();
+        QCborMap map = session.withJoinToken();
         map.remove(u"clientCount"_qs); // runtime only
         sessions.append(map.toJsonObject());
     }
@@ -106,13 +107,8 @@ bool StateStore::save(Error *error)
                            {u"nextSessionId"_qs, qint64(m_nextSessionId)},
                            {u"slowClientPolicy"_qs, m_policy.toCbor().toJsonObject()},
                            {u"sessions"_qs, sessions}};
-    QSaveFile file(filePath());
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(root).toJson()) < 0 || !file.commit()) {
-        *error = {QLatin1String(ErrorCode::StorageError),
-                  QStringLiteral("cannot write %1: %2").arg(filePath(), file.errorString())};
-        return false;
-    }
-    return true;
+    // 0600: it holds the transmissions' join tokens.
+    return writeFileAtomically(filePath(), QJsonDocument(root).toJson(), kOwnerOnly, error);
 }
 
 } // namespace deploycast

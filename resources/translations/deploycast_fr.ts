@@ -455,6 +455,14 @@ Exemples :
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
+    <message>
+        <source>Yes: receivers must give the join token that the server makes for it (shown to admins only; deploycast-receive --join-token). Default: No.</source>
+        <translation>Yes : les récepteurs doivent donner le jeton d’adhésion que le serveur crée pour elle (montré aux administrateurs seulement ; deploycast-receive --join-token). Par défaut : No.</translation>
+    </message>
+    <message>
+        <source>Join token</source>
+        <translation>Jeton d’adhésion</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleText</name>

@@ -52,7 +52,8 @@ private Q_SLOTS:
 
     void secretsAreForTheOwnerOnly()
     {
-        for (const QString &name : {u"tls/server.key"_qs, u"admin.token"_qs, u"viewer.token"_qs, u"tokens.json"_qs}) {
+        for (const QString &name : {u"tls/server.key"_qs, u"admin.token"_qs, u"viewer.token"_qs, u"tokens.json"_qs,
+                                    u"state.json"_qs}) {
             const QFileInfo file(bed->stateDir() + u'/' + name);
             QVERIFY2(file.exists(), qPrintable(name));
             QCOMPARE(file.permissions() & (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther),
@@ -146,6 +147,34 @@ private Q_SLOTS:
         const QString viewerId = QString::fromLatin1(
             [&] { QFile f(bed->stateDir() + u"/viewer.token"_qs); f.open(QIODevice::ReadOnly); return f.readAll(); }()).section(u'.', 0, 0);
         QCOMPARE(last.value(u"tokenId"_qs).toString(), viewerId);
+    }
+
+    void aJoinTokenKeepsOutReceiversWithoutIt()
+    {
+        const QByteArray expected = TestBed::sha256Of(bed->makeImage(u"lab.img"_qs, 1024 * 1024));
+        const TestBed::Result created = bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
+                                                  u"/TransmissionType:AutoCast"_qs, u"/RequireJoinToken:Yes"_qs});
+        QCOMPARE(created.exitCode, 0);
+        const QRegularExpressionMatch shown = QRegularExpression(u"Join token: +([0-9a-f]{32})"_qs).match(created.out);
+        QVERIFY2(shown.hasMatch(), qPrintable(created.out));
+        const QString joinToken = shown.captured(1);
+        // Admins see it again; viewers and the pushed listings do not.
+        QCOMPARE(bed->cliJson({u"/Get-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs})
+                     .value(u"transmission"_qs).toObject().value(u"joinToken"_qs).toString(), joinToken);
+        QProcessEnvironment viewer = QProcessEnvironment::systemEnvironment();
+        viewer.insert(u"DEPLOYCAST_TOKEN_FILE"_qs, bed->stateDir() + u"/viewer.token"_qs);
+        const TestBed::Result seenByViewer = bed->cli({u"/Get-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Format:Json"_qs}, viewer);
+        QVERIFY(seenByViewer.out.contains(u"\"joinTokenRequired\": true"_qs));
+        QVERIFY(!seenByViewer.out.contains(joinToken));
+
+        for (const QStringList &arguments : {QStringList{}, QStringList{u"--join-token"_qs, u"0123"_qs}}) {
+            QProcess *refused = bed->startReceiver(u"stranger"_qs, u"Lab"_qs, arguments);
+            QCOMPARE(TestBed::finishAndGetExitCode(refused), 1);
+            QVERIFY(QString::fromUtf8(refused->readAllStandardError()).contains(u"join token"_qs));
+        }
+        QProcess *admitted = bed->startReceiver(u"pc1"_qs, u"Lab"_qs, {u"--join-token"_qs, joinToken});
+        QCOMPARE(TestBed::finishAndGetExitCode(admitted), 0);
+        QCOMPARE(TestBed::sha256Of(bed->receiverOutput(u"pc1"_qs)), expected);
     }
 
     void aMintedTokenWorksAndAdminActionsAreAudited()
