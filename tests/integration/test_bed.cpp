@@ -151,6 +151,14 @@ TestBed::Result TestBed::cli(const QStringList &arguments, const QProcessEnviron
     return result;
 }
 
+TestBed::Result TestBed::newTransmission(const QString &name, const QString &image, const QStringList &extra) const
+{
+    const bool typed = std::any_of(extra.cbegin(), extra.cend(),
+                                   [](const QString &s) { return s.startsWith(u"/TransmissionType:"_qs, Qt::CaseInsensitive); });
+    return cli(QStringList{u"/New-MulticastTransmission"_qs, u"/FriendlyName:"_qs + name, u"/Image:"_qs + image}
+               + (typed ? QStringList{} : QStringList{u"/TransmissionType:AutoCast"_qs}) + extra);
+}
+
 QJsonObject TestBed::cliJson(const QStringList &arguments) const
 {
     const Result result = cli(arguments + QStringList{u"/Format:Json"_qs});

@@ -44,6 +44,9 @@ public:
     // Runs deploycast with /Server: added.
     Result cli(const QStringList &arguments,
                const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment()) const;
+    // /New-MulticastTransmission of an image in the store, AutoCast unless
+    // the extra switches say otherwise.
+    Result newTransmission(const QString &name, const QString &image, const QStringList &extra = {}) const;
     // Runs a read command with /Format:Json and parses the output.
     QJsonObject cliJson(const QStringList &arguments) const;
 

@@ -22,8 +22,7 @@ private:
     // as long as a test needs.
     void createWaitingTransmission()
     {
-        const TestBed::Result created = bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
-                                                  u"/TransmissionType:ScheduledCast"_qs, u"/Clients:100"_qs});
+        const TestBed::Result created = bed->newTransmission(u"Lab"_qs, u"lab.img"_qs, {u"/TransmissionType:ScheduledCast"_qs, u"/Clients:100"_qs});
         QVERIFY2(created.exitCode == 0, qPrintable(created.err));
     }
 
@@ -49,8 +48,7 @@ private Q_SLOTS:
     void withoutForceAFallbackClientFinishesByUnicast()
     {
         QVERIFY(bed->startServer({u"--max-rate"_qs, u"1"_qs})); // slow, so it is mid-transfer
-        QVERIFY(bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
-                          u"/TransmissionType:AutoCast"_qs}).exitCode == 0);
+        QVERIFY(bed->newTransmission(u"Lab"_qs, u"lab.img"_qs).exitCode == 0);
         QProcess *receiver = bed->startReceiver(u"pc"_qs, u"Lab"_qs);
         QVERIFY(TestBed::waitUntil([&] {
             const auto client = bed->clientNamed(u"Lab"_qs, u"pc"_qs);

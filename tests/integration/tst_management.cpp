@@ -45,8 +45,7 @@ private Q_SLOTS:
     {
         const QByteArray expected = TestBed::sha256Of(bed->makeImage(u"lab.img"_qs, 8 * 1024 * 1024));
         QVERIFY(bed->startServer({u"--max-rate"_qs, u"2"_qs}));
-        QCOMPARE(bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
-                           u"/TransmissionType:AutoCast"_qs}).exitCode, 0);
+        QCOMPARE(bed->newTransmission(u"Lab"_qs, u"lab.img"_qs).exitCode, 0);
         QProcess *receiver = bed->startReceiver(u"pc"_qs, u"Lab"_qs);
         QVERIFY(TestBed::waitUntil([&] { return bed->clientNamed(u"Lab"_qs, u"pc"_qs).has_value(); }));
 
@@ -156,8 +155,7 @@ private Q_SLOTS:
     {
         bed->makeImage(u"lab.img"_qs, 4096);
         QVERIFY(bed->startServer());
-        QCOMPARE(bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
-                           u"/TransmissionType:ScheduledCast"_qs, u"/Time:2099/01/01:00:00"_qs, u"/Description:Lab PCs"_qs})
+        QCOMPARE(bed->newTransmission(u"Lab"_qs, u"lab.img"_qs, {u"/TransmissionType:ScheduledCast"_qs, u"/Time:2099/01/01:00:00"_qs, u"/Description:Lab PCs"_qs})
                      .exitCode, 0);
         const QJsonObject all = bed->cliJson({u"/Get-AllMulticastTransmissions"_qs, u"/Show:Clients"_qs});
         QVERIFY(all.value(u"server"_qs).isString());

@@ -58,8 +58,7 @@ private Q_SLOTS:
     {
         const QByteArray expected = TestBed::sha256Of(bed->makeImage(u"lab.img"_qs, 4 * 1024 * 1024));
         QVERIFY(bed->startServer());
-        QCOMPARE(bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
-                           u"/TransmissionType:AutoCast"_qs}).exitCode, 0);
+        QCOMPARE(bed->newTransmission(u"Lab"_qs, u"lab.img"_qs).exitCode, 0);
         for (int i = 0; i < 200; ++i) {
             switch (i % 3) {
             case 0: { // connects and says nothing, not even TLS
@@ -146,8 +145,7 @@ private Q_SLOTS:
     {
         bed->makeImage(u"lab.img"_qs, 4 * 1024 * 1024);
         QVERIFY(bed->startServer({u"--client-timeout"_qs, u"3"_qs}));
-        QCOMPARE(bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
-                           u"/TransmissionType:ScheduledCast"_qs}).exitCode, 0);
+        QCOMPARE(bed->newTransmission(u"Lab"_qs, u"lab.img"_qs, {u"/TransmissionType:ScheduledCast"_qs}).exitCode, 0);
         QProcess *frozen = bed->startReceiver(u"frozen"_qs, u"Lab"_qs);
         QProcess *killed = bed->startReceiver(u"killed"_qs, u"Lab"_qs);
         QVERIFY(TestBed::waitUntil([&] { return bed->clientsOf(u"Lab"_qs).size() == 2; }));
@@ -171,8 +169,7 @@ private Q_SLOTS:
         QFETCH(QString, change);
         const QString image = bed->makeImage(u"lab.img"_qs, 8 * 1024 * 1024);
         QVERIFY(bed->startServer({u"--max-rate"_qs, u"1"_qs}));
-        QCOMPARE(bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
-                           u"/TransmissionType:AutoCast"_qs}).exitCode, 0);
+        QCOMPARE(bed->newTransmission(u"Lab"_qs, u"lab.img"_qs).exitCode, 0);
         QProcess *receiver = bed->startReceiver(u"pc1"_qs, u"Lab"_qs);
         QVERIFY(TestBed::waitUntil([&] {
             const auto client = bed->clientNamed(u"Lab"_qs, u"pc1"_qs);
@@ -207,8 +204,7 @@ private Q_SLOTS:
     {
         const QByteArray expected = TestBed::sha256Of(bed->makeImage(u"lab.img"_qs, 8 * 1024 * 1024));
         QVERIFY(bed->startServer({u"--max-rate"_qs, u"1"_qs}));
-        QCOMPARE(bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
-                           u"/TransmissionType:AutoCast"_qs}).exitCode, 0);
+        QCOMPARE(bed->newTransmission(u"Lab"_qs, u"lab.img"_qs).exitCode, 0);
         QProcess *first = bed->startReceiver(u"pc1"_qs, u"Lab"_qs);
         QProcess *second = bed->startReceiver(u"pc2"_qs, u"Lab"_qs);
         QVERIFY(TestBed::waitUntil([&] {
@@ -236,8 +232,7 @@ private Q_SLOTS:
         auto unmount = qScopeGuard([&] { ::umount2(qPrintable(small), MNT_DETACH); });
         bed->makeImage(u"lab.img"_qs, 4 * 1024 * 1024);
         QVERIFY(bed->startServer());
-        QCOMPARE(bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
-                           u"/TransmissionType:AutoCast"_qs}).exitCode, 0);
+        QCOMPARE(bed->newTransmission(u"Lab"_qs, u"lab.img"_qs).exitCode, 0);
         QProcess receiver;
         receiver.start(QStringLiteral(DEPLOYCAST_RECEIVE_BIN_FOR_TESTS),
                        {u"--server"_qs, bed->server(), u"--transmission"_qs, u"Lab"_qs, u"--output"_qs, small + u"/lab.img"_qs});

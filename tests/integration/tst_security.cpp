@@ -61,8 +61,7 @@ private Q_SLOTS:
         }
         // Creating something writes the audit log, also 0600.
         bed->makeImage(u"lab.img"_qs, 4096);
-        QCOMPARE(bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
-                           u"/TransmissionType:AutoCast"_qs}).exitCode, 0);
+        QCOMPARE(bed->newTransmission(u"Lab"_qs, u"lab.img"_qs).exitCode, 0);
         const QFileInfo audit(bed->stateDir() + u"/audit.log"_qs);
         QVERIFY(audit.exists());
         QCOMPARE(audit.permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
@@ -121,8 +120,7 @@ private Q_SLOTS:
     void aViewerCanListButNotDisconnect()
     {
         bed->makeImage(u"lab.img"_qs, 4 * 1024 * 1024);
-        QCOMPARE(bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
-                           u"/TransmissionType:ScheduledCast"_qs}).exitCode, 0);
+        QCOMPARE(bed->newTransmission(u"Lab"_qs, u"lab.img"_qs, {u"/TransmissionType:ScheduledCast"_qs}).exitCode, 0);
         bed->startReceiver(u"pc1"_qs, u"Lab"_qs);
         QVERIFY(TestBed::waitUntil([&] { return bed->clientNamed(u"Lab"_qs, u"pc1"_qs).has_value(); }));
         const int id = bed->clientNamed(u"Lab"_qs, u"pc1"_qs)->value(u"id"_qs).toInt();
@@ -152,8 +150,7 @@ private Q_SLOTS:
     void aJoinTokenKeepsOutReceiversWithoutIt()
     {
         const QByteArray expected = TestBed::sha256Of(bed->makeImage(u"lab.img"_qs, 1024 * 1024));
-        const TestBed::Result created = bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
-                                                  u"/TransmissionType:AutoCast"_qs, u"/RequireJoinToken:Yes"_qs});
+        const TestBed::Result created = bed->newTransmission(u"Lab"_qs, u"lab.img"_qs, {u"/RequireJoinToken:Yes"_qs});
         QCOMPARE(created.exitCode, 0);
         const QRegularExpressionMatch shown = QRegularExpression(u"Join token: +([0-9a-f]{32})"_qs).match(created.out);
         QVERIFY2(shown.hasMatch(), qPrintable(created.out));

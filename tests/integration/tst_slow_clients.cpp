@@ -44,8 +44,7 @@ private Q_SLOTS:
         const TestBed::Result set = bed->cli({u"/Set-Server"_qs, u"/Transport"_qs, u"/MulticastSessionPolicy"_qs,
                                               u"/Policy:Multistream"_qs, u"/Threshold:100000"_qs, u"/StreamCount:2"_qs});
         QVERIFY2(set.exitCode == 0, qPrintable(set.err));
-        QVERIFY(bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
-                          u"/TransmissionType:AutoCast"_qs}).exitCode == 0);
+        QVERIFY(bed->newTransmission(u"Lab"_qs, u"lab.img"_qs).exitCode == 0);
         QProcess *steady = bed->startReceiver(u"steady"_qs, u"Lab"_qs);
         QProcess *slow = bed->startReceiver(u"slow"_qs, u"Lab"_qs, {}, lossy(15));
 

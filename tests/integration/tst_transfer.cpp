@@ -18,8 +18,7 @@ private:
 
     void createTransmission(const QString &name, const QString &image, const QStringList &extra = {u"/TransmissionType:AutoCast"_qs})
     {
-        const TestBed::Result created = bed->cli(QStringList{u"/New-MulticastTransmission"_qs, u"/FriendlyName:"_qs + name,
-                                                             u"/Image:"_qs + image} + extra);
+        const TestBed::Result created = bed->newTransmission(name, image, extra);
         QVERIFY2(created.exitCode == 0, qPrintable(created.err));
     }
 

@@ -50,8 +50,7 @@ private:
     void setUpConsoleWithWaitingClients(const QStringList &receiverArguments = {})
     {
         QVERIFY(bed->startServer());
-        QCOMPARE(bed->cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
-                           u"/TransmissionType:ScheduledCast"_qs, u"/Clients:100"_qs}).exitCode, 0);
+        QCOMPARE(bed->newTransmission(u"Lab"_qs, u"lab.img"_qs, {u"/TransmissionType:ScheduledCast"_qs, u"/Clients:100"_qs}).exitCode, 0);
         for (const QString &machine : {u"pc1"_qs, u"pc2"_qs, u"pc3"_qs})
             receivers.append(bed->startReceiver(machine, u"Lab"_qs, receiverArguments));
         QVERIFY(TestBed::waitUntil([&] { return bed->clientsOf(u"Lab"_qs).size() == 3; }));

@@ -24,10 +24,8 @@ private Q_SLOTS:
         TestBed bed;
         bed.makeImage(u"lab.img"_qs, 4 * 1024 * 1024);
         QVERIFY(bed.startServer({u"--max-rate"_qs, u"2"_qs}));
-        QCOMPARE(bed.cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
-                          u"/TransmissionType:AutoCast"_qs}).exitCode, 0);
-        QCOMPARE(bed.cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Night"_qs, u"/Image:lab.img"_qs,
-                          u"/TransmissionType:ScheduledCast"_qs, u"/Clients:50"_qs}).exitCode, 0);
+        QCOMPARE(bed.newTransmission(u"Lab"_qs, u"lab.img"_qs).exitCode, 0);
+        QCOMPARE(bed.newTransmission(u"Night"_qs, u"lab.img"_qs, {u"/TransmissionType:ScheduledCast"_qs, u"/Clients:50"_qs}).exitCode, 0);
 
         ServerList servers;
         ServerTreeModel tree(&servers);
@@ -126,8 +124,7 @@ private Q_SLOTS:
         TestBed bed;
         const QByteArray expected = TestBed::sha256Of(bed.makeImage(u"lab.img"_qs, 1024 * 1024));
         QVERIFY(bed.startServer());
-        QCOMPARE(bed.cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:A"_qs, u"/Image:lab.img"_qs,
-                          u"/TransmissionType:ScheduledCast"_qs, u"/Clients:50"_qs}).exitCode, 0);
+        QCOMPARE(bed.newTransmission(u"A"_qs, u"lab.img"_qs, {u"/TransmissionType:ScheduledCast"_qs, u"/Clients:50"_qs}).exitCode, 0);
         ServerList servers;
         ServerTreeModel tree(&servers);
         ClientTableModel table(&servers);

@@ -53,8 +53,7 @@ private Q_SLOTS:
         TestBed bed;
         const QByteArray expected = TestBed::sha256Of(bed.makeImage(u"lab.img"_qs, 2 * 1024 * 1024));
         QVERIFY(bed.startServer());
-        QCOMPARE(bed.cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:lab.img"_qs,
-                          u"/TransmissionType:ScheduledCast"_qs, u"/Clients:100"_qs}).exitCode, 0);
+        QCOMPARE(bed.newTransmission(u"Lab"_qs, u"lab.img"_qs, {u"/TransmissionType:ScheduledCast"_qs, u"/Clients:100"_qs}).exitCode, 0);
         QList<QProcess *> receivers;
         for (const QString &machine : {u"pc1"_qs, u"pc2"_qs, u"pc3"_qs})
             receivers.append(bed.startReceiver(machine, u"Lab"_qs));
