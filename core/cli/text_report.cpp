@@ -1,6 +1,7 @@
 #include "text_report.h"
 
 #include "cli_text.h"
+#include "common/cbor_values.h"
 #include "common/units.h"
 
 #include <QLocale>
@@ -124,10 +125,10 @@ QString policyText(const QCborMap &policy)
     if (kind == u"AutoDisconnect"_qs)
         return (fallback ? CliText::tr("AutoDisconnect below %1 KB/s, with unicast fallback")
                          : CliText::tr("AutoDisconnect below %1 KB/s, without fallback"))
-            .arg(policy.value(u"thresholdKBps"_qs).toInteger());
+            .arg(integerOf(policy.value(u"thresholdKBps"_qs)));
     if (kind == u"Multistream"_qs)
         return CliText::tr("Multistream, %1 streams, moving clients below %2 KB/s to a slower one")
-            .arg(policy.value(u"streamCount"_qs).toInteger()).arg(policy.value(u"thresholdKBps"_qs).toInteger());
+            .arg(integerOf(policy.value(u"streamCount"_qs))).arg(integerOf(policy.value(u"thresholdKBps"_qs)));
     return CliText::tr("None");
 }
 
@@ -149,7 +150,7 @@ QString serverConfigReport(const QCborMap &config)
     for (const auto &[label, key] : fields)
         text += row(CliText::tr(label), config.value(QLatin1String(key)).toVariant().toString());
     text += row(CliText::tr("Slow-client policy"), policyText(config.value(u"slowClientPolicy"_qs).toMap()));
-    const qint64 maxRate = config.value(u"maxRate"_qs).toInteger();
+    const qint64 maxRate = integerOf(config.value(u"maxRate"_qs));
     text += row(CliText::tr("Maximum rate"), maxRate > 0 ? formatRate(maxRate) : CliText::tr("unlimited"));
     return text;
 }

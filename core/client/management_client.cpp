@@ -1,5 +1,6 @@
 #include "management_client.h"
 
+#include "common/cbor_values.h"
 #include "protocol/framed_connection.h"
 #include "protocol/messages.h"
 #include "security/tls_identity.h"
@@ -111,7 +112,7 @@ void ManagementClient::onMessage(const QCborMap &message)
         m_keepAlive->start(30'000);
         Q_EMIT ready();
     } else if (type == QLatin1String(proto::Type::Reply)) {
-        const ReplyHandler handler = m_pending.take(message.value(u"id"_qs).toInteger());
+        const ReplyHandler handler = m_pending.take(integerOf(message.value(u"id"_qs)));
         if (handler)
             handler(message.value(u"result"_qs).toMap(), proto::errorFrom(message));
     } else if (type == QLatin1String(proto::Type::Notify)) {

@@ -1,5 +1,6 @@
 #include "server_connection.h"
 
+#include "common/cbor_values.h"
 #include "management_client.h"
 #include "protocol/messages.h"
 
@@ -167,7 +168,7 @@ void ServerConnection::disconnectClients(const QList<quint32> &ids, bool force,
              QList<DisconnectOutcome> outcomes;
              for (const QCborValue &value : result.value(u"results"_qs).toArray()) {
                  const QCborMap map = value.toMap();
-                 outcomes.append({quint32(map.value(u"id"_qs).toInteger()), map.value(u"result"_qs).toString(),
+                 outcomes.append({quint32(integerOf(map.value(u"id"_qs))), map.value(u"result"_qs).toString(),
                                   map.value(u"message"_qs).toString()});
              }
              done(outcomes, error);
@@ -195,7 +196,7 @@ QSet<quint32> idsIn(const QCborArray &maps)
 {
     QSet<quint32> ids;
     for (const QCborValue &value : maps)
-        ids.insert(quint32(value.toMap().value(u"id"_qs).toInteger()));
+        ids.insert(quint32(integerOf(value.toMap().value(u"id"_qs))));
     return ids;
 }
 
@@ -219,7 +220,7 @@ void ServerConnection::applyClients(const QCborArray &clients, MirrorChange *cha
 {
     for (const QCborValue &value : clients) {
         const QCborMap map = value.toMap();
-        const quint32 id = quint32(map.value(u"id"_qs).toInteger());
+        const quint32 id = quint32(integerOf(map.value(u"id"_qs)));
         auto it = m_clients.find(id);
         if (it == m_clients.end()) {
             // A new client carries every field; a partial one for an unknown
@@ -253,12 +254,12 @@ void ServerConnection::applyDelta(const QCborMap &delta)
 {
     MirrorChange change;
     for (const QCborValue &value : delta.value(u"removedSessions"_qs).toArray())
-        if (m_sessions.remove(quint32(value.toInteger())))
-            change.removedSessions.append(quint32(value.toInteger()));
+        if (m_sessions.remove(quint32(integerOf(value))))
+            change.removedSessions.append(quint32(integerOf(value)));
     applySessions(delta.value(u"sessions"_qs).toArray(), &change);
     for (const QCborValue &value : delta.value(u"removedClients"_qs).toArray())
-        if (m_clients.remove(quint32(value.toInteger())))
-            change.removedClients.append(quint32(value.toInteger()));
+        if (m_clients.remove(quint32(integerOf(value))))
+            change.removedClients.append(quint32(integerOf(value)));
     applyClients(delta.value(u"clients"_qs).toArray(), &change);
     m_lastUpdate = referenceTime();
     if (!change.isEmpty())

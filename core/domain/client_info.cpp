@@ -1,5 +1,6 @@
 #include "client_info.h"
 
+#include "common/cbor_values.h"
 #include "common/enum_names.h"
 
 namespace deploycast {
@@ -64,9 +65,9 @@ void ClientInfo::update(const QCborMap &fields)
         const QString key = it.key().toString();
         const QCborValue value = it.value();
         if (key == u"id"_qs)
-            id = quint32(value.toInteger());
+            id = quint32(integerOf(value));
         else if (key == u"sessionId"_qs)
-            sessionId = quint32(value.toInteger());
+            sessionId = quint32(integerOf(value));
         else if (key == u"session"_qs)
             sessionName = value.toString();
         else if (key == u"name"_qs)
@@ -80,9 +81,9 @@ void ClientInfo::update(const QCborMap &fields)
         else if (key == u"percent"_qs)
             percentComplete = value.toDouble();
         else if (key == u"bytes"_qs)
-            bytesReceived = value.toInteger();
+            bytesReceived = integerOf(value);
         else if (key == u"rate"_qs)
-            transferRate = value.toInteger();
+            transferRate = integerOf(value);
         else if (key == u"cpu"_qs)
             cpuUtilization = value.toDouble();
         else if (key == u"memory"_qs)

@@ -1,5 +1,6 @@
 #include "session_info.h"
 
+#include "common/cbor_values.h"
 #include "common/enum_names.h"
 
 namespace deploycast {
@@ -71,7 +72,7 @@ QCborMap SessionInfo::withJoinToken() const
 SessionInfo SessionInfo::fromCbor(const QCborMap &map)
 {
     SessionInfo info;
-    info.id = quint32(map.value(u"id"_qs).toInteger());
+    info.id = quint32(integerOf(map.value(u"id"_qs)));
     info.kind = sessionKindFromString(map.value(u"kind"_qs).toString()).value_or(SessionKind::Transmission);
     info.name = map.value(u"name"_qs).toString();
     info.friendlyName = map.value(u"friendlyName"_qs).toString();
@@ -80,15 +81,15 @@ SessionInfo SessionInfo::fromCbor(const QCborMap &map)
     info.contentProvider = map.value(u"contentProvider"_qs).toString();
     info.type = castTypeFromString(map.value(u"type"_qs).toString()).value_or(CastType::AutoCast);
     info.startTime = fromIso(map.value(u"startTime"_qs).toString());
-    info.minClients = int(map.value(u"minClients"_qs).toInteger());
+    info.minClients = int(integerOf(map.value(u"minClients"_qs)));
     info.state = sessionStateFromString(map.value(u"state"_qs).toString()).value_or(SessionState::Waiting);
     info.group = map.value(u"group"_qs).toString();
-    info.port = quint16(map.value(u"port"_qs).toInteger());
-    info.size = map.value(u"size"_qs).toInteger();
+    info.port = quint16(integerOf(map.value(u"port"_qs)));
+    info.size = integerOf(map.value(u"size"_qs));
     info.sha256 = QByteArray::fromHex(map.value(u"sha256"_qs).toString().toLatin1());
     info.contentModified = fromIso(map.value(u"contentModified"_qs).toString());
     info.created = fromIso(map.value(u"created"_qs).toString());
-    info.clientCount = int(map.value(u"clientCount"_qs).toInteger());
+    info.clientCount = int(integerOf(map.value(u"clientCount"_qs)));
     info.problem = map.value(u"problem"_qs).toString();
     info.joinToken = map.value(u"joinToken"_qs).toString();
     return info;

@@ -1,5 +1,6 @@
 #include "slow_client_policy.h"
 
+#include "common/cbor_values.h"
 #include "common/enum_names.h"
 
 namespace deploycast {
@@ -31,8 +32,8 @@ SlowClientPolicy SlowClientPolicy::fromCbor(const QCborMap &map)
 {
     SlowClientPolicy policy;
     policy.kind = slowClientPolicyFromString(map.value(u"policy"_qs).toString()).value_or(Kind::None);
-    policy.thresholdKBps = std::max<qint64>(0, map.value(u"thresholdKBps"_qs).toInteger());
-    policy.streamCount = int(std::clamp<qint64>(map.value(u"streamCount"_qs).toInteger(2), 2, 3));
+    policy.thresholdKBps = std::max<qint64>(0, integerOf(map.value(u"thresholdKBps"_qs)));
+    policy.streamCount = int(std::clamp<qint64>(integerOf(map.value(u"streamCount"_qs), 2), 2, 3));
     policy.fallback = map.value(u"fallback"_qs).toBool(true);
     return policy;
 }

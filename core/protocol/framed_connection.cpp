@@ -1,5 +1,6 @@
 #include "framed_connection.h"
 
+#include "common/log.h"
 #include "messages.h"
 
 #include <QHostAddress>
@@ -54,9 +55,11 @@ bool FramedConnection::takeMessageAllowance()
     // Throttled from the first time the allowance ran out until the peer's
     // backlog is gone (onReadyRead); a peer that keeps one that long floods.
     if (m_throttledSinceMs >= 0 && now - m_throttledSinceMs > m_limits.floodGraceMs) {
-        closeWithError({QLatin1String(ErrorCode::RateLimited),
-                        QStringLiteral("more than %1 messages a second for %2 s").arg(m_limits.messagesPerSecond)
-                            .arg(m_limits.floodGraceMs / 1000)});
+        const Error reason{QLatin1String(ErrorCode::RateLimited),
+                           QStringLiteral("more than %1 messages a second for %2 s").arg(m_limits.messagesPerSecond)
+                               .arg(m_limits.floodGraceMs / 1000)};
+        qCInfo(lcMgmt).noquote() << peerText() << "dropped:" << reason.message;
+        closeWithError(reason);
         finish(u"rate limited"_qs);
         return false;
     }

@@ -1,5 +1,7 @@
 #include "range_codec.h"
 
+#include "common/cbor_values.h"
+
 namespace deploycast {
 
 std::vector<BlockRange> rangesFromCbor(const QCborValue &value, std::uint32_t blockCount, std::size_t maxRanges)
@@ -12,8 +14,8 @@ std::vector<BlockRange> rangesFromCbor(const QCborValue &value, std::uint32_t bl
         const QCborArray pair = item.toArray();
         if (pair.size() != 2 || !pair[0].isInteger() || !pair[1].isInteger())
             continue;
-        const qint64 first = pair[0].toInteger();
-        const qint64 last = pair[1].toInteger();
+        const qint64 first = integerOf(pair[0]);
+        const qint64 last = integerOf(pair[1]);
         if (first < 0 || last < first || last >= qint64(blockCount))
             continue;
         ranges.push_back({std::uint32_t(first), std::uint32_t(last)});

@@ -1,5 +1,6 @@
 #include "receiver.h"
 
+#include "common/cbor_values.h"
 #include "common/log.h"
 #include "protocol/framed_connection.h"
 #include "protocol/messages.h"
@@ -126,12 +127,12 @@ void Receiver::onMessage(const QCborMap &message)
 
 void Receiver::onJoined(const QCborMap &result)
 {
-    m_clientId = quint32(result.value(u"clientId"_qs).toInteger());
-    m_token = quint32(result.value(u"token"_qs).toInteger());
-    m_size = result.value(u"size"_qs).toInteger();
+    m_clientId = quint32(integerOf(result.value(u"clientId"_qs)));
+    m_token = quint32(integerOf(result.value(u"token"_qs)));
+    m_size = integerOf(result.value(u"size"_qs));
     m_expectedSha256 = QByteArray::fromHex(result.value(u"sha256"_qs).toString().toLatin1());
-    const qint64 blockCount = result.value(u"blockCount"_qs).toInteger();
-    if (result.value(u"blockSize"_qs).toInteger() != qint64(kBlockPayloadSize) || m_size <= 0
+    const qint64 blockCount = integerOf(result.value(u"blockCount"_qs));
+    if (integerOf(result.value(u"blockSize"_qs)) != qint64(kBlockPayloadSize) || m_size <= 0
         || blockCount != (m_size + qint64(kBlockPayloadSize) - 1) / qint64(kBlockPayloadSize)) {
         finish(ReceiveExit::Failure, u"the server sent an inconsistent join reply"_qs);
         return;
@@ -150,7 +151,7 @@ void Receiver::onJoined(const QCborMap &result)
         report(QStringLiteral("back with the server as client %1; resuming with %2% held")
                    .arg(m_clientId).arg(100.0 * double(bytesHeld()) / double(m_size), 0, 'f', 1));
         const QHostAddress group(result.value(u"group"_qs).toString());
-        if (listenOn(group, quint16(result.value(u"port"_qs).toInteger())))
+        if (listenOn(group, quint16(integerOf(result.value(u"port"_qs)))))
             checkComplete();
         return;
     }
@@ -162,7 +163,7 @@ void Receiver::onJoined(const QCborMap &result)
         return;
     }
     const QHostAddress group(result.value(u"group"_qs).toString());
-    const quint16 port = quint16(result.value(u"port"_qs).toInteger());
+    const quint16 port = quint16(integerOf(result.value(u"port"_qs)));
     if (!listenOn(group, port))
         return;
     report(QStringLiteral("joined %1 as client %2: %3 bytes from %4:%5")
@@ -192,7 +193,7 @@ void Receiver::onMove(const QCborMap &params)
     if (m_method != TransferMethod::Multicast || m_done)
         return;
     const QHostAddress group(params.value(u"group"_qs).toString());
-    const quint16 port = quint16(params.value(u"port"_qs).toInteger());
+    const quint16 port = quint16(integerOf(params.value(u"port"_qs)));
     if (group.isNull() || !group.isMulticast() || port == 0) {
         finish(ReceiveExit::Failure, u"the server sent an invalid stream to move to"_qs);
         return;
@@ -248,7 +249,7 @@ void Receiver::onUnicastData(const QCborMap &params)
 {
     if (m_method != TransferMethod::Unicast)
         return;
-    const qint64 first = params.value(u"first"_qs).toInteger(-1);
+    const qint64 first = integerOf(params.value(u"first"_qs), -1);
     const QByteArray payload = params.value(u"payload"_qs).toByteArray();
     const qint64 blocks = (payload.size() + qint64(kBlockPayloadSize) - 1) / qint64(kBlockPayloadSize);
     // Whole blocks from `first` on; only the image's last block may be short.

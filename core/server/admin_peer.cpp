@@ -1,5 +1,6 @@
 #include "admin_peer.h"
 
+#include "common/cbor_values.h"
 #include "common/log.h"
 #include "protocol/framed_connection.h"
 #include "protocol/messages.h"
@@ -82,7 +83,7 @@ void AdminPeer::onRequest(const QCborMap &message)
         m_connection->closeWithError({QLatin1String(ErrorCode::BadRequest), u"expected a request"_qs});
         return;
     }
-    const qint64 id = message.value(u"id"_qs).toInteger();
+    const qint64 id = integerOf(message.value(u"id"_qs));
     const QString method = message.value(u"method"_qs).toString();
     Error error;
     const QCborMap params = message.value(u"params"_qs).toMap();
@@ -213,7 +214,7 @@ QCborMap AdminPeer::createSession(const QCborMap &params, Error *error)
             return {};
         }
     }
-    request.minClients = int(std::clamp<qint64>(params.value(u"minClients"_qs).toInteger(), -1, 1'000'000));
+    request.minClients = int(std::clamp<qint64>(integerOf(params.value(u"minClients"_qs)), -1, 1'000'000));
     request.requireJoinToken = params.value(u"requireJoinToken"_qs).toBool(false);
     const auto info = m_registry->createSession(request, error);
     return info ? QCborMap{{u"session"_qs, info->withJoinToken()}} : QCborMap{};
@@ -253,7 +254,7 @@ QCborMap AdminPeer::disconnectClients(const QCborMap &params, Error *error)
     const bool force = params.value(u"force"_qs).toBool();
     QCborArray results;
     for (const QCborValue &value : ids) {
-        const qint64 id = value.toInteger(-1);
+        const qint64 id = integerOf(value, -1);
         const DisconnectOutcome outcome = (id > 0 && id <= 0xFFFFFFFFll)
             ? m_registry->disconnectClient(quint32(id), force)
             : DisconnectOutcome{0, u"gone"_qs, QStringLiteral("'%1' is not a client ID").arg(value.toVariant().toString())};
@@ -283,7 +284,7 @@ QCborMap AdminPeer::listFallbackClients() const
 
 QCborMap AdminPeer::getAuditLog(const QCborMap &params, Error *error)
 {
-    const qint64 last = params.value(u"last"_qs).toInteger(0);
+    const qint64 last = integerOf(params.value(u"last"_qs), 0);
     if (last < 0) {
         *error = {QLatin1String(ErrorCode::InvalidArgument), u"'last' cannot be negative"_qs};
         return {};

@@ -1,5 +1,6 @@
 #include "receiver_peer.h"
 
+#include "common/cbor_values.h"
 #include "common/log.h"
 #include "protocol/block_datagram.h"
 #include "protocol/framed_connection.h"
@@ -72,7 +73,7 @@ void ReceiverPeer::onMessage(const QCborMap &message)
     const QString type = proto::typeOf(message);
     const QCborMap params = message.value(u"params"_qs).toMap();
     if (type == QLatin1String(proto::Type::Request)) {
-        const qint64 id = message.value(u"id"_qs).toInteger();
+        const qint64 id = integerOf(message.value(u"id"_qs));
         const QString method = message.value(u"method"_qs).toString();
         if (method == u"join"_qs && m_info.id == 0)
             onJoin(id, params);
@@ -128,9 +129,9 @@ void ReceiverPeer::onJoin(qint64 requestId, const QCborMap &params)
 void ReceiverPeer::onStatus(const QCborMap &params)
 {
     auto percent = [](const QCborValue &value) { return std::clamp(value.toDouble(), 0.0, 100.0); };
-    m_info.bytesReceived = std::max<qint64>(0, params.value(u"bytes"_qs).toInteger());
+    m_info.bytesReceived = std::max<qint64>(0, integerOf(params.value(u"bytes"_qs)));
     m_info.percentComplete = m_content ? std::min(100.0, 100.0 * double(m_info.bytesReceived) / double(m_content->size())) : 0;
-    m_info.transferRate = std::max<qint64>(0, params.value(u"rate"_qs).toInteger());
+    m_info.transferRate = std::max<qint64>(0, integerOf(params.value(u"rate"_qs)));
     m_info.cpuUtilization = percent(params.value(u"cpu"_qs));
     m_info.memoryUtilization = percent(params.value(u"memory"_qs));
     m_info.networkUtilization = percent(params.value(u"network"_qs));

@@ -1,6 +1,7 @@
 #include "server.h"
 
 #include "admin_peer.h"
+#include "common/cbor_values.h"
 #include "common/log.h"
 #include "protocol/framed_connection.h"
 #include "protocol/messages.h"
@@ -120,7 +121,7 @@ void Server::onHello(FramedConnection *connection, const QCborMap &message)
     };
     if (proto::typeOf(message) != QLatin1String(proto::Type::Hello))
         return refuse(ErrorCode::HandshakeRequired, u"the first message must be a hello"_qs);
-    const qint64 version = message.value(u"version"_qs).toInteger();
+    const qint64 version = integerOf(message.value(u"version"_qs));
     if (version != proto::kVersion)
         return refuse(ErrorCode::VersionMismatch,
                       QStringLiteral("protocol version %1 is not supported (this server speaks %2)").arg(version).arg(proto::kVersion));

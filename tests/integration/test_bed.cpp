@@ -119,6 +119,13 @@ bool TestBed::startServer(const QStringList &extraArguments)
     }, 15000) && m_server->state() == QProcess::Running;
 }
 
+QString TestBed::serverOutput()
+{
+    if (m_server)
+        m_serverOutput += QString::fromUtf8(m_server->readAll());
+    return m_serverOutput;
+}
+
 void TestBed::killServer()
 {
     if (m_server && m_server->state() != QProcess::NotRunning) {

@@ -40,6 +40,7 @@ public:
     bool startServer(const QStringList &extraArguments = {});
     void stopServer(); // SIGTERM, then wait
     void killServer(); // SIGKILL: no chance to save or say goodbye
+    QString serverOutput(); // everything the server has logged so far
 
     // Runs deploycast with /Server: added.
     Result cli(const QStringList &arguments,
@@ -68,5 +69,6 @@ private:
     QTemporaryDir m_root;
     quint16 m_port = 0;
     std::unique_ptr<QProcess> m_server;
+    QString m_serverOutput;
     std::vector<std::unique_ptr<QProcess>> m_receivers;
 };

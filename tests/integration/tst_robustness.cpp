@@ -134,10 +134,11 @@ private Q_SLOTS:
         // Meanwhile others are served.
         QCOMPARE(bed->cli({u"/Get-Server"_qs, u"/Show:Config"_qs}).exitCode, 0);
         QVERIFY(TestBed::waitUntil([&] { return flooder->state() == QAbstractSocket::UnconnectedState; }, 60000));
-        // Served at the allowed rate meanwhile, then dropped with the reason.
-        const QByteArray received = flooder->readAll();
-        QVERIFY(received.contains("rate-limited"));
-        QVERIFY(received.size() > 10000); // over a thousand ping replies
+        // Served at the allowed rate meanwhile, then dropped for flooding. (The
+        // "bye" saying so may not reach it: closing a socket with unread
+        // input resets the connection, and the reset can overtake it.)
+        QVERIFY(flooder->readAll().size() > 10000); // over a thousand ping replies
+        QVERIFY(TestBed::waitUntil([&] { return bed->serverOutput().contains(u"dropped: more than 200 messages a second"_qs); }));
         QCOMPARE(bed->cli({u"/Get-Server"_qs, u"/Show:Config"_qs}).exitCode, 0);
     }
 

@@ -1,4 +1,6 @@
 #include "frame_bytes.h"
+#include "common/cbor_values.h"
+#include "domain/session_info.h"
 #include "protocol/frame_codec.h"
 #include "protocol/messages.h"
 
@@ -94,6 +96,19 @@ private Q_SLOTS:
         QVERIFY(!decoder.hasError());
         decoder.append(frame.right(1));
         QVERIFY(decoder.next());
+    }
+
+    void hostileNumbersAreClampedNotCast()
+    {
+        // A double where an integer belongs: Qt's toInteger() would cast it
+        // (undefined for these); integerOf clamps, and NaN or text gives the fallback.
+        QCOMPARE(integerOf(QCborValue(1e300)), std::numeric_limits<qint64>::max());
+        QCOMPARE(integerOf(QCborValue(-1e300)), std::numeric_limits<qint64>::min());
+        QCOMPARE(integerOf(QCborValue(std::nan("")), 7), 7);
+        QCOMPARE(integerOf(QCborValue(u"12"_qs), -1), -1);
+        QCOMPARE(integerOf(QCborValue(41.9)), 41);
+        const SessionInfo session = SessionInfo::fromCbor({{u"id"_qs, 1e300}, {u"size"_qs, std::nan("")}});
+        QCOMPARE(session.size, 0);
     }
 
     void randomGarbageNeverCrashes()
