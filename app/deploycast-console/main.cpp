@@ -16,6 +16,7 @@
 #include <QSettings>
 
 #include <cstdio>
+#include <cstring>
 
 using namespace deploycast;
 
@@ -63,10 +64,23 @@ void selectWhenAvailable(MainWindow *window, ServerList *servers, const QString 
     attempt();
 }
 
+// --help and --version print text and exit: they must work without a display
+// (over ssh, or when the man page is made), where QApplication would abort.
+bool onlyPrintsText(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i)
+        for (const char *option : {"-h", "--help", "--help-all", "-v", "--version"})
+            if (std::strcmp(argv[i], option) == 0)
+                return true;
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (onlyPrintsText(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"Deploycast"_qs);
     QApplication::setApplicationName(u"deploycast-console"_qs);
