@@ -17,6 +17,7 @@ namespace {
 // A connection that has not said hello by then is dropped, so idle sockets
 // cannot pile up.
 constexpr int kHandshakeTimeoutMs = 10'000;
+constexpr int kListenBacklog = 1024;
 // Management peers: consoles ping every 30 s (ManagementClient); a request
 // rate well above any console or script, with room for bursts.
 const FramedConnection::Limits kAdminLimits{120'000, 200, 1000, 10'000};
@@ -70,6 +71,9 @@ bool Server::start(Error *error)
         return false;
     m_listener = new TlsServer(*identity, this);
     connect(m_listener, &QTcpServer::newConnection, this, &Server::onNewConnection);
+    // Hundreds of receivers join at once when a lab boots; Qt's default
+    // backlog (50) would leave the rest half-open until the kernel retries.
+    m_listener->setListenBacklogSize(kListenBacklog);
     m_registry = new Registry(m_description.name, &m_store, &m_images, m_description.options.transfer, this);
     m_registry->restore();
     m_hub = new PushHub(m_registry, this);
