@@ -40,6 +40,12 @@ QString TestBed::stateDir() const
     return m_root.filePath(u"state"_qs);
 }
 
+QString TestBed::token(const QString &role) const
+{
+    QFile file(stateDir() + u'/' + role + u".token"_qs);
+    return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll()).trimmed() : QString();
+}
+
 TestBed::TestBed()
 {
     QDir(m_root.path()).mkpath(u"store"_qs);

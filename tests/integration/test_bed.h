@@ -31,6 +31,8 @@ public:
     quint16 port() const { return m_port; }
     QString server() const; // "127.0.0.1:port"
     QString stateDir() const;
+    // The token the server wrote at first start: role "admin" or "viewer".
+    QString token(const QString &role) const;
 
     // A file of deterministic pseudo-random bytes in the image store.
     QString makeImage(const QString &relativePath, qint64 size, quint32 seed = 1);

@@ -37,12 +37,6 @@ private:
         return peeked == 0 || (peeked < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
     }
 
-    QString adminToken() const
-    {
-        QFile file(bed->stateDir() + u"/admin.token"_qs);
-        return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll()).trimmed() : QString();
-    }
-
     // A management peer that logs in, subscribes, and then never reads:
     // the server's pushes pile up on its side of the connection.
     QSslSocket *slowReader()
@@ -50,7 +44,7 @@ private:
         auto *socket = new QSslSocket;
         socket->setPeerVerifyMode(QSslSocket::VerifyNone);
         socket->setReadBufferSize(1);
-        const QString token = adminToken();
+        const QString token = bed->token(u"admin"_qs);
         connect(socket, &QSslSocket::encrypted, socket, [socket, token] {
             socket->write(encodeFrame(proto::hello(u"admin"_qs, u"slow-reader"_qs, token)));
             socket->write(encodeFrame(proto::request(1, u"subscribe"_qs, {})));
@@ -122,7 +116,7 @@ private Q_SLOTS:
         auto *flooder = new QSslSocket;
         hostile.emplace_back(flooder);
         flooder->setPeerVerifyMode(QSslSocket::VerifyNone);
-        const QString token = adminToken();
+        const QString token = bed->token(u"admin"_qs);
         connect(flooder, &QSslSocket::encrypted, flooder, [flooder, token] {
             flooder->write(encodeFrame(proto::hello(u"admin"_qs, u"flooder"_qs, token)));
             QByteArray burst;

@@ -142,8 +142,7 @@ private Q_SLOTS:
         QCOMPARE(last.value(u"command"_qs).toString(), u"disconnectClients"_qs);
         QVERIFY(last.value(u"result"_qs).toString().startsWith(u"permission-denied"_qs));
         QVERIFY(last.value(u"targets"_qs).toString().contains(QString::number(id)));
-        const QString viewerId = QString::fromLatin1(
-            [&] { QFile f(bed->stateDir() + u"/viewer.token"_qs); f.open(QIODevice::ReadOnly); return f.readAll(); }()).section(u'.', 0, 0);
+        const QString viewerId = bed->token(u"viewer"_qs).section(u'.', 0, 0);
         QCOMPARE(last.value(u"tokenId"_qs).toString(), viewerId);
     }
 

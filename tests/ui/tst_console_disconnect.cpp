@@ -282,9 +282,9 @@ private Q_SLOTS:
         setUpConsoleWithWaitingClients();
         ServerConnection *server = servers->servers().first();
         QCOMPARE(server->role(), u"admin"_qs); // the local server's admin token, read from its state folder
-        QFile viewerToken(bed->stateDir() + u"/viewer.token"_qs);
-        QVERIFY(viewerToken.open(QIODevice::ReadOnly));
-        server->setToken(QString::fromLatin1(viewerToken.readAll()).trimmed());
+        const QString viewerToken = bed->token(u"viewer"_qs);
+        QVERIFY(!viewerToken.isEmpty());
+        server->setToken(viewerToken);
         server->retryNow();
         QVERIFY(TestBed::waitUntil([&] { return server->state() == ConnectionState::Connected && server->role() == u"viewer"_qs; }));
         QVERIFY(TestBed::waitUntil([&] { return window->selectPath(transmissionPath()); }));
@@ -307,10 +307,7 @@ private Q_SLOTS:
         servers = std::make_unique<ServerList>();
         servers->add({u"127.0.0.1"_qs, bed->port()});
         ServerConnection *server = servers->servers().first();
-        server->setToken(QString::fromLatin1([&] {
-            QFile token(bed->stateDir() + u"/admin.token"_qs);
-            return token.open(QIODevice::ReadOnly) ? token.readAll().trimmed() : QByteArray();
-        }()));
+        server->setToken(bed->token(u"admin"_qs));
         QString question;
         bool answered = false;
         bool trust = false;
