@@ -1,14 +1,46 @@
 #include "client_filter_proxy.h"
 
-#include "client_table_model.h"
+#include <algorithm>
 
 namespace deploycast {
+namespace {
+// As in ClientTableModel: past this share of rows, one dataChanged for all.
+constexpr double kWholeTableShare = 0.5;
+} // namespace
 
 ClientFilterProxy::ClientFilterProxy(QObject *parent)
-    : QSortFilterProxyModel(parent)
+    : QAbstractProxyModel(parent)
 {
-    setSortRole(ClientTableModel::SortRole);
-    setDynamicSortFilter(true);
+}
+
+void ClientFilterProxy::setSourceModel(QAbstractItemModel *sourceModel)
+{
+    beginResetModel();
+    if (m_table)
+        disconnect(m_table, nullptr, this, nullptr);
+    QAbstractProxyModel::setSourceModel(sourceModel);
+    m_table = qobject_cast<ClientTableModel *>(sourceModel);
+    if (m_table) {
+        connect(m_table, &QAbstractItemModel::dataChanged, this, &ClientFilterProxy::onDataChanged);
+        connect(m_table, &QAbstractItemModel::rowsInserted, this,
+                [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
+        connect(m_table, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+                [this](const QModelIndex &, int first, int last) { onRowsAboutToBeRemoved(first, last); });
+        connect(m_table, &QAbstractItemModel::rowsRemoved, this,
+                [this](const QModelIndex &, int first, int last) { onRowsRemoved(first, last); });
+        connect(m_table, &QAbstractItemModel::modelAboutToBeReset, this, &ClientFilterProxy::beginResetModel);
+        connect(m_table, &QAbstractItemModel::modelReset, this, [this] {
+            rebuild();
+            endResetModel();
+        });
+        connect(m_table, &ClientTableModel::aboutToApplyChanges, this, [this] { m_batching = true; });
+        connect(m_table, &ClientTableModel::changesApplied, this, [this] {
+            m_batching = false;
+            settle();
+        });
+    }
+    rebuild();
+    endResetModel();
 }
 
 void ClientFilterProxy::setFilterText(const QString &text)
@@ -16,15 +48,251 @@ void ClientFilterProxy::setFilterText(const QString &text)
     if (text.trimmed() == m_filter)
         return;
     m_filter = text.trimmed();
-    invalidateFilter();
+    relayout(true);
 }
 
-bool ClientFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+void ClientFilterProxy::sort(int column, Qt::SortOrder order)
 {
-    if (m_filter.isEmpty())
-        return true;
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    return index.data(ClientTableModel::FilterRole).toString().contains(m_filter, Qt::CaseInsensitive);
+    m_sortColumn = column;
+    m_sortOrder = order;
+    for (int row = 0; row < int(m_keys.size()); ++row)
+        m_keys[std::size_t(row)] = column >= 0 ? m_table->sortKey(row, column) : SortKey{};
+    relayout(false);
+}
+
+void ClientFilterProxy::rebuild()
+{
+    const int rows = m_table ? m_table->rowCount() : 0;
+    m_keys.assign(std::size_t(rows), {});
+    m_order.clear();
+    for (int row = 0; row < rows; ++row) {
+        if (m_sortColumn >= 0)
+            m_keys[std::size_t(row)] = m_table->sortKey(row, m_sortColumn);
+        if (accepts(row))
+            m_order.push_back(row);
+    }
+    std::sort(m_order.begin(), m_order.end(), [this](int a, int b) { return before(a, b); });
+    indexSourceRows();
+    m_needsSortCheck = m_needsRefilter = false;
+}
+
+bool ClientFilterProxy::accepts(int sourceRow) const
+{
+    return m_filter.isEmpty() || m_table->matchesFilter(sourceRow, m_filter);
+}
+
+bool ClientFilterProxy::before(int sourceA, int sourceB) const
+{
+    if (m_sortColumn < 0)
+        return sourceA < sourceB;
+    const SortKey &a = m_keys[std::size_t(sourceA)];
+    const SortKey &b = m_keys[std::size_t(sourceB)];
+    const int order = ClientTableModel::isTextColumn(m_sortColumn)
+        ? a.text.compare(b.text, Qt::CaseInsensitive)
+        : (a.number < b.number ? -1 : (b.number < a.number ? 1 : 0));
+    if (order == 0)
+        return sourceA < sourceB; // equal keys keep the source order, so rows do not jump about
+    return m_sortOrder == Qt::AscendingOrder ? order < 0 : order > 0;
+}
+
+void ClientFilterProxy::settle()
+{
+    if (m_needsRefilter)
+        relayout(true);
+    else if (m_needsSortCheck && !std::is_sorted(m_order.begin(), m_order.end(), [this](int a, int b) { return before(a, b); }))
+        relayout(false);
+    m_needsSortCheck = m_needsRefilter = false;
+}
+
+void ClientFilterProxy::relayout(bool refilter)
+{
+    const auto hint = refilter ? QAbstractItemModel::NoLayoutChangeHint : QAbstractItemModel::VerticalSortHint;
+    Q_EMIT layoutAboutToBeChanged({}, hint);
+    // Views and selection models make their persistent indexes in answer to
+    // layoutAboutToBeChanged, so they are read only now.
+    const QModelIndexList persistent = persistentIndexList();
+    std::vector<std::pair<int, int>> sources; // source row, column
+    sources.reserve(std::size_t(persistent.size()));
+    for (const QModelIndex &index : persistent)
+        sources.emplace_back(m_order[std::size_t(index.row())], index.column());
+    if (refilter) {
+        m_order.clear();
+        for (int row = 0; row < int(m_keys.size()); ++row)
+            if (accepts(row))
+                m_order.push_back(row);
+    }
+    std::sort(m_order.begin(), m_order.end(), [this](int a, int b) { return before(a, b); });
+    indexSourceRows();
+    QModelIndexList moved;
+    moved.reserve(persistent.size());
+    for (const auto &[sourceRow, column] : sources) {
+        const int row = m_proxyRowOf[std::size_t(sourceRow)];
+        moved.append(row < 0 ? QModelIndex() : createIndex(row, column)); // filtered out: the index goes
+    }
+    changePersistentIndexList(persistent, moved);
+    m_needsSortCheck = m_needsRefilter = false;
+    Q_EMIT layoutChanged({}, hint);
+}
+
+void ClientFilterProxy::indexSourceRows()
+{
+    m_proxyRowOf.assign(m_keys.size(), -1);
+    for (int row = 0; row < int(m_order.size()); ++row)
+        m_proxyRowOf[std::size_t(m_order[std::size_t(row)])] = row;
+}
+
+void ClientFilterProxy::onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
+{
+    if (!topLeft.isValid())
+        return;
+    const int first = topLeft.row();
+    const int last = bottomRight.row();
+    const bool sortKeyChanged = m_sortColumn >= topLeft.column() && m_sortColumn <= bottomRight.column()
+        && (roles.isEmpty() || roles.contains(Qt::DisplayRole));
+    for (int row = first; row <= last; ++row) {
+        if (sortKeyChanged)
+            m_keys[std::size_t(row)] = m_table->sortKey(row, m_sortColumn);
+        if (!m_filter.isEmpty() && (m_proxyRowOf[std::size_t(row)] >= 0) != accepts(row))
+            m_needsRefilter = true;
+    }
+    m_needsSortCheck = m_needsSortCheck || sortKeyChanged;
+
+    const int lastColumn = columnCount() - 1;
+    if (double(last - first + 1) > kWholeTableShare * double(m_keys.size())) {
+        if (!m_order.empty())
+            Q_EMIT dataChanged(index(0, 0), index(int(m_order.size()) - 1, lastColumn), roles);
+    } else {
+        std::vector<int> rows;
+        for (int row = first; row <= last; ++row)
+            if (const int proxyRow = m_proxyRowOf[std::size_t(row)]; proxyRow >= 0)
+                rows.push_back(proxyRow);
+        std::sort(rows.begin(), rows.end());
+        for (std::size_t start = 0, i = 1; i <= rows.size(); ++i) {
+            if (i == rows.size() || rows[i] != rows[i - 1] + 1) {
+                Q_EMIT dataChanged(index(rows[start], 0), index(rows[i - 1], lastColumn), roles);
+                start = i;
+            }
+        }
+    }
+    // Within one refresh of the source the order is settled once, at its end.
+    if (!m_batching)
+        settle();
+}
+
+void ClientFilterProxy::onRowsInserted(int first, int last)
+{
+    const int count = last - first + 1;
+    for (int &sourceRow : m_order)
+        if (sourceRow >= first)
+            sourceRow += count;
+    m_keys.insert(m_keys.begin() + first, std::size_t(count), SortKey{});
+    std::vector<int> added;
+    for (int row = first; row <= last; ++row) {
+        if (m_sortColumn >= 0)
+            m_keys[std::size_t(row)] = m_table->sortKey(row, m_sortColumn);
+        if (accepts(row))
+            added.push_back(row);
+    }
+    indexSourceRows();
+    const auto less = [this](int a, int b) { return before(a, b); };
+    std::sort(added.begin(), added.end(), less);
+    // Each run of new rows that falls between the same two old rows is one insertion.
+    for (std::size_t i = 0; i < added.size();) {
+        const auto at = std::lower_bound(m_order.begin(), m_order.end(), added[i], less);
+        const int position = int(at - m_order.begin());
+        std::size_t end = i + 1;
+        while (end < added.size() && (at == m_order.end() || before(added[end], *at)))
+            ++end;
+        beginInsertRows({}, position, position + int(end - i) - 1);
+        m_order.insert(at, added.begin() + qsizetype(i), added.begin() + qsizetype(end));
+        indexSourceRows();
+        endInsertRows();
+        i = end;
+    }
+    // Old rows whose keys changed in the same refresh may not be in order
+    // yet, so these were placed by a guess: check once the refresh is over.
+    m_needsSortCheck = true;
+    if (!m_batching)
+        settle();
+}
+
+void ClientFilterProxy::onRowsAboutToBeRemoved(int first, int last)
+{
+    std::vector<int> rows;
+    for (int row = first; row <= last; ++row)
+        if (const int proxyRow = m_proxyRowOf[std::size_t(row)]; proxyRow >= 0)
+            rows.push_back(proxyRow);
+    std::sort(rows.begin(), rows.end(), std::greater<>());
+    // From the bottom up, one removal per run of adjacent proxy rows.
+    for (std::size_t i = 0; i < rows.size();) {
+        std::size_t end = i + 1;
+        while (end < rows.size() && rows[end] == rows[end - 1] - 1)
+            ++end;
+        const int top = rows[end - 1];
+        const int bottom = rows[i];
+        beginRemoveRows({}, top, bottom);
+        m_order.erase(m_order.begin() + top, m_order.begin() + bottom + 1);
+        indexSourceRows();
+        endRemoveRows();
+        i = end;
+    }
+}
+
+void ClientFilterProxy::onRowsRemoved(int first, int last)
+{
+    const int count = last - first + 1;
+    m_keys.erase(m_keys.begin() + first, m_keys.begin() + last + 1);
+    for (int &sourceRow : m_order)
+        if (sourceRow > last)
+            sourceRow -= count;
+    indexSourceRows();
+}
+
+QModelIndex ClientFilterProxy::mapToSource(const QModelIndex &proxyIndex) const
+{
+    if (!proxyIndex.isValid() || !m_table || proxyIndex.row() >= int(m_order.size()))
+        return {};
+    return m_table->index(m_order[std::size_t(proxyIndex.row())], proxyIndex.column());
+}
+
+QModelIndex ClientFilterProxy::mapFromSource(const QModelIndex &sourceIndex) const
+{
+    if (!sourceIndex.isValid() || sourceIndex.row() >= int(m_proxyRowOf.size()))
+        return {};
+    const int row = m_proxyRowOf[std::size_t(sourceIndex.row())];
+    return row < 0 ? QModelIndex() : createIndex(row, sourceIndex.column());
+}
+
+QModelIndex ClientFilterProxy::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() || row < 0 || column < 0 || row >= int(m_order.size()) || column >= columnCount())
+        return {};
+    return createIndex(row, column);
+}
+
+QModelIndex ClientFilterProxy::parent(const QModelIndex &) const
+{
+    return {};
+}
+
+QModelIndex ClientFilterProxy::sibling(int row, int column, const QModelIndex &) const
+{
+    return index(row, column);
+}
+
+int ClientFilterProxy::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_order.size());
+}
+
+int ClientFilterProxy::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() || !m_table ? 0 : m_table->columnCount();
+}
+
+bool ClientFilterProxy::hasChildren(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_order.empty();
 }
 
 } // namespace deploycast

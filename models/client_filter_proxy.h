@@ -1,24 +1,70 @@
 #pragma once
 
-#include <QSortFilterProxyModel>
+#include "client_table_model.h"
+
+#include <QAbstractProxyModel>
+
+#include <vector>
 
 namespace deploycast {
 
 // Sorts the client table on the underlying values (not display text) and
 // filters it on ID, name, IP or MAC address.
-class ClientFilterProxy : public QSortFilterProxyModel
+//
+// Written for ClientTableModel instead of using QSortFilterProxyModel, which
+// took most of a 10,000-client update tick (docs/benchmarks.md): sort keys
+// are read once per changed row without QVariant, a tick whose changes keep
+// the order costs one linear check and no re-sort, a re-sort is one
+// std::sort and one layoutChanged, and a tick in which most rows changed is
+// one dataChanged for the whole table.
+class ClientFilterProxy : public QAbstractProxyModel
 {
     Q_OBJECT
 public:
     explicit ClientFilterProxy(QObject *parent = nullptr);
 
+    void setSourceModel(QAbstractItemModel *sourceModel) override; // a ClientTableModel
     void setFilterText(const QString &text);
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
-protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    QModelIndex mapToSource(const QModelIndex &proxyIndex) const override;
+    QModelIndex mapFromSource(const QModelIndex &sourceIndex) const override;
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    QModelIndex sibling(int row, int column, const QModelIndex &index) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
 
 private:
+    void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
+    void onRowsInserted(int first, int last);
+    void onRowsAboutToBeRemoved(int first, int last);
+    void onRowsRemoved(int first, int last);
+    void rebuild(); // everything from the source, as after a reset
+    bool accepts(int sourceRow) const;
+    bool before(int sourceA, int sourceB) const; // the proxy order
+    // After changes: puts rows back in order, or through the filter, if
+    // their keys moved them.
+    void settle();
+    // Rebuilds the order (which rows, in which order) inside one layout change,
+    // carrying persistent indexes (selections) along.
+    void relayout(bool refilter);
+    void indexSourceRows(); // m_proxyRowOf from m_order
+    void emitChangedRows(const std::vector<int> &proxyRows);
+
+    ClientTableModel *m_table = nullptr;
     QString m_filter;
+    int m_sortColumn = -1; // -1: source order
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    std::vector<SortKey> m_keys;  // per source row, for m_sortColumn
+    std::vector<int> m_order;     // proxy row → source row
+    std::vector<int> m_proxyRowOf; // source row → proxy row, -1 when filtered out
+    bool m_batching = false;       // inside one refresh of the source: settle at its end
+    bool m_needsSortCheck = false;
+    bool m_needsRefilter = false;
 };
 
 } // namespace deploycast

@@ -38,6 +38,9 @@ ClientTableModel::ClientTableModel(ServerList *servers, QObject *parent)
     : QAbstractTableModel(parent)
     , m_servers(servers)
 {
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(kRefreshMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &ClientTableModel::flushPendingChanges);
     for (ServerConnection *server : servers->servers())
         watch(server);
     connect(servers, &ServerList::serverAdded, this, &ClientTableModel::watch);
@@ -62,6 +65,7 @@ void ClientTableModel::watch(ServerConnection *server)
 void ClientTableModel::forget(ServerConnection *server)
 {
     disconnect(server, nullptr, this, nullptr);
+    m_pending.remove(server);
     std::vector<int> rows;
     for (int row = 0; row < int(m_rows.size()); ++row)
         if (m_rows[std::size_t(row)].server == server)
@@ -76,6 +80,7 @@ void ClientTableModel::setScope(const ClientScope &scope)
         return;
     // A new scope is a new table, not a routine update: reset is right here.
     beginResetModel();
+    m_pending.clear(); // the new table is read from the mirrors as they are now
     m_scope = scope;
     m_rows.clear();
     for (ServerConnection *server : m_servers->servers()) {
@@ -108,31 +113,73 @@ void ClientTableModel::rebuildIndex()
         m_rowOfKey.insert(keyOf(m_rows[std::size_t(row)]), row);
 }
 
+void ClientTableModel::setAutoRefresh(bool on)
+{
+    m_autoRefresh = on;
+    if (!on)
+        m_refreshTimer.stop();
+    else if (!m_pending.isEmpty())
+        m_refreshTimer.start();
+}
+
+qsizetype ClientTableModel::pendingChangedClients() const
+{
+    qsizetype count = 0;
+    for (const Pending &pending : m_pending)
+        count += pending.touched.size();
+    return count;
+}
+
 void ClientTableModel::onChanged(ServerConnection *server, const MirrorChange &change)
+{
+    // Only remembered here: twenty servers pushing a delta each should cost
+    // the views one refresh, not twenty (and the proxy one sort, not twenty).
+    Pending &pending = m_pending[server];
+    for (quint32 id : change.removedClients) {
+        pending.removed.insert(id);
+        pending.touched.remove(id);
+    }
+    for (const QList<quint32> *ids : {&change.addedClients, &change.changedClients})
+        for (quint32 id : *ids) {
+            pending.touched.insert(id);
+            pending.removed.remove(id); // a client that left and came back under the same ID
+        }
+    if (m_autoRefresh && !m_refreshTimer.isActive())
+        m_refreshTimer.start();
+}
+
+void ClientTableModel::flushPendingChanges()
+{
+    m_refreshTimer.stop();
+    const QHash<ServerConnection *, Pending> pending = std::exchange(m_pending, {});
+    Q_EMIT aboutToApplyChanges();
+    for (auto it = pending.constBegin(); it != pending.constEnd(); ++it)
+        applyChanges(it.key(), it->removed, it->touched);
+    Q_EMIT changesApplied();
+}
+
+void ClientTableModel::applyChanges(ServerConnection *server, const QSet<quint32> &removedIds,
+                                    const QSet<quint32> &touchedIds)
 {
     std::vector<int> removed;
     std::vector<ClientRef> added;
     std::vector<ClientRef> changed;
-    for (quint32 id : change.removedClients)
+    for (quint32 id : removedIds)
         if (const int row = rowOf({server, id}); row >= 0)
             removed.push_back(row);
-    auto consider = [&](quint32 id) {
+    for (quint32 id : touchedIds) {
         const auto client = server->clients().constFind(id);
-        if (client == server->clients().constEnd())
-            return;
         const int row = rowOf({server, id});
-        const bool wanted = m_scope.contains(server, *client);
+        const bool wanted = client != server->clients().constEnd() && m_scope.contains(server, *client);
         if (row >= 0 && !wanted)
             removed.push_back(row); // e.g. moved from multicast to unicast fallback
         else if (row >= 0)
             changed.push_back({server, id});
         else if (wanted)
             added.push_back({server, id});
-    };
-    for (quint32 id : change.addedClients)
-        consider(id);
-    for (quint32 id : change.changedClients)
-        consider(id);
+    }
+    // Join order, so new rows come in the order the clients joined.
+    std::sort(added.begin(), added.end(), [](const ClientRef &a, const ClientRef &b) { return a.id < b.id; });
 
     removeRows(std::move(removed));
     appendRows(added);
@@ -205,6 +252,47 @@ void ClientTableModel::emitChanged(std::vector<int> rows)
     }
 }
 
+const ClientInfo *ClientTableModel::clientAtRow(int row) const
+{
+    const ClientRef &ref = m_rows[std::size_t(row)];
+    const auto found = ref.server->clients().constFind(ref.id);
+    return found == ref.server->clients().constEnd() ? nullptr : &*found;
+}
+
+SortKey ClientTableModel::sortKey(int row, int column) const
+{
+    const ClientInfo *client = clientAtRow(row);
+    if (!client)
+        return {};
+    switch (column) {
+    case Id: return {double(client->id), {}};
+    case Name: return {0, client->machineName};
+    case IpAddress: return {double(QHostAddress(client->ipAddress).toIPv4Address()), {}};
+    case MacAddress: return {0, client->macAddress};
+    case Progress: return {client->percentComplete, {}};
+    case TransferRate: return {double(client->transferRate), {}};
+    case TimeConnected: return {-double(client->joinedAt.toMSecsSinceEpoch()), {}}; // earlier join: longer connected
+    case Cpu: return {client->cpuUtilization, {}};
+    case Memory: return {client->memoryUtilization, {}};
+    case Network: return {client->networkUtilization, {}};
+    case State: return {double(int(client->state) + (client->method == TransferMethod::Unicast ? 100 : 0)), {}};
+    case Session: return {0, client->sessionName};
+    }
+    return {};
+}
+
+bool ClientTableModel::matchesFilter(int row, const QString &text) const
+{
+    const ClientInfo *client = clientAtRow(row);
+    if (!client)
+        return false;
+    // A number the admin types is usually an ID, so try that first.
+    return QString::number(client->id).contains(text, Qt::CaseInsensitive)
+        || client->machineName.contains(text, Qt::CaseInsensitive)
+        || client->ipAddress.contains(text, Qt::CaseInsensitive)
+        || client->macAddress.contains(text, Qt::CaseInsensitive);
+}
+
 int ClientTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -219,10 +307,10 @@ QVariant ClientTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ClientRef &ref = m_rows[std::size_t(index.row())];
-    const auto found = ref.server->clients().constFind(ref.id);
-    if (found == ref.server->clients().constEnd())
+    const ClientInfo *found = clientAtRow(index.row());
+    if (!found)
         return {};
+    const ClientRef &ref = m_rows[std::size_t(index.row())];
     const ClientInfo &client = *found;
     const bool stale = ref.server->state() != ConnectionState::Connected;
 
@@ -243,25 +331,10 @@ QVariant ClientTableModel::data(const QModelIndex &index, int role) const
         case Session: return client.sessionName;
         }
         break;
-    case SortRole:
-        switch (index.column()) {
-        case Id: return client.id;
-        case Name: return client.machineName;
-        case IpAddress: return QHostAddress(client.ipAddress).toIPv4Address();
-        case MacAddress: return client.macAddress;
-        case Progress: return client.percentComplete;
-        case TransferRate: return client.transferRate;
-        case TimeConnected: return -client.joinedAt.toMSecsSinceEpoch(); // earlier join: longer connected
-        case Cpu: return client.cpuUtilization;
-        case Memory: return client.memoryUtilization;
-        case Network: return client.networkUtilization;
-        case State: return int(client.state) + (client.method == TransferMethod::Unicast ? 100 : 0);
-        case Session: return client.sessionName;
-        }
-        break;
-    case FilterRole:
-        return QStringList{QString::number(client.id), client.machineName, client.ipAddress, client.macAddress}
-            .join(u'\n');
+    case SortRole: {
+        const SortKey key = sortKey(index.row(), index.column());
+        return isTextColumn(index.column()) ? QVariant(key.text) : QVariant(key.number);
+    }
     case StaleRole:
         return stale;
     case Qt::ForegroundRole:

@@ -4,6 +4,8 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QSet>
+#include <QTimer>
 
 #include <vector>
 
@@ -13,6 +15,13 @@ class ServerConnection;
 class ServerList;
 struct MirrorChange;
 
+// What a column sorts on, without a QVariant: a number, or text for the
+// name, MAC address and transmission columns.
+struct SortKey {
+    double number = 0;
+    QString text;
+};
+
 // A client in the table: which server, which ID. Plain values, no QObject per row.
 struct ClientRef {
     ServerConnection *server = nullptr;
@@ -21,9 +30,11 @@ struct ClientRef {
 };
 
 // The clients in the current scope, across all servers, read straight from
-// each ServerConnection's mirror. Mirror changes become precise signals:
-// removals and insertions as contiguous spans, and one dataChanged per run
-// of changed rows (or one for the whole table when most rows changed).
+// each ServerConnection's mirror. Mirror changes are gathered and applied
+// once per refresh tick, whatever number of servers pushed in between, as
+// precise signals: removals and insertions as contiguous spans, and one
+// dataChanged per run of changed rows (or one for the whole table when most
+// rows changed).
 class ClientTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -32,7 +43,6 @@ public:
                   Session, ColumnCount };
     enum Role {
         SortRole = Qt::UserRole + 1, // the underlying value, for sorting and for the progress bar
-        FilterRole,                  // what the filter field matches: ID, name, IP and MAC
         StaleRole,                   // true while the row's server is not connected
     };
 
@@ -43,8 +53,27 @@ public:
     ClientRef clientAt(int row) const { return m_rows.at(std::size_t(row)); }
     int rowOf(const ClientRef &client) const;
 
+    static bool isTextColumn(int column) { return column == Name || column == MacAddress || column == Session; }
+    SortKey sortKey(int row, int column) const;
+    // Whether the row's ID, name, IP or MAC address contains `text` (case-insensitive).
+    bool matchesFilter(int row, const QString &text) const;
+
+    // Mirror changes wait at most this long before they reach the views.
+    static constexpr int kRefreshMs = 250;
+    // Off: changes wait for flushPendingChanges() (benchmarks time it).
+    void setAutoRefresh(bool on);
+    // Applies what the servers changed since the last refresh, now.
+    void flushPendingChanges();
+    qsizetype pendingChangedClients() const;
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
+Q_SIGNALS:
+    // Around the signals of one refresh, so a proxy can re-sort once per refresh.
+    void aboutToApplyChanges();
+    void changesApplied();
+
+public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
@@ -52,6 +81,8 @@ private:
     void watch(ServerConnection *server);
     void forget(ServerConnection *server);
     void onChanged(ServerConnection *server, const MirrorChange &change);
+    void applyChanges(ServerConnection *server, const QSet<quint32> &removedIds, const QSet<quint32> &touchedIds);
+    const ClientInfo *clientAtRow(int row) const;
     void onServerStateChanged(ServerConnection *server);
     void removeRows(std::vector<int> rows);
     void appendRows(const std::vector<ClientRef> &refs);
@@ -65,6 +96,14 @@ private:
     QHash<quint64, int> m_rowOfKey;
     QHash<const ServerConnection *, quint32> m_serial; // small per-server number for row keys
     quint32 m_nextSerial = 1;
+    // Per server: clients removed, and clients added or changed, since the last refresh.
+    struct Pending {
+        QSet<quint32> removed;
+        QSet<quint32> touched;
+    };
+    QHash<ServerConnection *, Pending> m_pending;
+    QTimer m_refreshTimer;
+    bool m_autoRefresh = true;
 };
 
 } // namespace deploycast

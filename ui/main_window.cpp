@@ -135,6 +135,7 @@ MainWindow::MainWindow(ServerList *servers, bool rememberLayout, QWidget *parent
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateActions); // filtered
     connect(m_treeModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
     // The counts follow every change; the timer keeps "last update" fresh.
     for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_treeModel), static_cast<QAbstractItemModel *>(m_proxy)}) {

@@ -1,5 +1,6 @@
 // deploycastd: the Deploycast server. All the work is in core/server.
 #include "common/host_port.h"
+#include "common/open_file_limit.h"
 #include "common/termination_signals.h"
 #include "protocol/messages.h"
 #include "security/token_store.h"
@@ -112,6 +113,7 @@ int main(int argc, char *argv[])
     options.tlsKey = parser.value(tlsKey);
 
     quitOnTerminationSignals();
+    raiseOpenFileLimit(); // one descriptor per client: thousands of them
     Server server(options);
     Error startError;
     if (!server.start(&startError)) {

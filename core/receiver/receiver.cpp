@@ -2,14 +2,7 @@
 
 #include "common/cbor_values.h"
 #include "common/log.h"
-#include "protocol/framed_connection.h"
-#include "protocol/messages.h"
-#include "protocol/range_codec.h"
-#include "security/tls_identity.h"
-
-#include <QCborArray>
 #include <QRandomGenerator>
-#include <QSslSocket>
 
 #include <cstdio>
 
@@ -32,6 +25,13 @@ Receiver::Receiver(const ReceiverOptions &options, QObject *parent)
     connect(&m_statusTimer, &QTimer::timeout, this, &Receiver::sendStatus);
     m_nakTimer.setInterval(kNakIntervalMs);
     connect(&m_nakTimer, &QTimer::timeout, this, &Receiver::sendNak);
+    connect(&m_link, &ReceiverLink::connected, this, &Receiver::onConnected);
+    connect(&m_link, &ReceiverLink::joined, this, &Receiver::onJoined);
+    connect(&m_link, &ReceiverLink::failed, this, [this](const QString &message) { finish(ReceiveExit::Failure, message); });
+    connect(&m_link, &ReceiverLink::kicked, this, &Receiver::onKick);
+    connect(&m_link, &ReceiverLink::moveRequested, this, &Receiver::onMove);
+    connect(&m_link, &ReceiverLink::unicastData, this, &Receiver::onUnicastData);
+    connect(&m_link, &ReceiverLink::lost, this, &Receiver::onConnectionLost);
 }
 
 Receiver::~Receiver() = default;
@@ -43,27 +43,7 @@ void Receiver::start()
 
 void Receiver::connectToServer()
 {
-    if (m_connection)
-        m_connection->deleteLater();
-    auto *socket = new QSslSocket;
-    // Encrypted always; authenticated only if the admin gave the server's
-    // fingerprint: a fresh machine has nothing pinned (docs/security.md).
-    socket->setPeerVerifyMode(QSslSocket::VerifyNone);
-    socket->setProtocol(QSsl::TlsV1_2OrLater);
-    m_connection = new FramedConnection(socket, this);
-    connect(socket, &QSslSocket::encrypted, this, [this, socket] {
-        const QString fingerprint = fingerprintOf(socket->peerCertificate());
-        if (!m_options.serverFingerprint.isEmpty()
-            && fingerprint.compare(m_options.serverFingerprint, Qt::CaseInsensitive) != 0) {
-            finish(ReceiveExit::Failure, QStringLiteral("the server presents certificate %1, not the expected %2")
-                                             .arg(fingerprint, m_options.serverFingerprint));
-            return;
-        }
-        onConnected();
-    });
-    connect(m_connection, &FramedConnection::messageReceived, this, &Receiver::onMessage);
-    connect(m_connection, &FramedConnection::closed, this, &Receiver::onConnectionLost);
-    socket->connectToHostEncrypted(m_options.host, m_options.port);
+    m_link.open(m_options.host, m_options.port, m_options.serverFingerprint);
 }
 
 void Receiver::onConnectionLost(const QString &reason)
@@ -89,57 +69,23 @@ void Receiver::onConnectionLost(const QString &reason)
 
 void Receiver::onConnected()
 {
-    const QHostAddress local = m_connection->localAddress();
+    const QHostAddress local = m_link.localAddress();
     m_metrics = std::make_unique<HostMetrics>(local);
     if (m_options.interfaceAddress.isNull())
         m_options.interfaceAddress = local;
-    m_connection->send(proto::hello(QLatin1String(proto::Role::Receiver), u"deploycast-receive/" DEPLOYCAST_VERSION ""_qs));
-    m_connection->send(proto::request(1, u"join"_qs,
-                                      {{u"kind"_qs, toText(m_options.kind)},
-                                       {u"name"_qs, m_options.sessionName},
-                                       {u"machine"_qs, m_options.machineName},
-                                       {u"mac"_qs, m_metrics->macAddress()},
-                                       {u"fallback"_qs, m_options.fallback},
-                                       {u"joinToken"_qs, m_options.joinToken}}));
+    m_link.join({m_options.kind, m_options.sessionName, m_options.machineName, m_metrics->macAddress(),
+                 m_options.fallback, m_options.joinToken});
 }
 
-void Receiver::onMessage(const QCborMap &message)
+void Receiver::onJoined(const JoinReply &reply)
 {
-    const QString type = proto::typeOf(message);
-    if (type == QLatin1String(proto::Type::Reply)) {
-        if (message.contains(u"error"_qs))
-            finish(ReceiveExit::Failure, proto::errorFrom(message).message);
-        else
-            onJoined(message.value(u"result"_qs).toMap());
-    } else if (type == QLatin1String(proto::Type::Notify)) {
-        const QString event = message.value(u"event"_qs).toString();
-        const QCborMap params = message.value(u"params"_qs).toMap();
-        if (event == u"kick"_qs)
-            onKick(params);
-        else if (event == u"move"_qs)
-            onMove(params);
-        else if (event == u"data"_qs)
-            onUnicastData(params);
-    } else if (type == QLatin1String(proto::Type::Bye) && !m_done) {
-        finish(ReceiveExit::Failure, QStringLiteral("the server closed the connection: %1").arg(proto::errorFrom(message).message));
-    }
-}
-
-void Receiver::onJoined(const QCborMap &result)
-{
-    m_clientId = quint32(integerOf(result.value(u"clientId"_qs)));
-    m_token = quint32(integerOf(result.value(u"token"_qs)));
-    m_size = integerOf(result.value(u"size"_qs));
-    m_expectedSha256 = QByteArray::fromHex(result.value(u"sha256"_qs).toString().toLatin1());
-    const qint64 blockCount = integerOf(result.value(u"blockCount"_qs));
-    if (integerOf(result.value(u"blockSize"_qs)) != qint64(kBlockPayloadSize) || m_size <= 0
-        || blockCount != (m_size + qint64(kBlockPayloadSize) - 1) / qint64(kBlockPayloadSize)) {
-        finish(ReceiveExit::Failure, u"the server sent an inconsistent join reply"_qs);
-        return;
-    }
+    m_clientId = reply.clientId;
+    m_token = reply.token;
+    m_size = reply.size;
+    m_expectedSha256 = reply.sha256;
     if (m_reconnectClock.isValid()) {
         // Back after losing the server: the same image, or nothing.
-        if (std::uint32_t(blockCount) != m_received.size() || m_expectedSha256 != m_announcedSha256) {
+        if (std::uint32_t(reply.blockCount) != m_received.size() || m_expectedSha256 != m_announcedSha256) {
             finish(ReceiveExit::Failure, u"the server came back with a different image"_qs);
             return;
         }
@@ -150,24 +96,21 @@ void Receiver::onJoined(const QCborMap &result)
         m_nakTimer.start();
         report(QStringLiteral("back with the server as client %1; resuming with %2% held")
                    .arg(m_clientId).arg(100.0 * double(bytesHeld()) / double(m_size), 0, 'f', 1));
-        const QHostAddress group(result.value(u"group"_qs).toString());
-        if (listenOn(group, quint16(integerOf(result.value(u"port"_qs)))))
+        if (listenOn(reply.group, reply.port))
             checkComplete();
         return;
     }
     m_announcedSha256 = m_expectedSha256;
-    m_received = BlockBitmap(std::uint32_t(blockCount));
+    m_received = BlockBitmap(std::uint32_t(reply.blockCount));
     Error error;
     if (!m_output.create(m_options.output, m_size, &error)) {
         finish(ReceiveExit::Failure, error.message);
         return;
     }
-    const QHostAddress group(result.value(u"group"_qs).toString());
-    const quint16 port = quint16(integerOf(result.value(u"port"_qs)));
-    if (!listenOn(group, port))
+    if (!listenOn(reply.group, reply.port))
         return;
     report(QStringLiteral("joined %1 as client %2: %3 bytes from %4:%5")
-               .arg(result.value(u"session"_qs).toString()).arg(m_clientId).arg(m_size).arg(group.toString()).arg(port));
+               .arg(reply.session).arg(m_clientId).arg(m_size).arg(reply.group.toString()).arg(reply.port));
     m_rateClock.start();
     m_statusTimer.start();
     m_nakTimer.start();
@@ -188,17 +131,11 @@ bool Receiver::listenOn(const QHostAddress &group, quint16 port)
     return true;
 }
 
-void Receiver::onMove(const QCborMap &params)
+void Receiver::onMove(const QHostAddress &group, quint16 port, const QString &message)
 {
     if (m_method != TransferMethod::Multicast || m_done)
         return;
-    const QHostAddress group(params.value(u"group"_qs).toString());
-    const quint16 port = quint16(integerOf(params.value(u"port"_qs)));
-    if (group.isNull() || !group.isMulticast() || port == 0) {
-        finish(ReceiveExit::Failure, u"the server sent an invalid stream to move to"_qs);
-        return;
-    }
-    report(params.value(u"message"_qs).toString());
+    report(message);
     // What we hold stays. Only the carousel position starts afresh: the new
     // stream is somewhere else in its round, and NAKs cover what went by there.
     m_seenAny = false;
@@ -211,13 +148,11 @@ void Receiver::onMove(const QCborMap &params)
     // instead of waiting for its carousel to come round to it.
     const std::vector<BlockRange> missing = m_received.missingRanges(0, m_received.size(), kMaxNakRanges);
     if (!missing.empty())
-        m_connection->send(proto::notify(u"nak"_qs, {{u"ranges"_qs, rangesToCbor(missing)}, {u"catchUp"_qs, true}}));
+        m_link.sendNak(missing, true);
 }
 
-void Receiver::onKick(const QCborMap &params)
+void Receiver::onKick(const QString &reason, const QString &message)
 {
-    const QString reason = params.value(u"reason"_qs).toString();
-    const QString message = params.value(u"message"_qs).toString();
     if (reason == u"fallback"_qs && m_options.fallback) {
         report(QStringLiteral("%1").arg(message));
         startFallback();
@@ -239,18 +174,16 @@ void Receiver::startFallback()
     for (std::size_t i = 0; i < missing.size(); i += kMaxFetchRangesPerMessage) {
         const std::vector<BlockRange> part(missing.begin() + i,
                                            missing.begin() + std::min(missing.size(), i + kMaxFetchRangesPerMessage));
-        m_connection->send(proto::notify(u"fetch"_qs, {{u"ranges"_qs, rangesToCbor(part)}}));
+        m_link.sendFetch(part);
     }
     sendStatus();
     checkComplete();
 }
 
-void Receiver::onUnicastData(const QCborMap &params)
+void Receiver::onUnicastData(qint64 first, const QByteArray &payload)
 {
     if (m_method != TransferMethod::Unicast)
         return;
-    const qint64 first = integerOf(params.value(u"first"_qs), -1);
-    const QByteArray payload = params.value(u"payload"_qs).toByteArray();
     const qint64 blocks = (payload.size() + qint64(kBlockPayloadSize) - 1) / qint64(kBlockPayloadSize);
     // Whole blocks from `first` on; only the image's last block may be short.
     if (first < 0 || payload.isEmpty() || first + blocks > qint64(m_received.size())
@@ -387,7 +320,7 @@ void Receiver::sendNak()
     const auto span = std::uint32_t(std::min<quint64>(m_advanced + 1, m_received.size()));
     const std::vector<BlockRange> missing = m_received.missingRanges(m_firstSeen, span, kMaxNakRanges);
     if (!missing.empty())
-        m_connection->send(proto::notify(u"nak"_qs, {{u"ranges"_qs, rangesToCbor(missing)}}));
+        m_link.sendNak(missing);
 }
 
 qint64 Receiver::bytesHeld() const
@@ -408,12 +341,7 @@ void Receiver::sendStatus()
     const qint64 rate = now > m_lastReportMs ? (bytes - m_lastReportedBytes) * 1000 / (now - m_lastReportMs) : 0;
     m_lastReportedBytes = bytes;
     m_lastReportMs = now;
-    m_connection->send(proto::notify(u"status"_qs, {{u"bytes"_qs, bytes},
-                                                    {u"rate"_qs, rate},
-                                                    {u"cpu"_qs, host.cpu},
-                                                    {u"memory"_qs, host.memory},
-                                                    {u"network"_qs, host.network},
-                                                    {u"state"_qs, toText(m_state)}}));
+    m_link.sendStatus({bytes, rate, host.cpu, host.memory, host.network, m_state});
     if (++m_reportsSinceLine >= kProgressLineEverySeconds) {
         m_reportsSinceLine = 0;
         report(QStringLiteral("%1% %2 MB/s by %3, %4")
@@ -445,7 +373,7 @@ void Receiver::checkComplete()
         return;
     }
     const QString hex = QString::fromLatin1(actual.toHex());
-    m_connection->send(proto::notify(u"complete"_qs, {{u"sha256"_qs, hex}}));
+    m_link.sendComplete(actual);
     const double seconds = double(m_rateClock.elapsed() - std::max<qint64>(0, m_firstDataMs)) / 1000.0;
     finish(ReceiveExit::Success, QStringLiteral("complete by %1 (%2 blocks repaired after NAKs) in %3 s from the first "
                                                 "data, SHA-256 %4 verified: %5")
@@ -470,17 +398,17 @@ void Receiver::finish(int exitCode, const QString &message)
         std::fprintf(stderr, "deploycast-receive: %s\n", qPrintable(message));
     // Let the last frames (the completion notice) reach the server before
     // the process ends, but do not hang on a server that stopped reading.
-    disconnect(m_connection, nullptr, this, nullptr);
+    disconnect(&m_link, nullptr, this, nullptr);
     auto emitOnce = [this, exitCode] {
         if (!m_exitSignalled) {
             m_exitSignalled = true;
             Q_EMIT finished(exitCode);
         }
     };
-    if (m_connection->isOpen()) {
-        connect(m_connection, &FramedConnection::closed, this, emitOnce);
+    if (m_link.isOpen()) {
+        connect(&m_link, &ReceiverLink::lost, this, emitOnce);
         QTimer::singleShot(kFlushTimeoutMs, this, emitOnce);
-        m_connection->close();
+        m_link.close();
     } else {
         QTimer::singleShot(0, this, emitOnce);
     }

@@ -5,6 +5,7 @@
 #include "domain/session_info.h"
 #include "host_metrics.h"
 #include "output_file.h"
+#include "receiver_link.h"
 #include "protocol/block_datagram.h"
 #include "transfer/block_bitmap.h"
 #include "transfer/multicast_socket.h"
@@ -18,8 +19,6 @@
 #include <vector>
 
 namespace deploycast {
-
-class FramedConnection;
 
 // deploycast-receive's exit codes (docs/cli.md).
 namespace ReceiveExit {
@@ -67,12 +66,11 @@ private:
     void connectToServer();
     void onConnectionLost(const QString &reason);
     void onConnected();
-    void onMessage(const QCborMap &message);
-    void onJoined(const QCborMap &result);
-    void onKick(const QCborMap &params);
-    void onMove(const QCborMap &params);
+    void onJoined(const JoinReply &reply);
+    void onKick(const QString &reason, const QString &message);
+    void onMove(const QHostAddress &group, quint16 port, const QString &message);
     bool listenOn(const QHostAddress &group, quint16 port);
-    void onUnicastData(const QCborMap &params);
+    void onUnicastData(qint64 first, const QByteArray &payload);
     void onDatagramsReady();
     bool validBlockLength(std::uint32_t index, std::size_t length) const;
     void appendToRun(std::uint32_t index, const unsigned char *data, std::size_t length);
@@ -89,7 +87,7 @@ private:
     void report(const QString &line) const;
 
     ReceiverOptions m_options;
-    FramedConnection *m_connection = nullptr;
+    ReceiverLink m_link;
     std::unique_ptr<HostMetrics> m_metrics;
     OutputFile m_output;
     MulticastReceiveSocket m_multicast;

@@ -192,6 +192,20 @@ QProcess *TestBed::startReceiver(const QString &machine, const QString &transmis
     return m_receivers.back().get();
 }
 
+QProcess *TestBed::startLoadgen(const QString &transmission, int clients, const QStringList &extraArguments)
+{
+    auto process = std::make_unique<QProcess>();
+    process->start(QStringLiteral(DEPLOYCAST_LOADGEN_BIN),
+                   QStringList{u"--server"_qs, server(), u"--transmission"_qs, transmission, u"--clients"_qs,
+                               QString::number(clients), u"--quiet"_qs} + extraArguments);
+    QProcess *loadgen = process.get();
+    m_receivers.push_back(std::move(process));
+    const bool ready = waitUntil([loadgen] {
+        return loadgen->canReadLine() || loadgen->state() == QProcess::NotRunning;
+    }, 60000) && loadgen->readLine().startsWith("ready:");
+    return ready ? loadgen : nullptr;
+}
+
 QString TestBed::receiverOutput(const QString &machine) const
 {
     return m_root.filePath(u"out/"_qs + machine + u".img"_qs);

@@ -56,6 +56,9 @@ public:
     QProcess *startReceiver(const QString &machine, const QString &transmission, const QStringList &extraArguments = {},
                             const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
     QString receiverOutput(const QString &machine) const;
+    // deploycast-loadgen with `clients` simulated receivers on `transmission`;
+    // returns once it printed that all have joined (null if they did not).
+    QProcess *startLoadgen(const QString &transmission, int clients, const QStringList &extraArguments = {});
 
     // The multicast clients of one transmission, from the real CLI.
     QList<QJsonObject> clientsOf(const QString &transmission) const;

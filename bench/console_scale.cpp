@@ -1,0 +1,278 @@
+// The console at data-centre scale (issue 7): 20 real deploycastd on
+// loopback, 5 transmissions each, 10,000 deploycast-loadgen clients
+// reporting every second, one console connected to all 20. Prints each
+// figure beside its target, and the same console pieces with Qt's
+// QSortFilterProxyModel in place of ClientFilterProxy as the baseline.
+//
+//   bench_console_scale [--servers 20] [--transmissions 5] [--clients 10000] [--ticks 10]
+//                       [--screenshot FILE]
+//
+// Runs on the offscreen platform unless QT_QPA_PLATFORM says otherwise.
+#include "client/server_connection.h"
+#include "client/server_list.h"
+#include "client_filter_proxy.h"
+#include "client_table_model.h"
+#include "scale_bed.h"
+#include "server_tree_model.h"
+
+#include <QApplication>
+#include <QCborValue>
+#include <QCommandLineParser>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTest>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+
+using namespace deploycast;
+
+namespace {
+
+struct Samples {
+    std::vector<double> ms;
+    double median() const
+    {
+        std::vector<double> sorted = ms;
+        std::sort(sorted.begin(), sorted.end());
+        return sorted.empty() ? 0 : sorted[sorted.size() / 2];
+    }
+    double max() const { return ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end()); }
+};
+
+template<typename Work>
+double timeMs(Work work)
+{
+    QElapsedTimer timer;
+    timer.start();
+    work();
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+bool waitFor(const std::function<bool()> &condition, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!condition()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
+    return true;
+}
+
+// The console's model/view pieces as the main window wires them: the server
+// tree and the client table, sorted by rate, at 1366×768. The proxy is
+// ClientFilterProxy, or QSortFilterProxyModel for the baseline.
+struct Console {
+    ServerList servers;
+    ServerTreeModel tree{&servers};
+    ClientTableModel table{&servers};
+    std::unique_ptr<QAbstractProxyModel> proxy;
+    std::function<void(const QString &)> setFilter;
+    QWidget window;
+    QLineEdit *filter = new QLineEdit;
+    QTreeView *treeView = new QTreeView;
+    QTableView *tableView = new QTableView;
+
+    explicit Console(bool baseline)
+    {
+        if (baseline) {
+            auto *qtProxy = new QSortFilterProxyModel;
+            qtProxy->setSortRole(ClientTableModel::SortRole);
+            qtProxy->setDynamicSortFilter(true);
+            qtProxy->setFilterKeyColumn(ClientTableModel::Name);
+            qtProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+            setFilter = [qtProxy](const QString &text) { qtProxy->setFilterFixedString(text); };
+            proxy.reset(qtProxy);
+        } else {
+            auto *ours = new ClientFilterProxy;
+            setFilter = [ours](const QString &text) { ours->setFilterText(text); };
+            proxy.reset(ours);
+        }
+        proxy->setSourceModel(&table);
+        QObject::connect(filter, &QLineEdit::textChanged, filter, [this](const QString &text) { setFilter(text); });
+        treeView->setModel(&tree);
+        tableView->setModel(proxy.get());
+        tableView->setSortingEnabled(true);
+        tableView->sortByColumn(ClientTableModel::TransferRate, Qt::DescendingOrder);
+        tableView->setSelectionBehavior(QAbstractItemView::SelectRows);
+        tableView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+        tableView->verticalHeader()->hide();
+        auto *splitter = new QSplitter;
+        auto *right = new QWidget;
+        auto *rightLayout = new QVBoxLayout(right);
+        rightLayout->addWidget(filter);
+        rightLayout->addWidget(tableView);
+        splitter->addWidget(treeView);
+        splitter->addWidget(right);
+        splitter->setSizes({300, 1066});
+        auto *layout = new QVBoxLayout(&window);
+        layout->addWidget(splitter);
+        window.resize(1366, 768);
+        window.show();
+        table.setScope({ClientScope::Kind::AllServers, nullptr, 0});
+    }
+    // Shows the table as it is now, as the next paint event would.
+    void repaint() { tableView->viewport()->repaint(); }
+};
+
+struct Figures {
+    double initialLoadMs = 0;
+    Samples tick;
+    int tickRows = 0;
+    Samples sort;
+    Samples filter;
+};
+
+QList<QCborMap> recordSnapshots(const QStringList &servers)
+{
+    QList<QCborMap> snapshots;
+    for (const QString &server : servers) {
+        QProcess cli;
+        cli.start(ScaleBed::binary("deploycast"), {u"/Get-Server"_qs, u"/Show:Snapshot"_qs, u"/Format:Cbor"_qs,
+                                                    u"/Server:"_qs + server});
+        cli.waitForFinished(60000);
+        snapshots.append(QCborValue::fromCbor(cli.readAllStandardOutput()).toMap());
+    }
+    return snapshots;
+}
+
+Figures measure(bool baseline, const QList<QCborMap> &snapshots, const QStringList &servers, int clients, int ticks)
+{
+    Figures figures;
+    {
+        // Initial load: the recorded snapshots go through the same decode
+        // path as live ones; timed from the first until the tree and table
+        // are filled and painted.
+        Console console(baseline);
+        QCoreApplication::processEvents();
+        figures.initialLoadMs = timeMs([&] {
+            for (const QCborMap &snapshot : snapshots)
+                console.servers.addReplay(snapshot);
+            console.table.flushPendingChanges();
+            console.treeView->expandAll();
+            console.window.repaint();
+        });
+        if (console.proxy->rowCount() != clients)
+            std::fprintf(stderr, "initial load: %d rows, not %d\n", console.proxy->rowCount(), clients);
+    }
+
+    Console console(baseline);
+    for (const QString &server : servers)
+        console.servers.add(*parseHostPort(server, 7405, nullptr));
+    if (!waitFor([&] { console.table.flushPendingChanges(); return console.proxy->rowCount() == clients; }, 120000))
+        std::fprintf(stderr, "live: only %d of %d clients arrived\n", console.proxy->rowCount(), clients);
+    console.table.setAutoRefresh(false);
+    console.table.flushPendingChanges();
+    // Live ticks: the load generator's clients all report at the top of each
+    // second; once every one of them has changed, one refresh applies it all.
+    for (int tick = 0; tick < ticks; ++tick) {
+        if (!waitFor([&] { return console.table.pendingChangedClients() >= clients; }, 10000)) {
+            std::fprintf(stderr, "tick %d: only %lld clients changed\n", tick,
+                         static_cast<long long>(console.table.pendingChangedClients()));
+            continue;
+        }
+        figures.tickRows = int(console.table.pendingChangedClients());
+        figures.tick.ms.push_back(timeMs([&] {
+            console.table.flushPendingChanges();
+            console.repaint();
+        }));
+    }
+    for (int column = 0; column < ClientTableModel::ColumnCount; ++column)
+        figures.sort.ms.push_back(timeMs([&] {
+            console.tableView->sortByColumn(column, Qt::AscendingOrder);
+            console.repaint();
+        }));
+    console.tableView->sortByColumn(ClientTableModel::TransferRate, Qt::DescendingOrder);
+    // An admin types a machine name, then clears it again.
+    const QString typed = u"load-0042"_qs;
+    for (const QChar key : typed)
+        figures.filter.ms.push_back(timeMs([&] {
+            QTest::keyClick(console.filter, key.toLatin1());
+            console.repaint();
+        }));
+    for (qsizetype i = 0; i < typed.size(); ++i)
+        figures.filter.ms.push_back(timeMs([&] {
+            QTest::keyClick(console.filter, Qt::Key_Backspace);
+            console.repaint();
+        }));
+    return figures;
+}
+
+void printRow(const char *what, double ours, double target, double baseline, const char *unit = "ms")
+{
+    std::printf("  %-58s %9.2f %s  target <= %5.0f %s  %-4s | QSortFilterProxyModel %9.2f %s (%.1fx)\n", what, ours,
+                unit, target, unit, ours <= target ? "met" : "MISS", baseline, unit, baseline / ours);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    const QCommandLineOption serversOption(u"servers"_qs, u"deploycastd processes."_qs, u"N"_qs, u"20"_qs);
+    const QCommandLineOption transmissionsOption(u"transmissions"_qs, u"Transmissions per server."_qs, u"N"_qs, u"5"_qs);
+    const QCommandLineOption clientsOption(u"clients"_qs, u"Load-generator clients in all."_qs, u"N"_qs, u"10000"_qs);
+    const QCommandLineOption ticksOption(u"ticks"_qs, u"Update ticks to time."_qs, u"N"_qs, u"10"_qs);
+    const QCommandLineOption screenshotOption(u"screenshot"_qs, u"Also take a picture of the real console at full load."_qs, u"FILE"_qs);
+    parser.addOptions({serversOption, transmissionsOption, clientsOption, ticksOption, screenshotOption});
+    parser.addHelpOption();
+    parser.process(app);
+    const int serverCount = parser.value(serversOption).toInt();
+    const int clients = parser.value(clientsOption).toInt();
+    const int ticks = parser.value(ticksOption).toInt();
+
+    ScaleBed bed(serverCount, parser.value(transmissionsOption).toInt());
+    if (!bed.start() || !bed.startLoadgen(clients, {u"--synchronized"_qs, u"--rate-profile"_qs, u"uniform:10K-200K"_qs,
+                                                    u"--stuck"_qs, u"2"_qs})) {
+        std::fprintf(stderr, "bench_console_scale: the test bed did not start\n");
+        return 1;
+    }
+    std::printf("console_scale: %d deploycastd x %s transmissions, %d load-generator clients reporting every second\n",
+                serverCount, qPrintable(parser.value(transmissionsOption)), clients);
+    std::fflush(stdout);
+
+    const QList<QCborMap> snapshots = recordSnapshots(bed.serverAddresses());
+    const Figures ours = measure(false, snapshots, bed.serverAddresses(), clients, ticks);
+    const Figures qt = measure(true, snapshots, bed.serverAddresses(), clients, ticks);
+    printRow("initial load of all snapshots, tree + table filled", ours.initialLoadMs, 300, qt.initialLoadMs);
+    printRow(qPrintable(QStringLiteral("update tick, %1 clients changed (median)").arg(ours.tickRows)),
+             ours.tick.median(), 5, qt.tick.median());
+    printRow("update tick (worst)", ours.tick.max(), 5, qt.tick.max());
+    printRow("sort by a column (worst of all 12)", ours.sort.max(), 50, qt.sort.max());
+    printRow("filter keystroke to repainted table (worst of 18)", ours.filter.max(), 30, qt.filter.max());
+    std::fflush(stdout);
+
+    // The real console's memory: deploycast-console connected to all servers.
+    QStringList consoleArguments;
+    for (const QString &server : bed.serverAddresses())
+        consoleArguments << u"--server"_qs << server;
+    QProcess console;
+    console.start(ScaleBed::binary("deploycast-console"), consoleArguments);
+    QTest::qWait(20000);
+    const double consoleMb = double(residentBytesOf(console.processId())) / 1e6;
+    console.terminate();
+    console.waitForFinished(10000);
+    std::printf("  %-58s %9.1f MB  target <= %5.0f MB  %s\n", "deploycast-console resident memory", consoleMb, 150.0,
+                consoleMb <= 150 ? "met" : "MISS");
+    if (parser.isSet(screenshotOption)) {
+        QProcess shot;
+        shot.start(ScaleBed::binary("deploycast-console"),
+                   consoleArguments + QStringList{u"--screenshot"_qs, parser.value(screenshotOption), u"--timeout"_qs, u"120"_qs});
+        shot.waitForFinished(180000);
+        std::printf("  screenshot: %s (exit %d)\n", qPrintable(parser.value(screenshotOption)), shot.exitCode());
+    }
+    std::fflush(stdout);
+    return 0;
+}
