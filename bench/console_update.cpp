@@ -97,11 +97,10 @@ int main(int argc, char *argv[])
     const int clients = parser.value(clientsOption).toInt();
     const int ticks = parser.value(ticksOption).toInt();
 
-    // A connection that is never started: the data comes through its public
+    // A recorded server, never connected: the data comes through its public
     // decode path, exactly as a live server's frames do.
     ServerList servers;
-    auto *server = new ServerConnection({u"bench"_qs, 7405}, &servers);
-    server->applySnapshot(snapshot(clients));
+    ServerConnection *server = servers.addReplay(snapshot(clients));
 
     ServerTreeModel tree(&servers);
     ClientTableModel table(&servers);
@@ -126,6 +125,7 @@ int main(int argc, char *argv[])
             QElapsedTimer timer;
             timer.start();
             server->applyDelta(QCborValue::fromCbor(wire).toMap());
+            table.flushPendingChanges();
             if (resetEveryTick) {
                 table.setScope({});
                 table.setScope(scope);

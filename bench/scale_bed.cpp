@@ -78,7 +78,7 @@ bool ScaleBed::start()
     qputenv("DEPLOYCAST_KNOWN_HOSTS", m_root.filePath(u"known_hosts"_qs).toLocal8Bit());
     for (std::size_t i = 0; i < m_ports.size(); ++i) {
         auto server = std::make_unique<QProcess>();
-        server->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        server->setProcessChannelMode(QProcess::MergedChannels);
         server->setStandardOutputFile(m_root.filePath(QStringLiteral("server-%1.log").arg(i)));
         server->start(binary("deploycastd"), {u"--state-dir"_qs, stateDirs[qsizetype(i)], u"--image-store"_qs,
                                               m_root.path(), u"--listen"_qs,
@@ -116,11 +116,11 @@ bool ScaleBed::createTransmissions(int server)
     return true;
 }
 
-bool ScaleBed::startLoadgen(int clients, const QStringList &extraArguments)
+bool ScaleBed::startLoadgen(int clients, const QStringList &extraArguments, int servers)
 {
     stopLoadgen();
-    QStringList arguments{u"--clients"_qs, QString::number(clients), u"--quiet"_qs};
-    for (const QString &server : serverAddresses())
+    QStringList arguments{u"--clients"_qs, QString::number(clients)};
+    for (const QString &server : serverAddresses().mid(0, servers))
         arguments << u"--server"_qs << server;
     for (int t = 1; t <= m_transmissions; ++t)
         arguments << u"--transmission"_qs << QStringLiteral("Rack%1").arg(t);

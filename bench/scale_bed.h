@@ -19,9 +19,10 @@ public:
 
     // Starts the servers and creates the transmissions; false with a message on stderr.
     bool start();
-    // Starts the load generator over every server and transmission and waits
-    // until all clients have joined.
-    bool startLoadgen(int clients, const QStringList &extraArguments = {});
+    // Starts the load generator over every transmission of the first
+    // `servers` servers (all of them by default) and waits until all clients
+    // have joined.
+    bool startLoadgen(int clients, const QStringList &extraArguments = {}, int servers = -1);
     void stopLoadgen();
 
     QStringList serverAddresses() const; // "127.0.0.1:port"

@@ -6,6 +6,8 @@ namespace deploycast {
 namespace {
 // As in ClientTableModel: past this share of rows, one dataChanged for all.
 constexpr double kWholeTableShare = 0.5;
+// More separate places than this for new rows: one insertion and a re-sort.
+constexpr std::size_t kMaxInsertionRuns = 32;
 } // namespace
 
 ClientFilterProxy::ClientFilterProxy(QObject *parent)
@@ -71,7 +73,7 @@ void ClientFilterProxy::rebuild()
         if (accepts(row))
             m_order.push_back(row);
     }
-    std::sort(m_order.begin(), m_order.end(), [this](int a, int b) { return before(a, b); });
+    sortOrder();
     indexSourceRows();
     m_needsSortCheck = m_needsRefilter = false;
 }
@@ -121,7 +123,7 @@ void ClientFilterProxy::relayout(bool refilter)
             if (accepts(row))
                 m_order.push_back(row);
     }
-    std::sort(m_order.begin(), m_order.end(), [this](int a, int b) { return before(a, b); });
+    sortOrder();
     indexSourceRows();
     QModelIndexList moved;
     moved.reserve(persistent.size());
@@ -132,6 +134,25 @@ void ClientFilterProxy::relayout(bool refilter)
     changePersistentIndexList(persistent, moved);
     m_needsSortCheck = m_needsRefilter = false;
     Q_EMIT layoutChanged({}, hint);
+}
+
+void ClientFilterProxy::sortOrder()
+{
+    if (m_sortColumn < 0 || ClientTableModel::isTextColumn(m_sortColumn)) {
+        std::sort(m_order.begin(), m_order.end(), [this](int a, int b) { return before(a, b); });
+        return;
+    }
+    // Numbers: sort (key, row) pairs side by side in memory, several times
+    // faster than comparing through m_keys. Negated keys sort descending;
+    // equal keys still go by source row, as before() has it.
+    const double sign = m_sortOrder == Qt::AscendingOrder ? 1.0 : -1.0;
+    std::vector<std::pair<double, int>> keyed;
+    keyed.reserve(m_order.size());
+    for (int row : m_order)
+        keyed.emplace_back(sign * m_keys[std::size_t(row)].number, row);
+    std::sort(keyed.begin(), keyed.end());
+    for (std::size_t i = 0; i < keyed.size(); ++i)
+        m_order[i] = keyed[i].second;
 }
 
 void ClientFilterProxy::indexSourceRows()
@@ -194,19 +215,40 @@ void ClientFilterProxy::onRowsInserted(int first, int last)
             added.push_back(row);
     }
     indexSourceRows();
+    if (added.empty())
+        return;
     const auto less = [this](int a, int b) { return before(a, b); };
     std::sort(added.begin(), added.end(), less);
-    // Each run of new rows that falls between the same two old rows is one insertion.
-    for (std::size_t i = 0; i < added.size();) {
-        const auto at = std::lower_bound(m_order.begin(), m_order.end(), added[i], less);
-        const int position = int(at - m_order.begin());
-        std::size_t end = i + 1;
-        while (end < added.size() && (at == m_order.end() || before(added[end], *at)))
-            ++end;
-        beginInsertRows({}, position, position + int(end - i) - 1);
-        m_order.insert(at, added.begin() + qsizetype(i), added.begin() + qsizetype(end));
+    // Where each new row goes among the old ones; each run that falls
+    // between the same two old rows is one insertion.
+    std::vector<std::size_t> positions;
+    positions.reserve(added.size());
+    for (int row : added)
+        positions.push_back(std::size_t(std::lower_bound(m_order.begin(), m_order.end(), row, less) - m_order.begin()));
+    std::size_t runs = 1; // positions only grow, as the rows are in order
+    for (std::size_t i = 1; i < positions.size(); ++i)
+        runs += positions[i] != positions[i - 1];
+    if (runs > kMaxInsertionRuns) {
+        // Many scattered rows (a server's snapshot): appended as one
+        // insertion, then put in their places by one layout change, rather
+        // than hundreds of insertions that each shift the whole table.
+        beginInsertRows({}, int(m_order.size()), int(m_order.size() + added.size()) - 1);
+        m_order.insert(m_order.end(), added.begin(), added.end());
         indexSourceRows();
         endInsertRows();
+        relayout(false);
+        return;
+    }
+    for (std::size_t i = 0, inserted = 0; i < added.size();) {
+        std::size_t end = i + 1;
+        while (end < added.size() && positions[end] == positions[i])
+            ++end;
+        const auto position = int(positions[i] + inserted);
+        beginInsertRows({}, position, position + int(end - i) - 1);
+        m_order.insert(m_order.begin() + position, added.begin() + qsizetype(i), added.begin() + qsizetype(end));
+        indexSourceRows();
+        endInsertRows();
+        inserted += end - i;
         i = end;
     }
     // Old rows whose keys changed in the same refresh may not be in order

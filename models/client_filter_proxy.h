@@ -52,6 +52,7 @@ private:
     // Rebuilds the order (which rows, in which order) inside one layout change,
     // carrying persistent indexes (selections) along.
     void relayout(bool refilter);
+    void sortOrder(); // m_order by before(), fast
     void indexSourceRows(); // m_proxyRowOf from m_order
     void emitChangedRows(const std::vector<int> &proxyRows);
 

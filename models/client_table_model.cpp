@@ -151,36 +151,35 @@ void ClientTableModel::onChanged(ServerConnection *server, const MirrorChange &c
 void ClientTableModel::flushPendingChanges()
 {
     m_refreshTimer.stop();
+    if (m_pending.isEmpty())
+        return;
     const QHash<ServerConnection *, Pending> pending = std::exchange(m_pending, {});
-    Q_EMIT aboutToApplyChanges();
-    for (auto it = pending.constBegin(); it != pending.constEnd(); ++it)
-        applyChanges(it.key(), it->removed, it->touched);
-    Q_EMIT changesApplied();
-}
-
-void ClientTableModel::applyChanges(ServerConnection *server, const QSet<quint32> &removedIds,
-                                    const QSet<quint32> &touchedIds)
-{
+    // Every server's changes together: one removal per run of rows, one
+    // insertion, one dataChanged per run (or one for the table).
     std::vector<int> removed;
     std::vector<ClientRef> added;
     std::vector<ClientRef> changed;
-    for (quint32 id : removedIds)
-        if (const int row = rowOf({server, id}); row >= 0)
-            removed.push_back(row);
-    for (quint32 id : touchedIds) {
-        const auto client = server->clients().constFind(id);
-        const int row = rowOf({server, id});
-        const bool wanted = client != server->clients().constEnd() && m_scope.contains(server, *client);
-        if (row >= 0 && !wanted)
-            removed.push_back(row); // e.g. moved from multicast to unicast fallback
-        else if (row >= 0)
-            changed.push_back({server, id});
-        else if (wanted)
-            added.push_back({server, id});
+    for (auto it = pending.constBegin(); it != pending.constEnd(); ++it) {
+        ServerConnection *server = it.key();
+        for (quint32 id : it->removed)
+            if (const int row = rowOf({server, id}); row >= 0)
+                removed.push_back(row);
+        for (quint32 id : it->touched) {
+            const auto client = server->clients().constFind(id);
+            const int row = rowOf({server, id});
+            const bool wanted = client != server->clients().constEnd() && m_scope.contains(server, *client);
+            if (row >= 0 && !wanted)
+                removed.push_back(row); // e.g. moved from multicast to unicast fallback
+            else if (row >= 0)
+                changed.push_back({server, id});
+            else if (wanted)
+                added.push_back({server, id});
+        }
     }
-    // Join order, so new rows come in the order the clients joined.
-    std::sort(added.begin(), added.end(), [](const ClientRef &a, const ClientRef &b) { return a.id < b.id; });
+    // In the order the clients joined each server, servers in the order added.
+    std::sort(added.begin(), added.end(), [this](const ClientRef &a, const ClientRef &b) { return keyOf(a) < keyOf(b); });
 
+    Q_EMIT aboutToApplyChanges();
     removeRows(std::move(removed));
     appendRows(added);
     std::vector<int> changedRows;
@@ -188,6 +187,7 @@ void ClientTableModel::applyChanges(ServerConnection *server, const QSet<quint32
     for (const ClientRef &ref : changed)
         changedRows.push_back(rowOf(ref));
     emitChanged(std::move(changedRows));
+    Q_EMIT changesApplied();
 }
 
 void ClientTableModel::onServerStateChanged(ServerConnection *server)

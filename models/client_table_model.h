@@ -81,7 +81,6 @@ private:
     void watch(ServerConnection *server);
     void forget(ServerConnection *server);
     void onChanged(ServerConnection *server, const MirrorChange &change);
-    void applyChanges(ServerConnection *server, const QSet<quint32> &removedIds, const QSet<quint32> &touchedIds);
     const ClientInfo *clientAtRow(int row) const;
     void onServerStateChanged(ServerConnection *server);
     void removeRows(std::vector<int> rows);

@@ -23,17 +23,22 @@ int usageError(const QString &message)
     return kUsage;
 }
 
-void printCounts(const LoadGenerator::Counts &counts)
+void printCounts(const LoadGenerator &generator)
 {
+    const LoadGenerator::Counts counts = generator.counts();
     std::fprintf(stderr, "deploycast-loadgen: %d joined, %d connecting; ended: %d completed, %d aborted, "
-                         "%d disconnected, %d left, %d failed\n",
+                         "%d disconnected, %d left, %d failed%s\n",
                  counts.joined, counts.connecting, counts.completed, counts.aborted, counts.disconnected, counts.left,
-                 counts.failed);
+                 counts.failed, counts.failed ? qPrintable(u" (last: "_qs + generator.lastFailure() + u')') : "");
 }
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    // Qt's own event dispatcher, not GLib's: with 10,000 sockets, GLib's
+    // walked every one of them on each wakeup, and clients joined four
+    // times slower (docs/benchmarks.md).
+    qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"deploycast-loadgen"_qs);
     QCoreApplication::setApplicationVersion(QStringLiteral(DEPLOYCAST_VERSION));
@@ -45,7 +50,7 @@ int main(int argc, char *argv[])
         "tests and demos of deploycastd and the console.\n\n"
         "Clients are spread over every --server and --transmission given, in turn. A client that reaches "
         "the end of the image completes as a real one does and the next one joins in its place; a client "
-        "that is disconnected leaves (load clients cannot fall back to unicast).\n\n"
+        "that is disconnected leaves (load clients cannot fall back to unicast); one whose connection fails tries again a second later.\n\n"
         "Prints \"ready: N clients joined\" on standard output once the first N have joined, and a count "
         "every 5 s on standard error. Runs until --duration ends or it is interrupted.\n\n"
         "Exit codes: 0 done; 1 no client could join (the reason is printed); 2 usage error."_qs);
@@ -134,7 +139,7 @@ int main(int argc, char *argv[])
     });
     QTimer countsTimer;
     if (!parser.isSet(quiet)) {
-        QObject::connect(&countsTimer, &QTimer::timeout, &app, [&generator] { printCounts(generator.counts()); });
+        QObject::connect(&countsTimer, &QTimer::timeout, &app, [&generator] { printCounts(generator); });
         countsTimer.start(5000);
     }
     if (*seconds > 0)
@@ -142,6 +147,6 @@ int main(int argc, char *argv[])
     generator.start();
     const int code = app.exec();
     if (!parser.isSet(quiet))
-        printCounts(generator.counts());
+        printCounts(generator);
     return code;
 }

@@ -46,7 +46,7 @@ void ManagementClient::connectToServer(const QString &host, quint16 port, const 
     // pinned instead (onEncrypted), before the token goes out.
     socket->setPeerVerifyMode(QSslSocket::VerifyNone);
     socket->setProtocol(QSsl::TlsV1_2OrLater);
-    m_connection = new FramedConnection(socket, this);
+    m_connection = new FramedConnection(socket, this, kMaxFrameFromServer);
     connect(socket, &QSslSocket::encrypted, this, [this, socket, options] { onEncrypted(socket, options); });
     connect(m_connection, &FramedConnection::messageReceived, this, &ManagementClient::onMessage);
     connect(m_connection, &FramedConnection::closed, this, [this](const QString &reason) {

@@ -30,25 +30,46 @@ std::optional<ClientState> clientStateFromString(const QString &text)
 
 QCborMap ClientInfo::toCbor() const
 {
+    return fieldsDifferentFrom(nullptr);
+}
+
+QCborMap ClientInfo::changesSince(const ClientInfo &before) const
+{
+    QCborMap changed = fieldsDifferentFrom(&before);
+    if (!changed.isEmpty())
+        changed[QLatin1StringView("id")] = qint64(id);
+    return changed;
+}
+
+QCborMap ClientInfo::fieldsDifferentFrom(const ClientInfo *before) const
+{
     QCborMap map;
-    map[u"id"_qs] = qint64(id);
-    map[u"sessionId"_qs] = qint64(sessionId);
-    map[u"session"_qs] = sessionName;
-    map[u"name"_qs] = machineName;
-    map[u"ip"_qs] = ipAddress;
-    map[u"mac"_qs] = macAddress;
-    map[u"joinedAt"_qs] = joinedAt.toUTC().toString(Qt::ISODate);
-    map[u"percent"_qs] = percentComplete;
-    map[u"bytes"_qs] = bytesReceived;
-    map[u"rate"_qs] = transferRate;
-    map[u"cpu"_qs] = cpuUtilization;
-    map[u"memory"_qs] = memoryUtilization;
-    map[u"network"_qs] = networkUtilization;
-    map[u"method"_qs] = toText(method);
-    map[u"state"_qs] = toText(state);
-    map[u"fallback"_qs] = fallbackSupported;
-    map[u"stream"_qs] = stream;
-    map[u"note"_qs] = note;
+    // One line per field: its wire name, and how it goes on the wire.
+    auto put = [&](const char *key, auto ClientInfo::*member, auto toValue) {
+        if (!before || before->*member != this->*member)
+            map[QLatin1StringView(key)] = toValue(this->*member);
+    };
+    auto asIs = [](const auto &value) { return QCborValue(value); };
+    auto integer = [](auto value) { return QCborValue(qint64(value)); };
+    put("id", &ClientInfo::id, integer);
+    put("sessionId", &ClientInfo::sessionId, integer);
+    put("session", &ClientInfo::sessionName, asIs);
+    put("name", &ClientInfo::machineName, asIs);
+    put("ip", &ClientInfo::ipAddress, asIs);
+    put("mac", &ClientInfo::macAddress, asIs);
+    put("joinedAt", &ClientInfo::joinedAt,
+        [](const QDateTime &time) { return QCborValue(time.toUTC().toString(Qt::ISODate)); });
+    put("percent", &ClientInfo::percentComplete, asIs);
+    put("bytes", &ClientInfo::bytesReceived, asIs);
+    put("rate", &ClientInfo::transferRate, asIs);
+    put("cpu", &ClientInfo::cpuUtilization, asIs);
+    put("memory", &ClientInfo::memoryUtilization, asIs);
+    put("network", &ClientInfo::networkUtilization, asIs);
+    put("method", &ClientInfo::method, [](TransferMethod method) { return QCborValue(toText(method)); });
+    put("state", &ClientInfo::state, [](ClientState state) { return QCborValue(toText(state)); });
+    put("fallback", &ClientInfo::fallbackSupported, asIs);
+    put("stream", &ClientInfo::stream, asIs);
+    put("note", &ClientInfo::note, asIs);
     return map;
 }
 

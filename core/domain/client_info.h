@@ -39,9 +39,14 @@ struct ClientInfo {
     QString note;   // why the server moved it, e.g. an automatic disconnect
 
     QCborMap toCbor() const;
+    // Only the fields that differ from `before`, plus the id; empty if none do.
+    QCborMap changesSince(const ClientInfo &before) const;
     static ClientInfo fromCbor(const QCborMap &map);
     // Sets the fields present in `fields` (a delta carries only those that changed).
     void update(const QCborMap &fields);
+
+private:
+    QCborMap fieldsDifferentFrom(const ClientInfo *before) const; // all fields when null
 };
 
 // What became of one client named in a disconnect request.

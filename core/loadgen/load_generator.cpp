@@ -107,6 +107,11 @@ void LoadGenerator::onEnded(LoadClient *client, LoadClient::Outcome outcome, con
                 Q_EMIT gaveUp(message);
             return;
         }
+        // A machine whose connection broke tries again, a second later.
+        QTimer::singleShot(1000, this, [this] {
+            m_waiting.push_back(m_nextNumber++);
+            startNext();
+        });
         break;
     }
     startNext();

@@ -12,6 +12,9 @@ namespace deploycast {
 // exactly one CBOR map of that many bytes (docs/protocol.md, "Framing").
 inline constexpr qsizetype kFrameHeaderSize = 4;
 inline constexpr qsizetype kDefaultMaxFrameSize = 1024 * 1024;
+// What consoles and the CLI accept from the server they chose and pinned:
+// a snapshot of 10,000 clients is about 2.5 MB, of 100,000 about 25 MB.
+inline constexpr qsizetype kMaxFrameFromServer = 64 * 1024 * 1024;
 
 QByteArray encodeFrame(const QCborMap &message);
 

@@ -4,16 +4,56 @@
 #include "messages.h"
 
 #include <QHostAddress>
+#include <QSet>
 
 namespace deploycast {
 namespace {
 constexpr int kCloseGraceMs = 5000;
-}
+constexpr int kIdleSweepMs = 1000;
+} // namespace
+
+// One timer for every connection with an idle timeout, looking once a second
+// at how long each has been quiet. A timer per connection, restarted as
+// messages came, cost the server more than the messages did with 10,000
+// receivers: Qt keeps timers in a sorted list, so each restart walked it.
+class IdleSweep : public QObject
+{
+public:
+    static IdleSweep &instance()
+    {
+        static IdleSweep sweep;
+        return sweep;
+    }
+    void watch(FramedConnection *connection)
+    {
+        m_connections.insert(connection);
+        if (!m_timer.isActive())
+            m_timer.start();
+    }
+    void forget(FramedConnection *connection) { m_connections.remove(connection); }
+
+private:
+    IdleSweep()
+    {
+        m_timer.setInterval(kIdleSweepMs);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            const QSet<FramedConnection *> connections = m_connections; // closing one may forget it
+            for (FramedConnection *connection : connections)
+                if (m_connections.contains(connection))
+                    connection->closeIfIdle();
+            if (m_connections.isEmpty())
+                m_timer.stop();
+        });
+    }
+    QSet<FramedConnection *> m_connections;
+    QTimer m_timer;
+};
 
 FramedConnection::FramedConnection(QTcpSocket *socket, QObject *parent, qsizetype maxFrameSize)
     : QObject(parent)
     , m_socket(socket)
     , m_decoder(maxFrameSize)
+    , m_maxFrameSize(maxFrameSize)
 {
     m_socket->setParent(this);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -31,20 +71,12 @@ void FramedConnection::setLimits(const Limits &limits)
     m_limits = limits;
     m_clock.start();
     m_allowance = limits.burst;
-    if (limits.idleTimeoutMs > 0) {
-        m_idleTimer.setSingleShot(true);
-        m_idleTimer.setInterval(limits.idleTimeoutMs);
-        connect(&m_idleTimer, &QTimer::timeout, this, [this] {
-            closeWithError({QLatin1String(ErrorCode::Timeout),
-                            QStringLiteral("nothing received for %1 s").arg(m_limits.idleTimeoutMs / 1000)});
-            finish(u"idle timeout"_qs);
-        });
-        m_idleTimer.start();
-    }
+    if (limits.idleTimeoutMs > 0)
+        IdleSweep::instance().watch(this);
     m_resumeTimer.setSingleShot(true);
     connect(&m_resumeTimer, &QTimer::timeout, this, &FramedConnection::onReadyRead, Qt::UniqueConnection);
     // Qt then stops taking bytes from the kernel when we stop reading.
-    m_socket->setReadBufferSize(2 * kDefaultMaxFrameSize);
+    m_socket->setReadBufferSize(2 * m_maxFrameSize);
 }
 
 bool FramedConnection::takeMessageAllowance()
@@ -77,6 +109,7 @@ bool FramedConnection::takeMessageAllowance()
 
 FramedConnection::~FramedConnection()
 {
+    IdleSweep::instance().forget(this);
     // The socket is our child; make sure its signals no longer reach us.
     if (m_socket)
         m_socket->disconnect(this);
@@ -138,10 +171,10 @@ void FramedConnection::onReadyRead()
     if (!m_socket || m_finished || m_resumeTimer.isActive())
         return;
     if (m_limits.idleTimeoutMs > 0 && m_socket->bytesAvailable() > 0)
-        m_idleTimer.start();
+        m_lastReceivedMs = m_clock.elapsed();
     // Under the rate limit, only take from the socket what the decoder has
     // room for; the rest stays in the kernel and pushes back on the peer.
-    m_decoder.append(m_socket->read(std::max<qint64>(0, 2 * kDefaultMaxFrameSize - m_decoder.bufferedBytes())));
+    m_decoder.append(m_socket->read(std::max<qint64>(0, 2 * m_maxFrameSize - m_decoder.bufferedBytes())));
     while (!m_finished) {
         if (!takeMessageAllowance())
             break;
@@ -162,11 +195,21 @@ void FramedConnection::onReadyRead()
     }
 }
 
+void FramedConnection::closeIfIdle()
+{
+    if (m_finished || m_clock.elapsed() - m_lastReceivedMs < m_limits.idleTimeoutMs)
+        return;
+    closeWithError({QLatin1String(ErrorCode::Timeout),
+                    QStringLiteral("nothing received for %1 s").arg(m_limits.idleTimeoutMs / 1000)});
+    finish(u"idle timeout"_qs);
+}
+
 void FramedConnection::finish(const QString &reason)
 {
     if (m_finished)
         return;
     m_finished = true;
+    IdleSweep::instance().forget(this);
     Q_EMIT closed(reason);
 }
 

@@ -46,6 +46,8 @@ public:
     QString peerText() const; // "address:port", for logs
     QHostAddress localAddress() const;
     bool isOpen() const;
+    // Closes with a timeout error if nothing came for the idle timeout.
+    void closeIfIdle();
 
 Q_SIGNALS:
     void messageReceived(const QCborMap &message);
@@ -60,11 +62,12 @@ private:
 
     QPointer<QTcpSocket> m_socket;
     FrameDecoder m_decoder;
+    qsizetype m_maxFrameSize;
     bool m_finished = false;
     Limits m_limits;
-    QTimer m_idleTimer;
     QTimer m_resumeTimer; // reading paused by the rate limit
     QElapsedTimer m_clock;
+    qint64 m_lastReceivedMs = 0; // on m_clock
     double m_allowance = 0;
     qint64 m_allowanceAtMs = 0;
     qint64 m_throttledSinceMs = -1;

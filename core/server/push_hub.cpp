@@ -10,18 +10,6 @@
 namespace deploycast {
 namespace {
 
-// The fields of `now` that differ from `before`, plus the id.
-QCborMap changedFields(const QCborMap &before, const QCborMap &now)
-{
-    QCborMap changed;
-    for (auto it = now.constBegin(); it != now.constEnd(); ++it)
-        if (before.value(it.key()) != it.value())
-            changed.insert(it.key(), it.value());
-    if (!changed.isEmpty())
-        changed.insert(u"id"_qs, now.value(u"id"_qs));
-    return changed;
-}
-
 QCborArray idsOf(const QList<quint32> &ids)
 {
     QCborArray array;
@@ -60,14 +48,16 @@ QCborMap PushHub::subscribe(FramedConnection *connection)
     return {{u"sequence"_qs, m_sequence}, {u"sessions"_qs, sessions}, {u"clients"_qs, clients}};
 }
 
-void PushHub::remember(QHash<quint32, QCborMap> *sessions, QHash<quint32, QCborMap> *clients) const
+void PushHub::remember(QHash<quint32, QCborMap> *sessions, QHash<quint32, ClientInfo> *clients) const
 {
     sessions->clear();
     clients->clear();
     for (const SessionInfo &session : m_registry->allSessions())
         sessions->insert(session.id, session.toCbor());
-    for (const ClientInfo &client : m_registry->allClients())
-        clients->insert(client.id, client.toCbor());
+    const QList<ClientInfo> all = m_registry->allClients();
+    clients->reserve(all.size());
+    for (const ClientInfo &client : all)
+        clients->insert(client.id, client);
 }
 
 void PushHub::onTick()
@@ -82,7 +72,8 @@ void PushHub::onTick()
         return;
     }
 
-    QHash<quint32, QCborMap> sessions, clients;
+    QHash<quint32, QCborMap> sessions;
+    QHash<quint32, ClientInfo> clients;
     remember(&sessions, &clients);
 
     QCborArray changedSessions;
@@ -99,8 +90,8 @@ void PushHub::onTick()
     for (auto it = clients.constBegin(); it != clients.constEnd(); ++it) {
         const auto before = m_lastClients.constFind(it.key());
         if (before == m_lastClients.constEnd())
-            changedClients.append(it.value());
-        else if (QCborMap changed = changedFields(*before, it.value()); !changed.isEmpty())
+            changedClients.append(it->toCbor());
+        else if (QCborMap changed = it->changesSince(*before); !changed.isEmpty())
             changedClients.append(changed);
     }
     for (auto it = m_lastClients.constBegin(); it != m_lastClients.constEnd(); ++it)

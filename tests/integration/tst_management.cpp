@@ -5,9 +5,11 @@
 #include "protocol/frame_codec.h"
 #include "test_bed.h"
 
-#include <QJsonArray>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 namespace {
@@ -172,6 +174,20 @@ private Q_SLOTS:
         const QJsonObject config = bed->cliJson({u"/Get-Server"_qs, u"/Show:Config"_qs}).value(u"server"_qs).toObject();
         QCOMPARE(config.value(u"transmissions"_qs).toInt(), 1);
         QCOMPARE(config.value(u"multicastRange"_qs).toString(), u"239.192.0.0/16"_qs);
+    }
+
+    // A snapshot of thousands of clients is several frames' worth of bytes:
+    // the CLI (and the console, on the same client code) must still take it.
+    // It could not before issue 7: 6,000 clients is about 1.5 MB of CBOR.
+    void aSnapshotLargerThanTheRequestFrameCapArrives()
+    {
+        bed->makeImage(u"lab.img"_qs, 1024 * 1024);
+        QVERIFY(bed->startServer());
+        QCOMPARE(bed->newTransmission(u"Lab"_qs, u"lab.img"_qs, {u"/TransmissionType:ScheduledCast"_qs, u"/Clients:100000"_qs}).exitCode, 0);
+        QVERIFY(bed->startLoadgen(u"Lab"_qs, 6000, {u"--rate-profile"_qs, u"steady:1K"_qs}));
+        const TestBed::Result json = bed->cli({u"/Get-Server"_qs, u"/Show:Snapshot"_qs, u"/Format:Json"_qs});
+        QCOMPARE(json.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).object().value(u"clients"_qs).toArray().size(), 6000);
     }
 };
 
