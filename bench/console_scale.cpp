@@ -67,17 +67,6 @@ double timeMs(Work work)
     return threadCpuMs() - start;
 }
 
-bool waitFor(const std::function<bool()> &condition, int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (!condition()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    }
-    return true;
-}
-
 // The console's model/view pieces as the main window wires them: the server
 // tree and the client table, sorted by rate, at 1366×768. The proxy is
 // ClientFilterProxy, or QSortFilterProxyModel for the baseline.

@@ -119,7 +119,7 @@ bool ScaleBed::createTransmissions(int server)
 bool ScaleBed::startLoadgen(int clients, const QStringList &extraArguments, int servers)
 {
     stopLoadgen();
-    QStringList arguments{u"--clients"_qs, QString::number(clients)};
+    QStringList arguments{u"--clients"_qs, QString::number(clients), u"--quiet"_qs};
     for (const QString &server : serverAddresses().mid(0, servers))
         arguments << u"--server"_qs << server;
     for (int t = 1; t <= m_transmissions; ++t)
@@ -151,6 +151,17 @@ QStringList ScaleBed::serverAddresses() const
 qint64 ScaleBed::serverPid(int server) const
 {
     return m_servers.at(std::size_t(server))->processId();
+}
+
+bool waitFor(const std::function<bool()> &condition, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!condition()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
+    return true;
 }
 
 qint64 residentBytesOf(qint64 pid)

@@ -4,6 +4,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -39,6 +40,8 @@ private:
     std::unique_ptr<QProcess> m_loadgen;
 };
 
+// Runs the event loop until `condition` holds; false if it did not within the timeout.
+bool waitFor(const std::function<bool()> &condition, int timeoutMs);
 // Resident memory of a process, from /proc (VmRSS), in bytes.
 qint64 residentBytesOf(qint64 pid);
 // CPU time (user + system) a process has used so far, in seconds.
