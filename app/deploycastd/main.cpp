@@ -1,6 +1,8 @@
 // deploycastd: the Deploycast server. All the work is in core/server.
 #include "common/host_port.h"
+#include "common/log.h"
 #include "common/open_file_limit.h"
+#include "common/option_file.h"
 #include "common/termination_signals.h"
 #include "protocol/messages.h"
 #include "security/token_store.h"
@@ -9,12 +11,15 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 
 #include <cstdio>
 
 using namespace deploycast;
 
 namespace {
+constexpr const char *kDefaultConfig = "/etc/deploycast/deploycastd.conf";
+
 int usageError(const QString &message)
 {
     std::fprintf(stderr, "deploycastd: %s\n", qPrintable(message));
@@ -44,12 +49,20 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"deploycastd"_qs);
     QCoreApplication::setApplicationVersion(QStringLiteral(DEPLOYCAST_VERSION));
-    qSetMessagePattern(u"%{time yyyy-MM-ddTHH:mm:ss.zzz} %{type} %{category}: %{message}"_qs);
+    installLogFormat();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"Deploycast server: multicasts images and other content to many machines at once, and serves the "
-        "management API used by deploycast and deploycast-console. See deploycastd(8) and docs/."_qs);
+        "management API used by deploycast and deploycast-console.\n\n"
+        "Settings come from the command line, then from the configuration file (default "
+        "/etc/deploycast/deploycastd.conf, if it exists), then the defaults. The file is INI: a [server] section "
+        "whose keys are the long options below, e.g. \"listen = 0.0.0.0:7405\".\n\n"
+        "Logs go to standard error, or to the journal (with priorities) under systemd. "
+        "QT_LOGGING_RULES=\"deploycast.transfer.debug=true\" adds debug output; the categories are "
+        "deploycast.mgmt, deploycast.transfer, deploycast.receiver and deploycast.state.\n\n"
+        "Exit codes: 0 stopped by SIGTERM or SIGINT; 1 could not start (the reason is logged); 2 usage or "
+        "configuration error. See deploycastd(8) and docs/."_qs);
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption stateDir(u"state-dir"_qs, u"Where the server keeps its state (created if missing)."_qs, u"DIR"_qs);
@@ -68,49 +81,65 @@ int main(int argc, char *argv[])
                                       "--state-dir, print it and exit."_qs, u"ROLE"_qs);
     const QCommandLineOption clientTimeout(u"client-timeout"_qs, u"Drop a receiver that has sent nothing for this many "
                                            "seconds (default 30, as WDS)."_qs, u"SECONDS"_qs, u"30"_qs);
-    parser.addOptions({stateDir, imageStore, listen, multicastInterface, maxRate, tlsCert, tlsKey, newToken, clientTimeout});
+    const QCommandLineOption config(u"config"_qs, QStringLiteral("The configuration file (default %1, if it exists).")
+                                                      .arg(QLatin1String(kDefaultConfig)), u"FILE"_qs);
+    const QList<QCommandLineOption> settingsOptions{stateDir, imageStore, listen, multicastInterface, maxRate,
+                                                    tlsCert, tlsKey, clientTimeout};
+    parser.addOptions(settingsOptions);
+    parser.addOptions({newToken, config});
     parser.process(app);
+
+    OptionFile settings;
+    const QString configPath = parser.isSet(config) ? parser.value(config) : QString::fromLatin1(kDefaultConfig);
+    if (parser.isSet(config) || QFileInfo::exists(configPath)) {
+        QString configError;
+        if (!settings.load(configPath, u"server"_qs, settingsOptions, &configError))
+            return usageError(configError);
+    }
+    auto isSet = [&](const QCommandLineOption &option) { return settings.isSet(parser, option); };
+    auto value = [&](const QCommandLineOption &option) { return settings.value(parser, option); };
 
     if (parser.isSet(newToken)) {
         const std::optional<AccessRole> role = accessRoleFromString(parser.value(newToken));
         if (!role)
             return usageError(QStringLiteral("--new-token needs admin or viewer, not '%1'").arg(parser.value(newToken)));
-        if (!parser.isSet(stateDir))
+        if (!isSet(stateDir))
             return usageError(u"--new-token needs --state-dir"_qs);
-        return mintToken(parser.value(stateDir), *role);
+        return mintToken(value(stateDir), *role);
     }
-    if (!parser.isSet(stateDir) || !parser.isSet(imageStore))
-        return usageError(u"--state-dir and --image-store are required (see --help)"_qs);
-    if (parser.isSet(tlsCert) != parser.isSet(tlsKey))
+    if (!isSet(stateDir) || !isSet(imageStore))
+        return usageError(u"--state-dir and --image-store are required, on the command line or in the configuration "
+                          "file (see --help)"_qs);
+    if (isSet(tlsCert) != isSet(tlsKey))
         return usageError(u"--tls-cert and --tls-key go together"_qs);
     QString error;
-    const std::optional<HostPort> listenAt = parseHostPort(parser.value(listen), proto::kDefaultPort, &error);
+    const std::optional<HostPort> listenAt = parseHostPort(value(listen), proto::kDefaultPort, &error);
     if (!listenAt)
         return usageError(QStringLiteral("--listen: %1").arg(error));
     const QHostAddress listenAddress(listenAt->host);
-    const QHostAddress interfaceAddress(parser.value(multicastInterface));
+    const QHostAddress interfaceAddress(value(multicastInterface));
     if (listenAddress.isNull())
         return usageError(QStringLiteral("--listen needs an IP address, not '%1'").arg(listenAt->host));
     if (interfaceAddress.protocol() != QAbstractSocket::IPv4Protocol)
-        return usageError(QStringLiteral("--multicast-interface needs an IPv4 address, not '%1'").arg(parser.value(multicastInterface)));
+        return usageError(QStringLiteral("--multicast-interface needs an IPv4 address, not '%1'").arg(value(multicastInterface)));
     bool rateOk = false;
-    const double megabytesPerSecond = parser.value(maxRate).toDouble(&rateOk);
+    const double megabytesPerSecond = value(maxRate).toDouble(&rateOk);
     if (!rateOk || megabytesPerSecond < 0)
-        return usageError(QStringLiteral("--max-rate needs a number of MB/s, not '%1'").arg(parser.value(maxRate)));
+        return usageError(QStringLiteral("--max-rate needs a number of MB/s, not '%1'").arg(value(maxRate)));
 
     ServerOptions options;
     options.listenAddress = listenAddress;
     options.listenPort = listenAt->port;
-    options.stateDirectory = parser.value(stateDir);
-    options.imageStore = parser.value(imageStore);
+    options.stateDirectory = value(stateDir);
+    options.imageStore = value(imageStore);
     options.transfer.multicastInterface = interfaceAddress;
     options.transfer.maxRate = qint64(megabytesPerSecond * 1e6);
-    const int timeoutSeconds = parser.value(clientTimeout).toInt();
+    const int timeoutSeconds = value(clientTimeout).toInt();
     if (timeoutSeconds < 2)
-        return usageError(QStringLiteral("--client-timeout needs at least 2 seconds, not '%1'").arg(parser.value(clientTimeout)));
+        return usageError(QStringLiteral("--client-timeout needs at least 2 seconds, not '%1'").arg(value(clientTimeout)));
     options.clientTimeoutSeconds = timeoutSeconds;
-    options.tlsCertificate = parser.value(tlsCert);
-    options.tlsKey = parser.value(tlsKey);
+    options.tlsCertificate = value(tlsCert);
+    options.tlsKey = value(tlsKey);
 
     quitOnTerminationSignals();
     raiseOpenFileLimit(); // one descriptor per client: thousands of them

@@ -5,8 +5,10 @@
 #include "protocol/frame_codec.h"
 #include "test_bed.h"
 
+#include <QProcess>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -188,6 +190,41 @@ private Q_SLOTS:
         const TestBed::Result json = bed->cli({u"/Get-Server"_qs, u"/Show:Snapshot"_qs, u"/Format:Json"_qs});
         QCOMPARE(json.exitCode, 0);
         QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).object().value(u"clients"_qs).toArray().size(), 6000);
+    }
+
+    // deploycastd.conf: settings from the file, the command line over them,
+    // and a clear refusal of what the file gets wrong.
+    void theConfigurationFileSetsWhatTheCommandLineDoesNot()
+    {
+        const QString conf = bed->root() + u"/deploycastd.conf"_qs;
+        auto writeConf = [&](const QByteArray &text) {
+            QFile file(conf);
+            return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
+        };
+        // The test bed gives --listen on the command line: it wins over the file's.
+        QVERIFY(writeConf("[server]\nmax-rate = 3\nlisten = 127.0.0.1:1\nclient-timeout = 45\n"));
+        QVERIFY(bed->startServer({u"--config"_qs, conf}));
+        const QJsonObject config = bed->cliJson({u"/Get-Server"_qs, u"/Show:Config"_qs}).value(u"server"_qs).toObject();
+        QCOMPARE(config.value(u"maxRate"_qs).toInteger(), 3'000'000);
+        QCOMPARE(config.value(u"listen"_qs).toString(), bed->server());
+        bed->stopServer();
+
+        for (const QByteArray &bad : {QByteArray("[server]\nmax-rte = 3\n"), QByteArray("max-rate = 3\n"),
+                                      QByteArray("[server]\nclient-timeout = 1\n")}) {
+            QVERIFY(writeConf(bad));
+            QProcess server;
+            server.start(QStringLiteral(DEPLOYCASTD_BIN_FOR_TESTS), {u"--config"_qs, conf, u"--state-dir"_qs,
+                                                                     bed->stateDir(), u"--image-store"_qs, bed->root()});
+            QVERIFY(server.waitForFinished(10000));
+            QCOMPARE(server.exitCode(), 2);
+            const QString said = QString::fromUtf8(server.readAllStandardError());
+            QVERIFY2(said.contains(u"deploycastd.conf"_qs) || said.contains(u"client-timeout"_qs), qPrintable(said));
+        }
+        QProcess missing;
+        missing.start(QStringLiteral(DEPLOYCASTD_BIN_FOR_TESTS), {u"--config"_qs, bed->root() + u"/nothing.conf"_qs});
+        QVERIFY(missing.waitForFinished(10000));
+        QCOMPARE(missing.exitCode(), 2);
+        QVERIFY(missing.readAllStandardError().contains("cannot read the configuration file"));
     }
 };
 

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QHash>
+#include <QString>
+
+namespace deploycast {
+
+// A program's options from an INI file as well as the command line: the
+// keys of one section are the long option names (without "--"), and an
+// option given on the command line wins over the file, which wins over the
+// option's default. deploycastd reads /etc/deploycast/deploycastd.conf so.
+class OptionFile
+{
+public:
+    // Reads `section` of `path`. An unreadable file, a syntax error, or a key
+    // that is not one of the options is an error naming the file and key.
+    bool load(const QString &path, const QString &section, const QList<QCommandLineOption> &options, QString *error);
+
+    bool isSet(const QCommandLineParser &parser, const QCommandLineOption &option) const;
+    QString value(const QCommandLineParser &parser, const QCommandLineOption &option) const;
+
+private:
+    QHash<QString, QString> m_values; // option name → value
+};
+
+} // namespace deploycast
