@@ -121,7 +121,8 @@ QString bashCompletion()
         << "    done\n"
         << "    COMPREPLY=(\"${matches[@]}\")\n"
         << "    # Values after a colon: do not add a space, and keep the colon in the word.\n"
-        << "    [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *: ]] && compopt -o nospace\n"
+        << "    if [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *: ]]; then compopt -o nospace; fi\n"
+        << "    return 0\n"
         << "}\n"
         << "COMP_WORDBREAKS=${COMP_WORDBREAKS//:}\n"
         << "complete -F _deploycast deploycast\n";

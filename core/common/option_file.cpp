@@ -1,35 +1,46 @@
 #include "option_file.h"
 
-#include <QFileInfo>
-#include <QSettings>
+#include <QFile>
 
 namespace deploycast {
 
 bool OptionFile::load(const QString &path, const QString &section, const QList<QCommandLineOption> &options,
                       QString *error)
 {
-    if (!QFileInfo(path).isReadable()) {
-        *error = QStringLiteral("cannot read the configuration file %1").arg(path);
-        return false;
-    }
-    QSettings file(path, QSettings::IniFormat);
-    if (file.status() != QSettings::NoError) {
-        *error = QStringLiteral("%1 is not a valid INI file").arg(path);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        *error = QStringLiteral("cannot read the configuration file %1: %2").arg(path, file.errorString());
         return false;
     }
     QStringList known;
     for (const QCommandLineOption &option : options)
         known.append(option.names());
-    for (const QString &key : file.allKeys()) {
-        const QString name = key.section(u'/', 1);
-        if (!key.startsWith(section + u'/') || !known.contains(name)) {
-            *error = QStringLiteral("%1: unknown setting '%2' (settings go in [%3] and are named as the long "
-                                    "options, e.g. listen = 0.0.0.0:7405)").arg(path, key, section);
+    // INI as admins write it: [section], key = value, and comments starting
+    // with # or ; (QSettings takes # for a key, so it is not used here).
+    QString current;
+    int lineNumber = 0;
+    while (!file.atEnd()) {
+        ++lineNumber;
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        const QString where = QStringLiteral("%1, line %2").arg(path).arg(lineNumber);
+        if (line.isEmpty() || line.startsWith(u'#') || line.startsWith(u';'))
+            continue;
+        if (line.startsWith(u'[') && line.endsWith(u']')) {
+            current = line.mid(1, line.size() - 2).trimmed();
+            continue;
+        }
+        const qsizetype equals = line.indexOf(u'=');
+        if (equals < 0) {
+            *error = QStringLiteral("%1: expected \"name = value\" or [section], not '%2'").arg(where, line);
             return false;
         }
-        // A value with commas comes back as a list; an option takes it whole.
-        const QVariant value = file.value(key);
-        m_values.insert(name, value.typeId() == QMetaType::QStringList ? value.toStringList().join(u',') : value.toString());
+        const QString name = line.left(equals).trimmed();
+        if (current != section || !known.contains(name)) {
+            *error = QStringLiteral("%1: unknown setting '%2' (settings go in [%3] and are named as the long "
+                                    "options, e.g. listen = 0.0.0.0:7405)").arg(where, name, section);
+            return false;
+        }
+        m_values.insert(name, line.mid(equals + 1).trimmed());
     }
     return true;
 }

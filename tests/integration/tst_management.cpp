@@ -202,7 +202,7 @@ private Q_SLOTS:
             return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
         };
         // The test bed gives --listen on the command line: it wins over the file's.
-        QVERIFY(writeConf("[server]\nmax-rate = 3\nlisten = 127.0.0.1:1\nclient-timeout = 45\n"));
+        QVERIFY(writeConf("# comments as admins write them\n[server]\n; either kind\nmax-rate = 3\n#tls-cert = x\nlisten = 127.0.0.1:1\nclient-timeout = 45\n"));
         QVERIFY(bed->startServer({u"--config"_qs, conf}));
         const QJsonObject config = bed->cliJson({u"/Get-Server"_qs, u"/Show:Config"_qs}).value(u"server"_qs).toObject();
         QCOMPARE(config.value(u"maxRate"_qs).toInteger(), 3'000'000);
