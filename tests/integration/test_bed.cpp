@@ -111,7 +111,9 @@ bool TestBed::startServer(const QStringList &extraArguments)
     m_server = std::make_unique<QProcess>();
     m_server->setProcessChannelMode(QProcess::MergedChannels);
     m_server->start(QStringLiteral(DEPLOYCASTD_BIN),
-                    QStringList{u"--state-dir"_qs, stateDir(), u"--image-store"_qs,
+                    // --config /dev/null: whatever /etc/deploycast/deploycastd.conf this
+                    // machine has, the tests' servers do not read it.
+                    QStringList{u"--config"_qs, u"/dev/null"_qs, u"--state-dir"_qs, stateDir(), u"--image-store"_qs,
                                 m_root.filePath(u"store"_qs), u"--listen"_qs, server()}
                         + extraArguments);
     if (!m_server->waitForStarted())
