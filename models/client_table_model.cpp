@@ -277,6 +277,7 @@ SortKey ClientTableModel::sortKey(int row, int column) const
     case Network: return {client->networkUtilization, {}};
     case State: return {double(int(client->state) + (client->method == TransferMethod::Unicast ? 100 : 0)), {}};
     case Session: return {0, client->sessionName};
+    case Server: return {0, m_rows[std::size_t(row)].server->address()};
     }
     return {};
 }
@@ -329,6 +330,7 @@ QVariant ClientTableModel::data(const QModelIndex &index, int role) const
         case Network: return percentText(client.networkUtilization);
         case State: return stateText(client);
         case Session: return client.sessionName;
+        case Server: return ref.server->address();
         }
         break;
     case SortRole: {
@@ -375,6 +377,7 @@ QVariant ClientTableModel::headerData(int section, Qt::Orientation orientation, 
     case Network: return tr("Network");
     case State: return tr("State");
     case Session: return tr("Transmission");
+    case Server: return tr("Server");
     }
     return {};
 }

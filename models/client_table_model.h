@@ -40,7 +40,7 @@ class ClientTableModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { Id, Name, IpAddress, MacAddress, Progress, TransferRate, TimeConnected, Cpu, Memory, Network, State,
-                  Session, ColumnCount };
+                  Session, Server, ColumnCount };
     enum Role {
         SortRole = Qt::UserRole + 1, // the underlying value, for sorting and for the progress bar
         StaleRole,                   // true while the row's server is not connected
@@ -53,7 +53,10 @@ public:
     ClientRef clientAt(int row) const { return m_rows.at(std::size_t(row)); }
     int rowOf(const ClientRef &client) const;
 
-    static bool isTextColumn(int column) { return column == Name || column == MacAddress || column == Session; }
+    static bool isTextColumn(int column)
+    {
+        return column == Name || column == MacAddress || column == Session || column == Server;
+    }
     SortKey sortKey(int row, int column) const;
     // Whether the row's ID, name, IP or MAC address contains `text` (case-insensitive).
     bool matchesFilter(int row, const QString &text) const;

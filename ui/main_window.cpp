@@ -88,13 +88,17 @@ MainWindow::MainWindow(ServerList *servers, bool rememberLayout, QWidget *parent
     // are restored over them.
     const QFontMetrics metrics = m_table->fontMetrics();
     const char *samples[] = {"00000", "lab-pc-000", "255.255.255.255", "00:00:00:00:00:00", "100% progress", "000.0 MB/s",
-                             "00:00:00", "100%", "100%", "100%", "receiving", "Transmission name"};
+                             "00:00:00", "100%", "100%", "100%", "receiving", "Transmission name",
+                             "deploy-server:7405"};
+    static_assert(std::size(samples) == ClientTableModel::ColumnCount, "a sample width for every column");
     for (int column = 0; column < ClientTableModel::ColumnCount; ++column) {
         const QString header = m_clientModel->headerData(column, Qt::Horizontal).toString();
         m_table->setColumnWidth(column, std::max(metrics.horizontalAdvance(QLatin1String(samples[column])),
                                                  metrics.horizontalAdvance(header)) + 12);
     }
     m_table->horizontalHeader()->setSectionsMovable(true);
+    // Where it is shown (all servers), the server matters as much as the ID.
+    m_table->horizontalHeader()->moveSection(ClientTableModel::Server, ClientTableModel::Id + 1);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
@@ -295,6 +299,8 @@ void MainWindow::onTreeSelectionChanged()
     m_clientModel->setScope(m_treeModel->scopeOf(current));
     m_table->setColumnHidden(ClientTableModel::Session,
                              m_clientModel->scope().kind == ClientScope::Kind::Session);
+    // Client IDs are per server: with several servers in the table, say whose.
+    m_table->setColumnHidden(ClientTableModel::Server, m_clientModel->scope().kind != ClientScope::Kind::AllServers);
     updateActions();
 }
 

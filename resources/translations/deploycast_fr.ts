@@ -663,6 +663,10 @@ Exemples :
         <source>Transmission</source>
         <translation>Transmission</translation>
     </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
 </context>
 <context>
     <name>deploycast::ConsoleActions</name>
