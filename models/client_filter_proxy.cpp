@@ -1,11 +1,11 @@
 #include "client_filter_proxy.h"
 
+#include "row_runs.h"
+
 #include <algorithm>
 
 namespace deploycast {
 namespace {
-// As in ClientTableModel: past this share of rows, one dataChanged for all.
-constexpr double kWholeTableShare = 0.5;
 // More separate places than this for new rows: one insertion and a re-sort.
 constexpr std::size_t kMaxInsertionRuns = 32;
 } // namespace
@@ -58,24 +58,33 @@ void ClientFilterProxy::sort(int column, Qt::SortOrder order)
     m_sortColumn = column;
     m_sortOrder = order;
     for (int row = 0; row < int(m_keys.size()); ++row)
-        m_keys[std::size_t(row)] = column >= 0 ? m_table->sortKey(row, column) : SortKey{};
+        m_keys[std::size_t(row)] = keyOf(row);
     relayout(false);
+}
+
+SortKey ClientFilterProxy::keyOf(int sourceRow) const
+{
+    return m_sortColumn >= 0 ? m_table->sortKey(sourceRow, m_sortColumn) : SortKey{};
 }
 
 void ClientFilterProxy::rebuild()
 {
     const int rows = m_table ? m_table->rowCount() : 0;
-    m_keys.assign(std::size_t(rows), {});
-    m_order.clear();
-    for (int row = 0; row < rows; ++row) {
-        if (m_sortColumn >= 0)
-            m_keys[std::size_t(row)] = m_table->sortKey(row, m_sortColumn);
-        if (accepts(row))
-            m_order.push_back(row);
-    }
-    sortOrder();
+    m_keys.resize(std::size_t(rows));
+    for (int row = 0; row < rows; ++row)
+        m_keys[std::size_t(row)] = keyOf(row);
+    filterRows();
+    sortRows();
     indexSourceRows();
     m_needsSortCheck = m_needsRefilter = false;
+}
+
+void ClientFilterProxy::filterRows()
+{
+    m_order.clear();
+    for (int row = 0; row < int(m_keys.size()); ++row)
+        if (accepts(row))
+            m_order.push_back(row);
 }
 
 bool ClientFilterProxy::accepts(int sourceRow) const
@@ -117,13 +126,9 @@ void ClientFilterProxy::relayout(bool refilter)
     sources.reserve(std::size_t(persistent.size()));
     for (const QModelIndex &index : persistent)
         sources.emplace_back(m_order[std::size_t(index.row())], index.column());
-    if (refilter) {
-        m_order.clear();
-        for (int row = 0; row < int(m_keys.size()); ++row)
-            if (accepts(row))
-                m_order.push_back(row);
-    }
-    sortOrder();
+    if (refilter)
+        filterRows();
+    sortRows();
     indexSourceRows();
     QModelIndexList moved;
     moved.reserve(persistent.size());
@@ -136,7 +141,7 @@ void ClientFilterProxy::relayout(bool refilter)
     Q_EMIT layoutChanged({}, hint);
 }
 
-void ClientFilterProxy::sortOrder()
+void ClientFilterProxy::sortRows()
 {
     if (m_sortColumn < 0 || ClientTableModel::isTextColumn(m_sortColumn)) {
         std::sort(m_order.begin(), m_order.end(), [this](int a, int b) { return before(a, b); });
@@ -172,7 +177,7 @@ void ClientFilterProxy::onDataChanged(const QModelIndex &topLeft, const QModelIn
         && (roles.isEmpty() || roles.contains(Qt::DisplayRole));
     for (int row = first; row <= last; ++row) {
         if (sortKeyChanged)
-            m_keys[std::size_t(row)] = m_table->sortKey(row, m_sortColumn);
+            m_keys[std::size_t(row)] = keyOf(row);
         if (!m_filter.isEmpty() && (m_proxyRowOf[std::size_t(row)] >= 0) != accepts(row))
             m_needsRefilter = true;
     }
@@ -183,17 +188,8 @@ void ClientFilterProxy::onDataChanged(const QModelIndex &topLeft, const QModelIn
         if (!m_order.empty())
             Q_EMIT dataChanged(index(0, 0), index(int(m_order.size()) - 1, lastColumn), roles);
     } else {
-        std::vector<int> rows;
-        for (int row = first; row <= last; ++row)
-            if (const int proxyRow = m_proxyRowOf[std::size_t(row)]; proxyRow >= 0)
-                rows.push_back(proxyRow);
-        std::sort(rows.begin(), rows.end());
-        for (std::size_t start = 0, i = 1; i <= rows.size(); ++i) {
-            if (i == rows.size() || rows[i] != rows[i - 1] + 1) {
-                Q_EMIT dataChanged(index(rows[start], 0), index(rows[i - 1], lastColumn), roles);
-                start = i;
-            }
-        }
+        for (const auto &[top, bottom] : rowRuns(proxyRowsOf(first, last)))
+            Q_EMIT dataChanged(index(top, 0), index(bottom, lastColumn), roles);
     }
     // Within one refresh of the source the order is settled once, at its end.
     if (!m_batching)
@@ -209,8 +205,7 @@ void ClientFilterProxy::onRowsInserted(int first, int last)
     m_keys.insert(m_keys.begin() + first, std::size_t(count), SortKey{});
     std::vector<int> added;
     for (int row = first; row <= last; ++row) {
-        if (m_sortColumn >= 0)
-            m_keys[std::size_t(row)] = m_table->sortKey(row, m_sortColumn);
+        m_keys[std::size_t(row)] = keyOf(row);
         if (accepts(row))
             added.push_back(row);
     }
@@ -260,24 +255,23 @@ void ClientFilterProxy::onRowsInserted(int first, int last)
 
 void ClientFilterProxy::onRowsAboutToBeRemoved(int first, int last)
 {
-    std::vector<int> rows;
-    for (int row = first; row <= last; ++row)
-        if (const int proxyRow = m_proxyRowOf[std::size_t(row)]; proxyRow >= 0)
-            rows.push_back(proxyRow);
-    std::sort(rows.begin(), rows.end(), std::greater<>());
     // From the bottom up, one removal per run of adjacent proxy rows.
-    for (std::size_t i = 0; i < rows.size();) {
-        std::size_t end = i + 1;
-        while (end < rows.size() && rows[end] == rows[end - 1] - 1)
-            ++end;
-        const int top = rows[end - 1];
-        const int bottom = rows[i];
-        beginRemoveRows({}, top, bottom);
-        m_order.erase(m_order.begin() + top, m_order.begin() + bottom + 1);
+    const auto runs = rowRuns(proxyRowsOf(first, last));
+    for (auto run = runs.rbegin(); run != runs.rend(); ++run) {
+        beginRemoveRows({}, run->first, run->second);
+        m_order.erase(m_order.begin() + run->first, m_order.begin() + run->second + 1);
         indexSourceRows();
         endRemoveRows();
-        i = end;
     }
+}
+
+std::vector<int> ClientFilterProxy::proxyRowsOf(int firstSourceRow, int lastSourceRow) const
+{
+    std::vector<int> rows;
+    for (int row = firstSourceRow; row <= lastSourceRow; ++row)
+        if (const int proxyRow = m_proxyRowOf[std::size_t(row)]; proxyRow >= 0)
+            rows.push_back(proxyRow);
+    return rows;
 }
 
 void ClientFilterProxy::onRowsRemoved(int first, int last)

@@ -25,8 +25,6 @@ public:
 
     void setSourceModel(QAbstractItemModel *sourceModel) override; // a ClientTableModel
     void setFilterText(const QString &text);
-    int sortColumn() const { return m_sortColumn; }
-    Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     QModelIndex mapToSource(const QModelIndex &proxyIndex) const override;
@@ -44,7 +42,9 @@ private:
     void onRowsAboutToBeRemoved(int first, int last);
     void onRowsRemoved(int first, int last);
     void rebuild(); // everything from the source, as after a reset
+    SortKey keyOf(int sourceRow) const; // for the sort column
     bool accepts(int sourceRow) const;
+    void filterRows(); // m_order: the accepted source rows, in source order
     bool before(int sourceA, int sourceB) const; // the proxy order
     // After changes: puts rows back in order, or through the filter, if
     // their keys moved them.
@@ -52,9 +52,9 @@ private:
     // Rebuilds the order (which rows, in which order) inside one layout change,
     // carrying persistent indexes (selections) along.
     void relayout(bool refilter);
-    void sortOrder(); // m_order by before(), fast
+    void sortRows(); // m_order by before(), fast
     void indexSourceRows(); // m_proxyRowOf from m_order
-    void emitChangedRows(const std::vector<int> &proxyRows);
+    std::vector<int> proxyRowsOf(int firstSourceRow, int lastSourceRow) const; // those not filtered out
 
     ClientTableModel *m_table = nullptr;
     QString m_filter;

@@ -4,6 +4,7 @@
 #include "client/server_list.h"
 #include "common/units.h"
 #include "display_names.h"
+#include "row_runs.h"
 
 #include <QColor>
 #include <QHostAddress>
@@ -12,10 +13,6 @@
 
 namespace deploycast {
 namespace {
-
-// Once more than this share of the rows changed, one dataChanged for the
-// whole table is cheaper for views than many small ones (as qBittorrent does).
-constexpr double kWholeTableShare = 0.5;
 
 QString percentText(double value)
 {
@@ -204,18 +201,12 @@ void ClientTableModel::removeRows(std::vector<int> rows)
 {
     if (rows.empty())
         return;
-    std::sort(rows.begin(), rows.end());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     // From the bottom up, so the row numbers still to remove stay valid.
-    auto last = rows.rbegin();
-    while (last != rows.rend()) {
-        auto first = last;
-        while (std::next(first) != rows.rend() && *std::next(first) == *first - 1)
-            ++first;
-        beginRemoveRows({}, *first, *last);
-        m_rows.erase(m_rows.begin() + *first, m_rows.begin() + *last + 1);
+    const auto runs = rowRuns(std::move(rows));
+    for (auto run = runs.rbegin(); run != runs.rend(); ++run) {
+        beginRemoveRows({}, run->first, run->second);
+        m_rows.erase(m_rows.begin() + run->first, m_rows.begin() + run->second + 1);
         endRemoveRows();
-        last = std::next(first);
     }
     rebuildIndex();
 }
@@ -242,14 +233,8 @@ void ClientTableModel::emitChanged(std::vector<int> rows)
         Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, lastColumn));
         return;
     }
-    std::sort(rows.begin(), rows.end());
-    std::size_t start = 0;
-    for (std::size_t i = 1; i <= rows.size(); ++i) {
-        if (i == rows.size() || rows[i] != rows[i - 1] + 1) {
-            Q_EMIT dataChanged(index(rows[start], 0), index(rows[i - 1], lastColumn));
-            start = i;
-        }
-    }
+    for (const auto &[first, last] : rowRuns(std::move(rows)))
+        Q_EMIT dataChanged(index(first, 0), index(last, lastColumn));
 }
 
 const ClientInfo *ClientTableModel::clientAtRow(int row) const

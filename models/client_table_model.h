@@ -16,7 +16,7 @@ class ServerList;
 struct MirrorChange;
 
 // What a column sorts on, without a QVariant: a number, or text for the
-// name, MAC address and transmission columns.
+// name, MAC address, transmission and server columns.
 struct SortKey {
     double number = 0;
     QString text;
