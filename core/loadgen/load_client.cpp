@@ -2,8 +2,6 @@
 
 #include "rate_profile.h"
 
-#include <QSslSocket>
-
 #include <algorithm>
 
 namespace deploycast {

@@ -24,11 +24,16 @@ LoadGenerator::LoadGenerator(const LoadOptions &options, QObject *parent)
 void LoadGenerator::start()
 {
     for (int i = 0; i < m_options.clients; ++i)
-        m_waiting.push_back(m_nextNumber++);
+        queueNewMachine();
     startNext();
     m_slotTimer.start();
     if (m_options.churnPercent > 0)
         m_churnTimer.start();
+}
+
+void LoadGenerator::queueNewMachine()
+{
+    m_waiting.push_back(m_nextNumber++);
 }
 
 void LoadGenerator::startNext()
@@ -78,7 +83,6 @@ void LoadGenerator::launch(int number)
             m_announcedAllJoined = true;
             Q_EMIT allJoined();
         }
-        Q_EMIT countsChanged();
     });
     connect(client, &LoadClient::ended, this, [this, client](LoadClient::Outcome outcome, const QString &message) {
         --(client->hasJoined() ? m_counts.joined : m_counts.connecting);
@@ -94,7 +98,7 @@ void LoadGenerator::onEnded(LoadClient *client, LoadClient::Outcome outcome, con
     switch (outcome) {
     case LoadClient::Outcome::Completed:
         ++m_counts.completed;
-        m_waiting.push_back(m_nextNumber++); // the next machine in the rack starts
+        queueNewMachine(); // the next machine in the rack starts
         break;
     case LoadClient::Outcome::Aborted: ++m_counts.aborted; break;
     case LoadClient::Outcome::Disconnected: ++m_counts.disconnected; break;
@@ -109,13 +113,12 @@ void LoadGenerator::onEnded(LoadClient *client, LoadClient::Outcome outcome, con
         }
         // A machine whose connection broke tries again, a second later.
         QTimer::singleShot(1000, this, [this] {
-            m_waiting.push_back(m_nextNumber++);
+            queueNewMachine();
             startNext();
         });
         break;
     }
     startNext();
-    Q_EMIT countsChanged();
 }
 
 void LoadGenerator::onSlot()
@@ -143,7 +146,7 @@ void LoadGenerator::churn()
         const std::size_t pick = i + std::size_t(m_random.bounded(quint32(joined.size() - i)));
         std::swap(joined[i], joined[pick]);
         joined[i]->leave();
-        m_waiting.push_back(m_nextNumber++);
+        queueNewMachine();
     }
     startNext();
 }

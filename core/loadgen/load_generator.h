@@ -3,7 +3,6 @@
 #include "load_client.h"
 #include "rate_profile.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QRandomGenerator>
 #include <QTimer>
@@ -53,12 +52,12 @@ public:
 
 Q_SIGNALS:
     void allJoined(); // once, when the first N have joined
-    void countsChanged();
     // The first client failed before any had joined: a wrong server,
     // transmission or join token, so there is no point going on.
     void gaveUp(const QString &reason);
 
 private:
+    void queueNewMachine(); // a new client number waits its turn to connect
     void startNext();
     void launch(int number);
     void onEnded(LoadClient *client, LoadClient::Outcome outcome, const QString &message);
