@@ -12,6 +12,7 @@
 #include "client/server_list.h"
 #include "client_filter_proxy.h"
 #include "client_table_model.h"
+#include "samples.h"
 #include "scale_bed.h"
 #include "server_tree_model.h"
 
@@ -37,17 +38,6 @@
 using namespace deploycast;
 
 namespace {
-
-struct Samples {
-    std::vector<double> ms;
-    double median() const
-    {
-        std::vector<double> sorted = ms;
-        std::sort(sorted.begin(), sorted.end());
-        return sorted.empty() ? 0 : sorted[sorted.size() / 2];
-    }
-    double max() const { return ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end()); }
-};
 
 double threadCpuMs()
 {

@@ -11,6 +11,7 @@
 #include "client/server_list.h"
 #include "client_filter_proxy.h"
 #include "client_table_model.h"
+#include "samples.h"
 #include "server_tree_model.h"
 
 #include <QApplication>
@@ -70,17 +71,6 @@ QByteArray encodedDelta(int clients, int stride, int tick, QRandomGenerator &ran
     return QCborValue(QCborMap{{u"sequence"_qs, tick}, {u"clients"_qs, changed}, {u"last"_qs, true}}).toCbor();
 }
 
-struct Figures {
-    double median = 0;
-    double p95 = 0;
-};
-
-Figures summarise(std::vector<double> samples)
-{
-    std::sort(samples.begin(), samples.end());
-    return {samples[samples.size() / 2], samples[std::min(samples.size() - 1, samples.size() * 95 / 100)]};
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -119,7 +109,7 @@ int main(int argc, char *argv[])
 
     QRandomGenerator random(42);
     auto run = [&](int stride, bool resetEveryTick) {
-        std::vector<double> samples;
+        Samples samples;
         for (int tick = 0; tick < ticks; ++tick) {
             const QByteArray wire = encodedDelta(clients, stride, tick, random);
             QElapsedTimer timer;
@@ -131,21 +121,21 @@ int main(int argc, char *argv[])
                 table.setScope(scope);
             }
             view.viewport()->repaint();
-            samples.push_back(double(timer.nsecsElapsed()) / 1e6);
+            samples.ms.push_back(double(timer.nsecsElapsed()) / 1e6);
         }
-        return summarise(samples);
+        return samples;
     };
     std::printf("console_update: %d clients, %d ticks per case, table sorted by rate, models + proxy + repaint\n",
                 clients, ticks);
     // Every client in every tick (the worst case), and a tenth of them (a
     // 250 ms push tick when clients report once a second, staggered).
     for (const int stride : {1, 10}) {
-        const Figures precise = run(stride, false);
-        const Figures reset = run(stride, true);
+        const Samples precise = run(stride, false);
+        const Samples reset = run(stride, true);
         std::printf("  %5d changed: precise signals median %6.2f ms (p95 %6.2f) | reset every tick (baseline) "
                     "median %6.2f ms (p95 %6.2f) | baseline/precise %.2fx\n",
-                    clients / stride, precise.median, precise.p95, reset.median, reset.p95,
-                    reset.median / precise.median);
+                    clients / stride, precise.median(), precise.p95(), reset.median(), reset.p95(),
+                    reset.median() / precise.median());
     }
     return 0;
 }
