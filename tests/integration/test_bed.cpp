@@ -2,6 +2,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFileInfo>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +13,7 @@
 #include <QThread>
 
 #include <csignal>
+#include <sys/stat.h>
 
 namespace {
 
@@ -104,19 +106,42 @@ QByteArray TestBed::sha256Of(const QString &path)
     return hash.result().toHex();
 }
 
-bool TestBed::startServer(const QStringList &extraArguments)
+QString TestBed::program(const QString &name)
+{
+    const QString directory = qEnvironmentVariable("DEPLOYCAST_TEST_BIN_DIR");
+    if (!directory.isEmpty())
+        return directory + u'/' + name;
+    return QFileInfo(QStringLiteral(DEPLOYCASTD_BIN)).absolutePath() + u'/' + name;
+}
+
+QProcess *TestBed::launchServer(const QStringList &extraArguments)
 {
     if (m_port == 0)
         m_port = freePort(); // a restart keeps the port, as a real server's would
+    if (m_server)
+        m_serverOutput += QString::fromUtf8(m_server->readAll());
     m_server = std::make_unique<QProcess>();
     m_server->setProcessChannelMode(QProcess::MergedChannels);
-    m_server->start(QStringLiteral(DEPLOYCASTD_BIN),
+    if (m_serverUmask >= 0)
+        m_server->setChildProcessModifier([mask = m_serverUmask] { ::umask(mode_t(mask)); });
+    m_server->start(program(u"deploycastd"_qs),
                     // --config /dev/null: whatever /etc/deploycast/deploycastd.conf this
                     // machine has, the tests' servers do not read it.
                     QStringList{u"--config"_qs, u"/dev/null"_qs, u"--state-dir"_qs, stateDir(), u"--image-store"_qs,
                                 m_root.filePath(u"store"_qs), u"--listen"_qs, server()}
                         + extraArguments);
-    if (!m_server->waitForStarted())
+    m_server->waitForStarted();
+    return m_server.get();
+}
+
+qint64 TestBed::serverPid() const
+{
+    return m_server ? m_server->processId() : 0;
+}
+
+bool TestBed::startServer(const QStringList &extraArguments)
+{
+    if (launchServer(extraArguments)->state() != QProcess::Running)
         return false;
     return waitUntil([this] {
         if (m_server->state() != QProcess::Running)
@@ -152,7 +177,7 @@ TestBed::Result TestBed::cli(const QStringList &arguments, const QProcessEnviron
 {
     QProcess process;
     process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(DEPLOYCAST_CLI_BIN), arguments + QStringList{u"/Server:"_qs + server()});
+    process.start(program(u"deploycast"_qs), arguments + QStringList{u"/Server:"_qs + server()});
     Result result;
     if (!process.waitForFinished(30000)) {
         process.kill();
@@ -170,8 +195,16 @@ TestBed::Result TestBed::newTransmission(const QString &name, const QString &ima
 {
     const bool typed = std::any_of(extra.cbegin(), extra.cend(),
                                    [](const QString &s) { return s.startsWith(u"/TransmissionType:"_qs, Qt::CaseInsensitive); });
-    return cli(QStringList{u"/New-MulticastTransmission"_qs, u"/FriendlyName:"_qs + name, u"/Image:"_qs + image}
-               + (typed ? QStringList{} : QStringList{u"/TransmissionType:AutoCast"_qs}) + extra);
+    const Result created = cli(QStringList{u"/New-MulticastTransmission"_qs, u"/FriendlyName:"_qs + name, u"/Image:"_qs + image}
+                               + (typed ? QStringList{} : QStringList{u"/TransmissionType:AutoCast"_qs}) + extra);
+    // Its image is hashed before it takes clients: tests that join it by
+    // hand (rather than with a receiver, which waits) want it ready.
+    if (created.exitCode == 0)
+        waitUntil([&] {
+            return cliJson({u"/Get-MulticastTransmission"_qs, u"/FriendlyName:"_qs + name})
+                .value(u"transmission"_qs).toObject().value(u"condition"_qs).toString().isEmpty();
+        }, 120000);
+    return created;
 }
 
 QJsonObject TestBed::cliJson(const QStringList &arguments) const
@@ -188,7 +221,7 @@ QProcess *TestBed::startReceiver(const QString &machine, const QString &transmis
     QStringList arguments{u"--server"_qs, server(), u"--output"_qs, receiverOutput(machine), u"--name"_qs, machine};
     if (!transmission.isEmpty())
         arguments << u"--transmission"_qs << transmission;
-    process->start(QStringLiteral(DEPLOYCAST_RECEIVE_BIN), arguments + extraArguments);
+    process->start(program(u"deploycast-receive"_qs), arguments + extraArguments);
     process->waitForStarted();
     m_receivers.push_back(std::move(process));
     return m_receivers.back().get();
@@ -197,7 +230,7 @@ QProcess *TestBed::startReceiver(const QString &machine, const QString &transmis
 QProcess *TestBed::startLoadgen(const QString &transmission, int clients, const QStringList &extraArguments)
 {
     auto process = std::make_unique<QProcess>();
-    process->start(QStringLiteral(DEPLOYCAST_LOADGEN_BIN),
+    process->start(program(u"deploycast-loadgen"_qs),
                    QStringList{u"--server"_qs, server(), u"--transmission"_qs, transmission, u"--clients"_qs,
                                QString::number(clients), u"--quiet"_qs} + extraArguments);
     QProcess *loadgen = process.get();

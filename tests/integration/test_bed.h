@@ -40,6 +40,12 @@ public:
 
     // The first start picks a free port; later starts (restarts) reuse it.
     bool startServer(const QStringList &extraArguments = {});
+    // Starts it and returns at once, whether it comes up or not (a test of a
+    // server that must refuse to start waits for it to exit).
+    QProcess *launchServer(const QStringList &extraArguments = {});
+    qint64 serverPid() const;
+    // The umask the server starts with (a careless admin's, say).
+    void setServerUmask(int mask) { m_serverUmask = mask; }
     void stopServer(); // SIGTERM, then wait
     void killServer(); // SIGKILL: no chance to save or say goodbye
     QString serverOutput(); // everything the server has logged so far
@@ -48,7 +54,8 @@ public:
     Result cli(const QStringList &arguments,
                const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment()) const;
     // /New-MulticastTransmission of an image in the store, AutoCast unless
-    // the extra switches say otherwise.
+    // the extra switches say otherwise; returns once it takes clients (its
+    // image hashed).
     Result newTransmission(const QString &name, const QString &image, const QStringList &extra = {}) const;
     // Runs a read command with /Format:Json and parses the output.
     QJsonObject cliJson(const QStringList &arguments) const;
@@ -67,6 +74,10 @@ public:
     // Files under the output folder other than finished outputs (e.g. ".x.part").
     QStringList leftoverFiles() const;
 
+    // The programs under test: the build's own, or those in
+    // $DEPLOYCAST_TEST_BIN_DIR (to run the tests against another build).
+    static QString program(const QString &name);
+
     static bool waitUntil(const std::function<bool()> &condition, int timeoutMs = 30000);
     static int finishAndGetExitCode(QProcess *process, int timeoutMs = 60000);
 
@@ -74,6 +85,7 @@ private:
     QTemporaryDir m_root;
     quint16 m_port = 0;
     std::unique_ptr<QProcess> m_server;
+    int m_serverUmask = -1; // -1: this process's
     QString m_serverOutput;
     std::vector<std::unique_ptr<QProcess>> m_receivers;
 };

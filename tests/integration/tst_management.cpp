@@ -85,7 +85,7 @@ private Q_SLOTS:
         QFETCH(QString, server);
         QFETCH(QString, message);
         QProcess process;
-        process.start(QStringLiteral(DEPLOYCAST_CLI_BIN_FOR_TESTS),
+        process.start(TestBed::program(u"deploycast"_qs),
                       {u"/Disconnect-Client"_qs, u"/ClientId:1"_qs, u"/Server:"_qs + server});
         QVERIFY(process.waitForFinished(60000));
         QCOMPARE(process.exitCode(), 3);
@@ -117,12 +117,12 @@ private Q_SLOTS:
         environment.remove(u"LC_ALL"_qs);
         environment.remove(u"LANGUAGE"_qs);
         process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(DEPLOYCAST_CLI_BIN_FOR_TESTS), {u"/Frobnicate"_qs});
+        process.start(TestBed::program(u"deploycast"_qs), {u"/Frobnicate"_qs});
         QVERIFY(process.waitForFinished(30000));
         QCOMPARE(process.exitCode(), 2);
         const QString err = QString::fromUtf8(process.readAllStandardError());
         QVERIFY2(err.contains(u"commande inconnue « /Frobnicate »"_qs), qPrintable(err));
-        process.start(QStringLiteral(DEPLOYCAST_CLI_BIN_FOR_TESTS), {u"/Disconnect-Client"_qs, u"/?"_qs});
+        process.start(TestBed::program(u"deploycast"_qs), {u"/Disconnect-Client"_qs, u"/?"_qs});
         QVERIFY(process.waitForFinished(30000));
         const QString help = QString::fromUtf8(process.readAllStandardOutput());
         QVERIFY2(help.contains(u"Déconnecte un client"_qs), qPrintable(help));
@@ -213,7 +213,7 @@ private Q_SLOTS:
                                       QByteArray("[server]\nclient-timeout = 1\n")}) {
             QVERIFY(writeConf(bad));
             QProcess server;
-            server.start(QStringLiteral(DEPLOYCASTD_BIN_FOR_TESTS), {u"--config"_qs, conf, u"--state-dir"_qs,
+            server.start(TestBed::program(u"deploycastd"_qs), {u"--config"_qs, conf, u"--state-dir"_qs,
                                                                      bed->stateDir(), u"--image-store"_qs, bed->root()});
             QVERIFY(server.waitForFinished(10000));
             QCOMPARE(server.exitCode(), 2);
@@ -221,7 +221,7 @@ private Q_SLOTS:
             QVERIFY2(said.contains(u"deploycastd.conf"_qs) || said.contains(u"client-timeout"_qs), qPrintable(said));
         }
         QProcess missing;
-        missing.start(QStringLiteral(DEPLOYCASTD_BIN_FOR_TESTS), {u"--config"_qs, bed->root() + u"/nothing.conf"_qs});
+        missing.start(TestBed::program(u"deploycastd"_qs), {u"--config"_qs, bed->root() + u"/nothing.conf"_qs});
         QVERIFY(missing.waitForFinished(10000));
         QCOMPARE(missing.exitCode(), 2);
         QVERIFY(missing.readAllStandardError().contains("cannot read the configuration file"));

@@ -241,7 +241,7 @@ private Q_SLOTS:
         QVERIFY(bed->startServer());
         QCOMPARE(bed->newTransmission(u"Lab"_qs, u"lab.img"_qs).exitCode, 0);
         QProcess receiver;
-        receiver.start(QStringLiteral(DEPLOYCAST_RECEIVE_BIN_FOR_TESTS),
+        receiver.start(TestBed::program(u"deploycast-receive"_qs),
                        {u"--server"_qs, bed->server(), u"--transmission"_qs, u"Lab"_qs, u"--output"_qs, small + u"/lab.img"_qs});
         QVERIFY(receiver.waitForFinished(60000));
         QCOMPARE(receiver.exitCode(), 1);

@@ -1,7 +1,11 @@
 // TLS, certificate pinning, tokens, roles and the audit log, against the real
 // deploycastd with the real command line.
+#include "protocol/messages.h"
+#include "raw_peer.h"
 #include "test_bed.h"
 
+#include <QCborArray>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -29,6 +33,25 @@ private:
     QJsonArray auditEntries()
     {
         return bed->cliJson({u"/Get-AuditLog"_qs}).value(u"entries"_qs).toArray();
+    }
+
+    // Control characters (C0 but newline, DEL, C1) that a terminal would act on.
+    static bool hasControlCharacters(const QString &text)
+    {
+        return std::any_of(text.cbegin(), text.cend(), [](QChar c) {
+            return (c.unicode() < 0x20 && c != u'\n') || (c.unicode() >= 0x7f && c.unicode() <= 0x9f);
+        });
+    }
+
+    // What `openssl s_client` says when it offers only these TLS 1.2 suites.
+    QString tls12With(const QString &ciphers) const
+    {
+        QProcess openssl;
+        openssl.start(u"openssl"_qs, {u"s_client"_qs, u"-connect"_qs, bed->server(), u"-tls1_2"_qs, u"-cipher"_qs, ciphers,
+                                      u"-brief"_qs});
+        openssl.closeWriteChannel();
+        openssl.waitForFinished(20000);
+        return QString::fromUtf8(openssl.readAllStandardOutput() + openssl.readAllStandardError());
     }
 
 private Q_SLOTS:
@@ -176,7 +199,7 @@ private Q_SLOTS:
     void aMintedTokenWorksAndAdminActionsAreAudited()
     {
         QProcess mint;
-        mint.start(QStringLiteral(DEPLOYCASTD_BIN_FOR_TESTS), {u"--state-dir"_qs, bed->stateDir(), u"--new-token"_qs, u"admin"_qs});
+        mint.start(TestBed::program(u"deploycastd"_qs), {u"--state-dir"_qs, bed->stateDir(), u"--new-token"_qs, u"admin"_qs});
         QVERIFY(mint.waitForFinished(10000));
         QCOMPARE(mint.exitCode(), 0);
         const QString token = QString::fromLatin1(mint.readAllStandardOutput()).trimmed();
@@ -195,6 +218,86 @@ private Q_SLOTS:
         QCOMPARE(last.value(u"result"_qs).toString(), u"ok"_qs);
         QVERIFY(last.value(u"targets"_qs).toString().contains(u"AutoDisconnect"_qs));
         QCOMPARE(bed->cliJson({u"/Get-AuditLog"_qs, u"/Last:1"_qs}).value(u"entries"_qs).toArray().size(), 1);
+    }
+
+    void controlCharactersNeverReachATerminalOrTheLog()
+    {
+        bed->makeImage(u"lab.img"_qs, 1024 * 1024);
+        QCOMPARE(bed->newTransmission(u"Lab"_qs, u"lab.img"_qs, {u"/TransmissionType:ScheduledCast"_qs}).exitCode, 0);
+        const QString hostile = u"pc\x1b[2J\x07\nforged line"_qs;
+        // A machine name is checked at the join: refused, with the reason.
+        QProcess *named = bed->startReceiver(hostile, u"Lab"_qs, {u"--output"_qs, bed->outputDir() + u"/x.img"_qs});
+        QCOMPARE(TestBed::finishAndGetExitCode(named), 1);
+        QVERIFY(QString::fromUtf8(named->readAllStandardError()).contains(u"machine name"_qs));
+        QProcess *tooLong = bed->startReceiver(QString(300, u'a'), u"Lab"_qs, {u"--output"_qs, bed->outputDir() + u"/y.img"_qs});
+        QCOMPARE(TestBed::finishAndGetExitCode(tooLong), 1);
+        // A raw peer skips the receiver's own checks, and fails a hello with
+        // a token full of escapes.
+        RawPeer raw(bed->port());
+        QVERIFY(raw.waitEncrypted());
+        raw.join(u"Lab"_qs, hostile);
+        RawPeer stranger(bed->port());
+        QVERIFY(stranger.waitEncrypted());
+        stranger.hello(u"admin"_qs, u"\x1b]0;owned\x07\x1b[2J\n.x"_qs);
+        QVERIFY(stranger.waitForFrame([](const QCborMap &frame) { return frame.value(u"type"_qs).toString() == u"bye"_qs; }));
+
+        const TestBed::Result listing = bed->cli({u"/Get-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Show:Clients"_qs});
+        QVERIFY2(!hasControlCharacters(listing.out) && !listing.out.contains(u"\nforged"_qs), qPrintable(listing.out));
+        const TestBed::Result audit = bed->cli({u"/Get-AuditLog"_qs});
+        QCOMPARE(audit.exitCode, 0);
+        QVERIFY2(!hasControlCharacters(audit.out), qPrintable(audit.out));
+        QVERIFY2(audit.out.contains(u"\\x1b"_qs), qPrintable(audit.out)); // shown escaped, not dropped
+        const QString log = bed->serverOutput();
+        QVERIFY(!hasControlCharacters(log));
+        QVERIFY(!log.contains(u"\nforged"_qs));
+    }
+
+    void anAdminChangeIsRefusedWhenTheAuditLogCannotBeWritten()
+    {
+        bed->makeImage(u"lab.img"_qs, 1024 * 1024);
+        // Something the server cannot append to, even as root.
+        QFile::remove(bed->stateDir() + u"/audit.log"_qs);
+        QVERIFY(QDir().mkpath(bed->stateDir() + u"/audit.log"_qs));
+        const TestBed::Result refused = bed->newTransmission(u"Lab"_qs, u"lab.img"_qs);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(u"audit log"_qs) && refused.err.contains(u"nothing was changed"_qs), qPrintable(refused.err));
+        QVERIFY(bed->cli({u"/Get-AllMulticastTransmissions"_qs}).out.contains(u"None."_qs));
+        // Reading needs no audit record.
+        QCOMPARE(bed->cli({u"/Get-Server"_qs, u"/Show:Config"_qs}).exitCode, 0);
+    }
+
+    void theAuditLogIsRotatedBySize()
+    {
+        bed->stopServer();
+        QVERIFY(bed->startServer({u"--audit-max-size"_qs, u"64K"_qs, u"--audit-keep"_qs, u"3"_qs}));
+        RawPeer admin(bed->port());
+        QVERIFY(admin.waitEncrypted());
+        admin.hello(u"admin"_qs, bed->token(u"admin"_qs));
+        QCborArray ids;
+        for (int i = 1; i <= 100; ++i)
+            ids.append(i + 1000);
+        QByteArray burst;
+        for (int i = 0; i < 600; ++i) // about 600 KB of audit records
+            burst += deploycast::encodeFrame(deploycast::proto::request(i + 1, u"disconnectClients"_qs, {{u"ids"_qs, ids}}));
+        admin.sendRaw(burst);
+        QVERIFY(admin.waitForFrame([](const QCborMap &frame) { return frame.value(u"id"_qs).toInteger() == 600; }, 60000));
+        const QDir state(bed->stateDir());
+        const QStringList logs = state.entryList({u"audit.log*"_qs}, QDir::Files, QDir::Name);
+        QCOMPARE(logs, (QStringList{u"audit.log"_qs, u"audit.log.1"_qs, u"audit.log.2"_qs, u"audit.log.3"_qs}));
+        for (const QString &name : logs)
+            QVERIFY2(QFileInfo(state.filePath(name)).size() <= 66 * 1024, qPrintable(name));
+        // Read back across the files, newest last, each request with its outcome.
+        const QJsonArray entries = bed->cliJson({u"/Get-AuditLog"_qs, u"/Last:50"_qs}).value(u"entries"_qs).toArray();
+        QCOMPARE(entries.size(), 50);
+        QVERIFY(entries.last().toObject().value(u"result"_qs).toString().startsWith(u"ok"_qs));
+    }
+
+    void tls12OffersOnlyAeadSuites()
+    {
+        const QString cbc = tls12With(u"ECDHE-ECDSA-AES128-SHA:ECDHE-ECDSA-AES256-SHA384:ECDHE-ECDSA-AES128-SHA256"_qs);
+        QVERIFY2(!cbc.contains(u"Protocol version: TLSv1.2"_qs), qPrintable(cbc));
+        const QString gcm = tls12With(u"ECDHE-ECDSA-AES128-GCM-SHA256"_qs);
+        QVERIFY2(gcm.contains(u"Protocol version: TLSv1.2"_qs), qPrintable(gcm));
     }
 };
 

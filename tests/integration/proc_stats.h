@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QFile>
+#include <QString>
+
+#include <unistd.h>
+
+// What the kernel says a process costs, from /proc: resident memory and CPU
+// time used so far. Tests compare these before and after an attack.
+namespace proc_stats {
+
+inline qint64 residentKiB(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return -1;
+}
+
+// User plus system time, in seconds.
+inline double cpuSeconds(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray text = stat.readAll();
+    // Fields after the command name (which may hold spaces) in parentheses.
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    const double ticks = double(fields[11].toLongLong() + fields[12].toLongLong()); // utime, stime
+    return ticks / double(::sysconf(_SC_CLK_TCK));
+}
+
+} // namespace proc_stats
