@@ -1,5 +1,7 @@
 #include "atomic_file.h"
 
+#include <QDir>
+#include <QFile>
 #include <QSaveFile>
 
 namespace deploycast {
@@ -11,6 +13,15 @@ bool writeFileAtomically(const QString &path, const QByteArray &content, QFileDe
     if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(permissions) || file.write(content) != content.size()
         || !file.commit()) {
         *error = {QLatin1String(ErrorCode::StorageError), QStringLiteral("cannot write %1: %2").arg(path, file.errorString())};
+        return false;
+    }
+    return true;
+}
+
+bool makeOwnerOnlyFolder(const QString &path, Error *error)
+{
+    if (!QDir().mkpath(path) || !QFile::setPermissions(path, kOwnerOnlyFolder)) {
+        *error = {QLatin1String(ErrorCode::StorageError), QStringLiteral("cannot create the folder %1").arg(path)};
         return false;
     }
     return true;

@@ -10,6 +10,11 @@ namespace deploycast {
 
 // Secrets (keys, tokens, the audit log) are for their owner only: 0600.
 inline constexpr QFileDevice::Permissions kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+// And the folders that hold them: 0700, whatever the umask.
+inline constexpr QFileDevice::Permissions kOwnerOnlyFolder = kOwnerOnly | QFileDevice::ExeOwner;
+
+// Creates the folder (and its parents) if needed and makes it 0700.
+bool makeOwnerOnlyFolder(const QString &path, Error *error);
 
 // Writes a file whole or not at all (QSaveFile: a crash leaves the old
 // content), with these permissions from the start.

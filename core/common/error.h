@@ -16,6 +16,7 @@ inline constexpr auto InvalidArgument = "invalid-argument";
 inline constexpr auto PathOutsideStore = "path-outside-store";
 inline constexpr auto PermissionDenied = "permission-denied";
 inline constexpr auto NotAllowed = "not-allowed";
+inline constexpr auto NotReady = "not-ready"; // ask again shortly: its image is being hashed, missing, or its interface is down
 inline constexpr auto StorageError = "storage-error";
 inline constexpr auto VersionMismatch = "version-mismatch";
 inline constexpr auto HandshakeRequired = "handshake-required";

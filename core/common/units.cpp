@@ -1,5 +1,7 @@
 #include "units.h"
 
+#include <limits>
+
 namespace deploycast {
 
 QString formatRate(qint64 bytesPerSecond)
@@ -38,6 +40,22 @@ QString formatDuration(qint64 seconds)
     if (hours > 0)
         return QStringLiteral("%1:%2:%3").arg(hours).arg(minutes, 2, 10, zero).arg(secs, 2, 10, zero);
     return QStringLiteral("%1:%2").arg(minutes, 2, 10, zero).arg(secs, 2, 10, zero);
+}
+
+std::optional<qint64> parseByteSize(const QString &text)
+{
+    QString digits = text.trimmed();
+    qint64 multiple = 1;
+    const QString suffixes = u"KMG"_qs;
+    if (const qsizetype unit = suffixes.indexOf(digits.right(1).toUpper()); !digits.isEmpty() && unit >= 0) {
+        multiple = qint64(1) << (10 * (unit + 1));
+        digits.chop(1);
+    }
+    bool ok = false;
+    const qint64 value = digits.toLongLong(&ok);
+    if (!ok || value < 0 || value > std::numeric_limits<qint64>::max() / multiple)
+        return std::nullopt;
+    return value * multiple;
 }
 
 } // namespace deploycast
