@@ -4,6 +4,7 @@
 #include "common/open_file_limit.h"
 #include "common/option_file.h"
 #include "common/termination_signals.h"
+#include "common/units.h"
 #include "protocol/messages.h"
 #include "security/token_store.h"
 #include "server/server.h"
@@ -19,6 +20,13 @@ using namespace deploycast;
 
 namespace {
 constexpr const char *kDefaultConfig = "/etc/deploycast/deploycastd.conf";
+
+std::optional<int> positiveInteger(const QString &text)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    return ok && value > 0 ? std::optional(value) : std::nullopt;
+}
 
 int usageError(const QString &message)
 {
@@ -81,10 +89,19 @@ int main(int argc, char *argv[])
                                       "--state-dir, print it and exit."_qs, u"ROLE"_qs);
     const QCommandLineOption clientTimeout(u"client-timeout"_qs, u"Drop a receiver that has sent nothing for this many "
                                            "seconds (default 30, as WDS)."_qs, u"SECONDS"_qs, u"30"_qs);
+    const QCommandLineOption maxConnections(u"max-connections"_qs, u"Most connections (receivers and management) at "
+                                            "once; more are refused (default 20000)."_qs, u"N"_qs, u"20000"_qs);
+    const QCommandLineOption maxPerAddress(u"max-connections-per-address"_qs, u"Most connections from one address at "
+                                           "once (default 256)."_qs, u"N"_qs, u"256"_qs);
+    const QCommandLineOption auditMaxSize(u"audit-max-size"_qs, u"Rotate the audit log when it reaches this size, "
+                                          "e.g. 64K, 16M (default 16M)."_qs, u"SIZE"_qs, u"16M"_qs);
+    const QCommandLineOption auditKeep(u"audit-keep"_qs, u"How many rotated audit logs to keep (default 8)."_qs,
+                                       u"N"_qs, u"8"_qs);
     const QCommandLineOption config(u"config"_qs, QStringLiteral("The configuration file (default %1, if it exists).")
                                                       .arg(QLatin1String(kDefaultConfig)), u"FILE"_qs);
     const QList<QCommandLineOption> settingsOptions{stateDir, imageStore, listen, multicastInterface, maxRate,
-                                                    tlsCert, tlsKey, clientTimeout};
+                                                    tlsCert, tlsKey, clientTimeout, maxConnections, maxPerAddress,
+                                                    auditMaxSize, auditKeep};
     parser.addOptions(settingsOptions);
     parser.addOptions({newToken, config});
     parser.process(app);
@@ -138,10 +155,23 @@ int main(int argc, char *argv[])
     if (timeoutSeconds < 2)
         return usageError(QStringLiteral("--client-timeout needs at least 2 seconds, not '%1'").arg(value(clientTimeout)));
     options.clientTimeoutSeconds = timeoutSeconds;
+    const std::optional<int> connectionCap = positiveInteger(value(maxConnections));
+    const std::optional<int> addressCap = positiveInteger(value(maxPerAddress));
+    if (!connectionCap || !addressCap)
+        return usageError(u"--max-connections and --max-connections-per-address need a whole number above 0"_qs);
+    options.connections.total = *connectionCap;
+    options.connections.perAddress = *addressCap;
+    options.connections.unauthenticated = std::min(options.connections.unauthenticated, *connectionCap);
+    const std::optional<qint64> auditBytes = parseByteSize(value(auditMaxSize));
+    const std::optional<int> auditFiles = positiveInteger(value(auditKeep));
+    if (!auditBytes || *auditBytes < 4096 || !auditFiles)
+        return usageError(u"--audit-max-size needs a size of at least 4K (e.g. 16M), and --audit-keep a whole number "
+                          "above 0"_qs);
+    options.audit = {*auditBytes, *auditFiles};
     options.tlsCertificate = value(tlsCert);
     options.tlsKey = value(tlsKey);
 
-    quitOnTerminationSignals();
+    quitOnTerminationSignals(SignalExit::Success);
     raiseOpenFileLimit(); // one descriptor per client: thousands of them
     Server server(options);
     Error startError;

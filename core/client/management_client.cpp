@@ -4,6 +4,7 @@
 #include "protocol/framed_connection.h"
 #include "protocol/messages.h"
 #include "security/tls_identity.h"
+#include "security/tls_policy.h"
 #include "security/token_store.h"
 #include "security/trust_store.h"
 
@@ -45,7 +46,9 @@ void ManagementClient::connectToServer(const QString &host, quint16 port, const 
     // No CA vouches for a deployment server's self-signed certificate: it is
     // pinned instead (onEncrypted), before the token goes out.
     socket->setPeerVerifyMode(QSslSocket::VerifyNone);
-    socket->setProtocol(QSsl::TlsV1_2OrLater);
+    QSslConfiguration configuration = socket->sslConfiguration();
+    applyTlsPolicy(&configuration);
+    socket->setSslConfiguration(configuration);
     m_connection = new FramedConnection(socket, this, kMaxFrameFromServer);
     connect(socket, &QSslSocket::encrypted, this, [this, socket, options] { onEncrypted(socket, options); });
     connect(m_connection, &FramedConnection::messageReceived, this, &ManagementClient::onMessage);

@@ -15,6 +15,11 @@ const std::pair<SessionState, const char *> kStates[] = {{SessionState::Waiting,
                                                           {SessionState::Deactivated, "Deactivated"},
                                                           {SessionState::Finished, "Finished"}};
 
+const std::pair<SessionCondition, const char *> kConditions[] = {{SessionCondition::Ready, ""},
+                                                                  {SessionCondition::Preparing, "preparing"},
+                                                                  {SessionCondition::ImageMissing, "image-missing"},
+                                                                  {SessionCondition::WaitingForInterface, "waiting-for-interface"}};
+
 QString isoOrEmpty(const QDateTime &time)
 {
     return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
@@ -33,6 +38,8 @@ QString toText(SessionState state) { return nameOf(state, kStates); }
 std::optional<SessionKind> sessionKindFromString(const QString &text) { return valueOf(text, kKinds); }
 std::optional<CastType> castTypeFromString(const QString &text) { return valueOf(text, kTypes); }
 std::optional<SessionState> sessionStateFromString(const QString &text) { return valueOf(text, kStates); }
+QString toText(SessionCondition condition) { return nameOf(condition, kConditions); }
+std::optional<SessionCondition> sessionConditionFromString(const QString &text) { return valueOf(text, kConditions); }
 
 QCborMap SessionInfo::toCbor() const
 {
@@ -58,6 +65,12 @@ QCborMap SessionInfo::toCbor() const
     map[u"joinTokenRequired"_qs] = !joinToken.isEmpty();
     if (!problem.isEmpty())
         map[u"problem"_qs] = problem;
+    if (condition != SessionCondition::Ready) {
+        map[u"condition"_qs] = toText(condition);
+        map[u"conditionReason"_qs] = conditionReason;
+        if (condition == SessionCondition::Preparing)
+            map[u"preparedPercent"_qs] = preparedPercent;
+    }
     return map;
 }
 
@@ -91,6 +104,9 @@ SessionInfo SessionInfo::fromCbor(const QCborMap &map)
     info.created = fromIso(map.value(u"created"_qs).toString());
     info.clientCount = int(integerOf(map.value(u"clientCount"_qs)));
     info.problem = map.value(u"problem"_qs).toString();
+    info.condition = sessionConditionFromString(map.value(u"condition"_qs).toString()).value_or(SessionCondition::Ready);
+    info.preparedPercent = int(std::clamp<qint64>(integerOf(map.value(u"preparedPercent"_qs)), 0, 100));
+    info.conditionReason = map.value(u"conditionReason"_qs).toString();
     info.joinToken = map.value(u"joinToken"_qs).toString();
     return info;
 }

@@ -16,13 +16,19 @@ enum class SessionKind { Transmission, Namespace };
 enum class CastType { AutoCast, ScheduledCast };
 // Deactivated is WDS's "delete pending": current clients finish, no new ones.
 enum class SessionState { Waiting, Active, Deactivated, Finished };
+// Whether the server can serve a session now, whatever its state: its image
+// is being hashed, is not there (a late mount), or its multicast interface
+// is not up yet. Clients that ask meanwhile are told to wait ("not-ready").
+enum class SessionCondition { Ready, Preparing, ImageMissing, WaitingForInterface };
 
 QString toText(SessionKind kind);
 QString toText(CastType type);
 QString toText(SessionState state);
+QString toText(SessionCondition condition); // "" for Ready, else "preparing", "image-missing", "waiting-for-interface"
 std::optional<SessionKind> sessionKindFromString(const QString &text);
 std::optional<CastType> castTypeFromString(const QString &text); // case-insensitive
 std::optional<SessionState> sessionStateFromString(const QString &text);
+std::optional<SessionCondition> sessionConditionFromString(const QString &text);
 
 struct SessionInfo {
     quint32 id = 0;
@@ -44,6 +50,9 @@ struct SessionInfo {
     QDateTime created;
     int clientCount = 0;   // runtime only: multicast clients now
     QString problem;       // runtime only: why it stopped, e.g. its file changed on the server
+    SessionCondition condition = SessionCondition::Ready; // runtime only
+    int preparedPercent = 0;  // runtime only: while Preparing, how much is hashed
+    QString conditionReason;  // runtime only: why it is not ready
     // Receivers must give this to join (/RequireJoinToken:Yes); empty: anyone
     // may. A secret: toCbor() says only whether there is one, and admins get
     // it from withJoinToken().

@@ -12,6 +12,12 @@ namespace deploycast {
 // exactly one CBOR map of that many bytes (docs/protocol.md, "Framing").
 inline constexpr qsizetype kFrameHeaderSize = 4;
 inline constexpr qsizetype kDefaultMaxFrameSize = 1024 * 1024;
+// Before its hello a peer may send no more than this in a frame: a hello
+// (version, role, software, token) takes about 150 bytes.
+inline constexpr qsizetype kMaxFrameBeforeHello = 16 * 1024;
+// What a receiver may send: its largest message, a NAK or fetch of 4,096
+// ranges, is under 50 KB.
+inline constexpr qsizetype kMaxFrameFromReceiver = 64 * 1024;
 // What consoles and the CLI accept from the server they chose and pinned:
 // a snapshot of 10,000 clients is about 2.5 MB, of 100,000 about 25 MB.
 inline constexpr qsizetype kMaxFrameFromServer = 64 * 1024 * 1024;
@@ -27,6 +33,9 @@ public:
     explicit FrameDecoder(qsizetype maxFrameSize = kDefaultMaxFrameSize);
 
     void append(const QByteArray &bytes);
+    // A connection starts small (a hello is tiny) and grows once the peer
+    // has said who it is.
+    void setMaxFrameSize(qsizetype maxFrameSize) { m_maxFrameSize = maxFrameSize; }
 
     // The next complete message, or nothing if more bytes are needed or the
     // stream failed (check hasError()).

@@ -2,7 +2,6 @@
 
 #include "common/atomic_file.h"
 
-#include <QDir>
 #include <QFile>
 #include <QNetworkInterface>
 
@@ -130,10 +129,8 @@ std::optional<TlsIdentity> TlsIdentity::loadOrCreate(const QString &stateDirecto
     if (!QFile::exists(certificate) || !QFile::exists(key)) {
         QByteArray keyPem;
         QByteArray certificatePem;
-        if (!QDir().mkpath(stateDirectory + u"/tls"_qs)) {
-            *error = tlsError(QStringLiteral("cannot create %1/tls").arg(stateDirectory));
+        if (!makeOwnerOnlyFolder(stateDirectory + u"/tls"_qs, error))
             return std::nullopt;
-        }
         if (!generate(hostName, &keyPem, &certificatePem)) {
             *error = tlsError(u"OpenSSL could not make a key and certificate"_qs);
             return std::nullopt;

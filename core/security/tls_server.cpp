@@ -1,5 +1,7 @@
 #include "tls_server.h"
 
+#include "tls_policy.h"
+
 #include <QSslConfiguration>
 #include <QSslSocket>
 
@@ -19,7 +21,7 @@ void TlsServer::incomingConnection(qintptr descriptor)
         return;
     }
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-    configuration.setProtocol(QSsl::TlsV1_2OrLater);
+    applyTlsPolicy(&configuration);
     configuration.setLocalCertificate(m_identity.certificate);
     configuration.setPrivateKey(m_identity.key);
     configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // clients prove themselves with tokens

@@ -6,7 +6,7 @@
 
 namespace deploycast {
 
-// A listener whose connections are TLS (1.2 or newer) from the first byte:
+// A listener whose connections are TLS (tls_policy.h) from the first byte:
 // nextPendingConnection() hands out QSslSockets already in their server
 // handshake. Anything written before the handshake completes is queued.
 class TlsServer : public QTcpServer

@@ -71,14 +71,32 @@ bool TokenStore::load(Error *error)
                       QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString())};
             return false;
         }
-        const QJsonArray tokens = QJsonDocument::fromJson(file.readAll()).object().value(u"tokens"_qs).toArray();
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+        const QJsonValue tokens = document.object().value(u"tokens"_qs);
+        QString why = !document.isObject() ? parseError.errorString() : !tokens.isArray() ? u"no list of tokens"_qs : QString();
         m_entries.clear();
-        for (const QJsonValue &value : tokens) {
+        for (const QJsonValue &value : tokens.toArray()) {
             const QJsonObject object = value.toObject();
             const auto role = accessRoleFromString(object.value(u"role"_qs).toString());
             const QByteArray sha256 = QByteArray::fromHex(object.value(u"sha256"_qs).toString().toLatin1());
-            if (role && sha256.size() == 32)
-                m_entries.append({object.value(u"id"_qs).toString(), *role, sha256, object.value(u"created"_qs).toString()});
+            const QString id = object.value(u"id"_qs).toString();
+            if (!role || sha256.size() != 32 || id.isEmpty()) {
+                why = u"a token entry lacks its id, a known role or its SHA-256"_qs;
+                break;
+            }
+            m_entries.append({id, *role, sha256, object.value(u"created"_qs).toString()});
+        }
+        // Starting with fewer tokens than the admin made would lock them out
+        // without a word: refuse, and say how to get back in.
+        if (!why.isEmpty()) {
+            *error = {QLatin1String(ErrorCode::StorageError),
+                      QStringLiteral("%1 is damaged (%2); nothing was changed. Restore it from a backup, or move it "
+                                     "aside and start again: new admin and viewer tokens are then written to "
+                                     "admin.token and viewer.token, and the old tokens stop working.")
+                          .arg(file.fileName(), why)};
+            m_entries.clear();
+            return false;
         }
         return true;
     }

@@ -1,5 +1,6 @@
 #include "admin_peer.h"
 
+#include "common/cbor_summary.h"
 #include "common/cbor_values.h"
 #include "common/log.h"
 #include "protocol/framed_connection.h"
@@ -10,13 +11,16 @@
 #include "server.h"
 
 #include <QCborArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace deploycast {
 namespace {
 
 constexpr qsizetype kMaxDisconnectBatch = 100'000;
+// No method takes more than a handful of parameters; a request with more is
+// refused before anything looks them up.
+constexpr qsizetype kMaxParameters = 64;
+// What the audit log keeps of a request's parameters.
+constexpr int kAuditTargetChars = 500;
 
 std::optional<SessionKind> kindParam(const QCborMap &params, Error *error)
 {
@@ -85,13 +89,31 @@ void AdminPeer::onRequest(const QCborMap &message)
     }
     const qint64 id = integerOf(message.value(u"id"_qs));
     const QString method = message.value(u"method"_qs).toString();
-    Error error;
     const QCborMap params = message.value(u"params"_qs).toMap();
-    const QCborMap result = dispatch(method, params, &error);
-    if (isModifying(method) || error.code == QLatin1String(ErrorCode::PermissionDenied))
-        m_audit->record({m_connection->peerText(), m_grant.id, method,
-                         QString::fromUtf8(QJsonDocument(params.toJsonObject()).toJson(QJsonDocument::Compact)).left(500),
-                         error.isNull() ? outcomeText(result) : error.code + u": "_qs + error.message});
+    Error error;
+    QCborMap result;
+    const AuditEntry audited{m_connection->peerText(), m_grant.id, method, summarize(params, kAuditTargetChars), {}};
+    if (isModifying(method) && m_grant.role != AccessRole::Admin) {
+        error = {QLatin1String(ErrorCode::PermissionDenied), QStringLiteral("permission denied: viewers cannot call '%1'").arg(method)};
+    } else if (params.size() > kMaxParameters) {
+        error = {QLatin1String(ErrorCode::InvalidArgument), QStringLiteral("more than %1 parameters").arg(kMaxParameters)};
+    } else if (isModifying(method)) {
+        // Recorded before it is made: a change the log cannot hold is not made.
+        Error auditError;
+        if (m_audit->recordRequest(audited, &auditError)) {
+            result = dispatch(method, params, &error);
+            m_audit->recordOutcome(error.isNull() ? outcomeText(result) : error.code + u": "_qs + error.message);
+        } else {
+            error = {auditError.code, auditError.message + u"; nothing was changed"_qs};
+        }
+    } else {
+        result = dispatch(method, params, &error);
+    }
+    if (error.code == QLatin1String(ErrorCode::PermissionDenied)) {
+        AuditEntry refused = audited;
+        refused.result = error.code + u": "_qs + error.message;
+        m_audit->record(refused);
+    }
     if (!error.isNull()) {
         qCInfo(lcMgmt).noquote() << m_connection->peerAddress().toString() << method << "refused:" << error.message;
         m_connection->send(proto::errorReply(id, error));
@@ -258,11 +280,13 @@ QCborMap AdminPeer::disconnectClients(const QCborMap &params, Error *error)
         const DisconnectOutcome outcome = (id > 0 && id <= 0xFFFFFFFFll)
             ? m_registry->disconnectClient(quint32(id), force)
             : DisconnectOutcome{0, u"gone"_qs, QStringLiteral("'%1' is not a client ID").arg(value.toVariant().toString())};
-        qCInfo(lcMgmt).noquote() << m_connection->peerAddress().toString() << "disconnect" << id << (force ? "/Force" : "")
-                       << outcome.result;
         results.append(QCborMap{{u"id"_qs, id}, {u"result"_qs, outcome.result}, {u"message"_qs, outcome.message}});
     }
-    return {{u"results"_qs, results}};
+    // One line per request: each client the disconnect reached says so itself.
+    const QCborMap reply{{u"results"_qs, results}};
+    qCInfo(lcMgmt).noquote() << m_connection->peerAddress().toString() << "disconnect of" << ids.size() << "clients"
+                             << (force ? "with Force," : "without Force,") << outcomeText(reply);
+    return reply;
 }
 
 QCborMap AdminPeer::setPolicy(const QCborMap &params, Error *error)

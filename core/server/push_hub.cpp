@@ -128,7 +128,7 @@ void PushHub::send(const QCborMap &delta)
     for (const QPointer<FramedConnection> &subscriber : std::as_const(m_subscribers)) {
         if (!subscriber || !subscriber->isOpen())
             continue;
-        if (subscriber->bytesToWrite() > kMaxQueuedBytes) {
+        if (subscriber->queuedBytes() > kMaxQueuedBytes) {
             qCWarning(lcMgmt).noquote() << "dropping console" << subscriber->peerAddress().toString()
                                         << ": it is not reading its updates";
             subscriber->closeWithError({QLatin1String(ErrorCode::TooSlow),

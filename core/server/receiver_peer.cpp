@@ -2,6 +2,7 @@
 
 #include "common/cbor_values.h"
 #include "common/log.h"
+#include "common/printable.h"
 #include "protocol/block_datagram.h"
 #include "protocol/framed_connection.h"
 #include "protocol/messages.h"
@@ -10,6 +11,9 @@
 #include "transfer_session.h"
 
 #include <QCborArray>
+#include <QRegularExpression>
+
+#include <cmath>
 
 namespace deploycast {
 namespace {
@@ -18,6 +22,29 @@ namespace {
 constexpr qint64 kFallbackQueueBytes = 1024 * 1024;
 constexpr std::uint32_t kBlocksPerDataFrame = 64; // 89,600 bytes: well under the frame cap
 constexpr std::size_t kMaxRangesPerMessage = 4096;
+constexpr qsizetype kMaxMachineName = 253; // a full DNS name
+// Chunk digests go out in frames of at most this many (256 KiB).
+constexpr std::uint32_t kDigestsPerFrame = 8192;
+
+// Why a join's machine name or MAC address is refused, or nothing: both
+// end up in every listing, log line and console.
+QString badIdentity(const QString &machine, const QString &mac)
+{
+    if (machine.isEmpty() || machine.size() > kMaxMachineName || !isPrintable(machine))
+        return QStringLiteral("the machine name must be 1 to %1 characters, none of them control characters (it was '%2')")
+            .arg(kMaxMachineName).arg(printable(machine.left(kMaxMachineName)));
+    static const QRegularExpression macAddress(u"^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$"_qs);
+    if (!mac.isEmpty() && !macAddress.match(mac).hasMatch())
+        return QStringLiteral("'%1' is not a MAC address (aa:bb:cc:dd:ee:ff)").arg(printable(mac.left(64)));
+    return {};
+}
+
+// A host figure as a percentage: anything that is not a number becomes 0.
+double percentOf(const QCborValue &value)
+{
+    const double number = value.toDouble();
+    return std::isfinite(number) ? std::clamp(number, 0.0, 100.0) : 0.0;
+}
 } // namespace
 
 QString toText(KickReason reason)
@@ -98,8 +125,14 @@ void ReceiverPeer::onMessage(const QCborMap &message)
 void ReceiverPeer::onJoin(qint64 requestId, const QCborMap &params)
 {
     const auto kind = sessionKindFromString(params.value(u"kind"_qs).toString());
-    m_info.machineName = params.value(u"machine"_qs).toString().left(256);
-    m_info.macAddress = params.value(u"mac"_qs).toString().left(64);
+    const QString machine = params.value(u"machine"_qs).toString();
+    const QString mac = params.value(u"mac"_qs).toString();
+    if (const QString why = badIdentity(machine, mac); !why.isEmpty()) {
+        m_connection->send(proto::errorReply(requestId, {QLatin1String(ErrorCode::InvalidArgument), why}));
+        return;
+    }
+    m_info.machineName = machine;
+    m_info.macAddress = mac;
     m_info.fallbackSupported = params.value(u"fallback"_qs).toBool(true);
     Error error;
     TransferSession *session = kind ? m_registry->join(this, *kind, params.value(u"name"_qs).toString(),
@@ -112,7 +145,7 @@ void ReceiverPeer::onJoin(qint64 requestId, const QCborMap &params)
         return;
     }
     m_session = session;
-    m_content = session->content();
+    m_content = session->file();
     const SessionInfo info = session->info();
     m_connection->send(proto::reply(requestId, {{u"clientId"_qs, qint64(m_info.id)},
                                                 {u"session"_qs, info.name},
@@ -123,18 +156,32 @@ void ReceiverPeer::onJoin(qint64 requestId, const QCborMap &params)
                                                 {u"blockSize"_qs, qint64(kBlockPayloadSize)},
                                                 {u"blockCount"_qs, qint64(m_content->blockCount())},
                                                 {u"sha256"_qs, QString::fromLatin1(info.sha256.toHex())},
+                                                {u"chunkBlocks"_qs, qint64(kChunkBlocks)},
+                                                {u"chunkCount"_qs, qint64(session->digests()->chunkCount())},
                                                 {u"state"_qs, toText(info.state)}}));
+    sendDigests(*session->digests());
+}
+
+void ReceiverPeer::sendDigests(const ImageDigests &digests)
+{
+    // Over TLS, so a stranger on the segment cannot forge them: with them
+    // the receiver checks each chunk as it completes.
+    for (std::uint32_t first = 0; first < digests.chunkCount(); first += kDigestsPerFrame) {
+        const std::uint32_t count = std::min(kDigestsPerFrame, digests.chunkCount() - first);
+        m_connection->send(proto::notify(u"digests"_qs, {{u"first"_qs, qint64(first)},
+                                                         {u"sha256"_qs, digests.chunkSha256.mid(qsizetype(first) * kDigestSize,
+                                                                                               qsizetype(count) * kDigestSize)}}));
+    }
 }
 
 void ReceiverPeer::onStatus(const QCborMap &params)
 {
-    auto percent = [](const QCborValue &value) { return std::clamp(value.toDouble(), 0.0, 100.0); };
     m_info.bytesReceived = std::max<qint64>(0, integerOf(params.value(u"bytes"_qs)));
     m_info.percentComplete = m_content ? std::min(100.0, 100.0 * double(m_info.bytesReceived) / double(m_content->size())) : 0;
     m_info.transferRate = std::max<qint64>(0, integerOf(params.value(u"rate"_qs)));
-    m_info.cpuUtilization = percent(params.value(u"cpu"_qs));
-    m_info.memoryUtilization = percent(params.value(u"memory"_qs));
-    m_info.networkUtilization = percent(params.value(u"network"_qs));
+    m_info.cpuUtilization = percentOf(params.value(u"cpu"_qs));
+    m_info.memoryUtilization = percentOf(params.value(u"memory"_qs));
+    m_info.networkUtilization = percentOf(params.value(u"network"_qs));
     if (const auto state = clientStateFromString(params.value(u"state"_qs).toString()))
         m_info.state = *state;
 }
@@ -144,13 +191,11 @@ void ReceiverPeer::onNak(const QCborMap &params)
     if (!m_session || !m_content)
         return;
     const std::vector<BlockRange> ranges = rangesFromCbor(params.value(u"ranges"_qs), m_content->blockCount(), kMaxRangesPerMessage);
-    if (params.value(u"catchUp"_qs).toBool()) {
-        m_session->requestRepair(this, ranges, MulticastSender::RepairKind::CatchUp);
-        return;
-    }
-    for (const BlockRange &range : ranges)
-        m_nakedBlocks += range.last - range.first + 1;
-    m_session->requestRepair(this, ranges, MulticastSender::RepairKind::Loss);
+    const auto kind = params.value(u"catchUp"_qs).toBool() ? MulticastSender::RepairKind::CatchUp
+                                                           : MulticastSender::RepairKind::Loss;
+    const NakOutcome outcome = m_session->requestRepair(this, ranges, kind);
+    if (kind == MulticastSender::RepairKind::Loss)
+        m_nakedBlocks += outcome.claimed;
 }
 
 void ReceiverPeer::onComplete(const QCborMap &params)
@@ -166,30 +211,36 @@ void ReceiverPeer::onFetch(const QCborMap &params)
 {
     if (!inFallback() || !m_content)
         return;
+    if (m_wanted.size() == 0)
+        m_wanted = BlockBitmap(m_content->blockCount());
     for (const BlockRange &range : rangesFromCbor(params.value(u"ranges"_qs), m_content->blockCount(), kMaxRangesPerMessage))
-        m_fetchQueue.push_back(range);
+        m_wanted.setRange(range);
     pumpFallback();
 }
 
 void ReceiverPeer::pumpFallback()
 {
-    while (!m_fetchQueue.empty() && m_connection->isOpen() && m_connection->bytesToWrite() < kFallbackQueueBytes) {
-        BlockRange &range = m_fetchQueue.front();
-        const std::uint32_t count = std::min(kBlocksPerDataFrame, range.last - range.first + 1);
-        const std::uint32_t lastInFrame = range.first + count - 1;
-        const qsizetype bytes = qsizetype(lastInFrame - range.first) * qsizetype(kBlockPayloadSize)
-                                + m_content->blockLength(lastInFrame);
+    // Only so much waits in the socket at a time (TLS's part included): a
+    // client that reads slowly, or not at all, holds no more than that here.
+    while (m_connection->isOpen() && m_connection->queuedBytes() < kFallbackQueueBytes) {
+        std::uint32_t first = m_wanted.nextSet(m_wantedCursor);
+        if (first >= m_wanted.size())
+            first = m_wanted.nextSet(0);
+        if (first >= m_wanted.size())
+            return; // all sent
+        std::uint32_t last = first;
+        while (last + 1 < m_wanted.size() && last + 1 - first < kBlocksPerDataFrame && m_wanted.test(last + 1))
+            ++last;
+        const qsizetype bytes = qsizetype(last - first) * qsizetype(kBlockPayloadSize) + m_content->blockLength(last);
         QByteArray payload(bytes, Qt::Uninitialized);
         Error error;
-        if (!m_content->read(qint64(range.first) * qint64(kBlockPayloadSize), bytes, payload.data(), &error)) {
+        if (!m_content->read(qint64(first) * qint64(kBlockPayloadSize), bytes, payload.data(), &error)) {
             kick(KickReason::Abort, error.message);
             return;
         }
-        m_connection->send(proto::notify(u"data"_qs, {{u"first"_qs, qint64(range.first)}, {u"payload"_qs, payload}}));
-        if (lastInFrame == range.last)
-            m_fetchQueue.pop_front();
-        else
-            range.first = lastInFrame + 1;
+        m_connection->send(proto::notify(u"data"_qs, {{u"first"_qs, qint64(first)}, {u"payload"_qs, payload}}));
+        m_wanted.clearRange({first, last});
+        m_wantedCursor = last + 1;
     }
 }
 

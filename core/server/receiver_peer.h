@@ -3,14 +3,14 @@
 #include "domain/client_info.h"
 #include "transfer/block_bitmap.h"
 #include "transfer/content_file.h"
+#include "transfer/repair_account.h"
 #include "transfer_session.h"
 
 #include <QObject>
 #include <QPointer>
 
-#include <deque>
-#include <utility>
 #include <memory>
+#include <utility>
 
 namespace deploycast {
 
@@ -45,6 +45,8 @@ public:
     void move(const TransferSession::StreamAddress &to, const QString &reason);
     // Blocks this client asked to have repaired since the last call.
     quint64 takeNakedBlocks() { return std::exchange(m_nakedBlocks, 0); }
+    // What it may ask of its stream's sender (MulticastSender keeps it).
+    RepairAccount *repairAccount() { return &m_repairs; }
 
 Q_SIGNALS:
     void gone(ReceiverPeer *peer, const QString &reason);
@@ -56,6 +58,7 @@ private:
     void onNak(const QCborMap &params);
     void onComplete(const QCborMap &params);
     void onFetch(const QCborMap &params);
+    void sendDigests(const ImageDigests &digests);
     void pumpFallback();
     void leaveSession();
 
@@ -64,9 +67,13 @@ private:
     ClientInfo m_info;
     QPointer<TransferSession> m_session;
     std::shared_ptr<const ContentFile> m_content;
-    std::deque<BlockRange> m_fetchQueue;
+    // Unicast fallback: the blocks asked for and not sent yet, each once
+    // however often it was asked for, sent in order from the cursor.
+    BlockBitmap m_wanted;
+    std::uint32_t m_wantedCursor = 0;
     bool m_completed = false;
     quint64 m_nakedBlocks = 0;
+    RepairAccount m_repairs;
 };
 
 } // namespace deploycast

@@ -1,9 +1,9 @@
 #include "registry.h"
 
 #include "common/log.h"
+#include "common/printable.h"
 #include "receiver_peer.h"
 
-#include <QFileInfo>
 #include <QRandomGenerator>
 
 namespace deploycast {
@@ -22,21 +22,39 @@ QString kindNoun(SessionKind kind)
 
 } // namespace
 
-Registry::Registry(const QString &serverName, StateStore *store, ImageStore *images,
+Registry::Registry(const QString &serverName, StateStore *store, ImageStore *images, const QString &stateDirectory,
                    const TransferSettings &settings, QObject *parent)
     : QObject(parent)
     , m_serverName(serverName)
     , m_store(store)
     , m_images(images)
     , m_settings(settings)
+    , m_hashes(stateDirectory)
 {
+    m_hashing.setMaxThreadCount(1);
     m_policyTimer.setInterval(1000);
     connect(&m_policyTimer, &QTimer::timeout, this, &Registry::applySlowClientPolicy);
     m_policyTimer.start();
 }
 
+Registry::~Registry()
+{
+    // Sessions first: they stop their hashing, which the pool then waits for.
+    for (const auto &[id, session] : m_sessions)
+        delete session;
+    m_sessions.clear();
+    m_hashing.waitForDone();
+}
+
 bool Registry::setPolicy(const SlowClientPolicy &policy, Error *error)
 {
+    // 100 GB/s: above any link, and far from overflowing once in bytes per second.
+    constexpr qint64 kMostKBps = 100'000'000;
+    if (policy.thresholdKBps > kMostKBps) {
+        *error = {QLatin1String(ErrorCode::InvalidArgument),
+                  QStringLiteral("a threshold of %1 KB/s is more than any link; the most is %2").arg(policy.thresholdKBps).arg(kMostKBps)};
+        return false;
+    }
     if (policy.kind != SlowClientPolicy::Kind::None && policy.thresholdKBps <= 0) {
         *error = {QLatin1String(ErrorCode::InvalidArgument),
                   QStringLiteral("%1 needs a threshold above 0 KB/s").arg(toText(policy.kind))};
@@ -96,42 +114,17 @@ void Registry::restore()
         }
         if (info.type == CastType::AutoCast && info.state == SessionState::Active)
             info.state = SessionState::Waiting;
-        Error error;
-        if (!startSessionObject(info, &error)) {
-            qCWarning(lcState).noquote() << "cannot bring back" << info.name << ":" << error.message;
-            continue;
-        }
-        qCInfo(lcState).noquote() << "restored" << kindNoun(info.kind) << info.name << toText(info.state);
+        const TransferSession *session = addSession(info);
+        qCInfo(lcState).noquote() << "restored" << kindNoun(info.kind) << info.name << toText(info.state)
+                                  << toText(session->condition());
     }
-    persist(); // records dropped sessions and any fresh hashes
+    persist(); // records dropped sessions
 }
 
-TransferSession *Registry::startSessionObject(const SessionInfo &stored, Error *error)
+TransferSession *Registry::addSession(const SessionInfo &info)
 {
-    const std::optional<QString> path = m_images->resolveFile(stored.contentPath, error);
-    if (!path)
-        return nullptr;
-    std::shared_ptr<const ContentFile> content = ContentFile::open(*path, error);
-    if (!content)
-        return nullptr;
-    SessionInfo info = stored;
-    const QDateTime modified = QFileInfo(*path).lastModified().toUTC();
-    if (info.sha256.isEmpty() || info.size != content->size() || info.contentModified != modified) {
-        qCInfo(lcState).noquote() << "hashing" << *path;
-        const std::optional<QByteArray> sha256 = content->sha256(error);
-        if (!sha256)
-            return nullptr;
-        info.sha256 = *sha256;
-        info.size = content->size();
-        info.contentModified = modified;
-    }
+    auto *content = new SessionContent(info.contentPath, {m_images, &m_hashes, &m_hashing});
     auto *session = new TransferSession(info, content, m_settings, this);
-    QString socketError;
-    if (!session->openSender(&socketError)) {
-        delete session;
-        *error = {QLatin1String(ErrorCode::StorageError), QStringLiteral("cannot open the multicast socket: %1").arg(socketError)};
-        return nullptr;
-    }
     connect(session, &TransferSession::stateChanged, this, &Registry::persist);
     connect(session, &TransferSession::drained, this, [this, session] {
         qCInfo(lcState).noquote() << "removed" << session->info().name << "after its last client left";
@@ -203,6 +196,15 @@ std::optional<SessionInfo> Registry::createSession(const SessionRequest &request
         *error = {QLatin1String(ErrorCode::InvalidArgument), QStringLiteral("a %1 needs a name").arg(kindNoun(request.kind))};
         return std::nullopt;
     }
+    // Names and descriptions are shown in every listing, log line and console.
+    for (const QString *text : {&request.name, &request.friendlyName, &request.description, &request.contentPath}) {
+        if (text->size() > 1024 || !isPrintable(*text)) {
+            *error = {QLatin1String(ErrorCode::InvalidArgument),
+                      QStringLiteral("names, descriptions and paths must be at most 1024 characters, none of them "
+                                     "control characters (not '%1')").arg(printable(text->left(64)))};
+            return std::nullopt;
+        }
+    }
     if (find(request.kind, request.name)) {
         *error = {QLatin1String(ErrorCode::AlreadyExists),
                   QStringLiteral("a %1 named '%2' already exists").arg(kindNoun(request.kind), request.name)};
@@ -241,9 +243,7 @@ std::optional<SessionInfo> Registry::createSession(const SessionRequest &request
     if (request.requireJoinToken)
         info.joinToken = QString::fromLatin1(QByteArray::number(QRandomGenerator::system()->generate64(), 16).rightJustified(16, '0')
                                              + QByteArray::number(QRandomGenerator::system()->generate64(), 16).rightJustified(16, '0'));
-    TransferSession *session = startSessionObject(info, error);
-    if (!session)
-        return std::nullopt;
+    TransferSession *session = addSession(info);
     if (!saveAll(error)) {
         m_sessions.erase(info.id);
         delete session;

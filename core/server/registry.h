@@ -3,13 +3,15 @@
 #include "common/error.h"
 #include "domain/client_info.h"
 #include "domain/session_info.h"
+#include "hash_cache.h"
 #include "image_store.h"
 #include "state_store.h"
 #include "transfer_session.h"
 
 #include <QHash>
-#include <QTimer>
 #include <QObject>
+#include <QThreadPool>
+#include <QTimer>
 
 #include <map>
 
@@ -37,11 +39,12 @@ class Registry : public QObject
 {
     Q_OBJECT
 public:
-    Registry(const QString &serverName, StateStore *store, ImageStore *images,
+    Registry(const QString &serverName, StateStore *store, ImageStore *images, const QString &stateDirectory,
              const TransferSettings &settings, QObject *parent = nullptr);
+    ~Registry() override;
 
-    // Brings back the stored sessions. One whose content has gone from the
-    // image store is logged and dropped.
+    // Brings back the stored sessions, every one: one whose image is missing
+    // or whose interface is not up waits for them, and says so.
     void restore();
 
     QString serverName() const { return m_serverName; }
@@ -72,7 +75,7 @@ public:
 
 private:
     TransferSession *find(SessionKind kind, const QString &name) const;
-    TransferSession *startSessionObject(const SessionInfo &info, Error *error);
+    TransferSession *addSession(const SessionInfo &info);
     void onPeerGone(ReceiverPeer *peer, const QString &reason);
     void applySlowClientPolicy();
     bool saveAll(Error *error);
@@ -83,6 +86,9 @@ private:
     StateStore *m_store;
     ImageStore *m_images;
     TransferSettings m_settings;
+    HashCache m_hashes;
+    // Images are hashed here, one at a time, off the event loop.
+    QThreadPool m_hashing;
     std::map<quint32, TransferSession *> m_sessions; // by id: listings come out in creation order
     QHash<quint32, ReceiverPeer *> m_clients;        // joined clients, multicast or fallback
     QTimer m_policyTimer;

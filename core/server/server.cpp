@@ -1,8 +1,11 @@
 #include "server.h"
 
 #include "admin_peer.h"
+#include "common/atomic_file.h"
 #include "common/cbor_values.h"
 #include "common/log.h"
+#include "common/log_throttle.h"
+#include "common/printable.h"
 #include "protocol/framed_connection.h"
 #include "protocol/messages.h"
 #include "push_hub.h"
@@ -10,6 +13,7 @@
 #include "registry.h"
 
 #include <QHostInfo>
+#include <QRegularExpression>
 #include <QTimer>
 
 namespace deploycast {
@@ -18,13 +22,49 @@ namespace {
 // cannot pile up.
 constexpr int kHandshakeTimeoutMs = 10'000;
 constexpr int kListenBacklog = 1024;
-// Management peers: consoles ping every 30 s (ManagementClient); a request
-// rate well above any console or script, with room for bursts.
-const FramedConnection::Limits kAdminLimits{120'000, 200, 1000, 10'000};
+// A management peer that takes none of what waits for it for this long is
+// dropped (consoles read all the time; a suspended one reconnects).
+constexpr int kManagementStallMs = 30'000;
+
+// Management peers: frames up to 1 MiB (a disconnect of 100,000 IDs);
+// consoles ping every 30 s (ManagementClient); a request rate well above any
+// console or script, with room for bursts.
+FramedConnection::Limits managementLimits()
+{
+    FramedConnection::Limits limits;
+    limits.maxFrameSize = kDefaultMaxFrameSize;
+    limits.idleTimeoutMs = 120'000;
+    limits.messagesPerSecond = 200;
+    limits.burst = 1000;
+    limits.stallTimeoutMs = kManagementStallMs;
+    return limits;
+}
+
 // Receivers send a status a second, NAKs five times a second, and fetch
-// requests in a burst when they fall back.
-constexpr double kReceiverMessagesPerSecond = 50;
-constexpr int kReceiverBurst = 500;
+// requests in a burst when they fall back; silent or not reading for the
+// client timeout, they are dropped.
+FramedConnection::Limits receiverLimits(int clientTimeoutSeconds)
+{
+    FramedConnection::Limits limits;
+    limits.maxFrameSize = kMaxFrameFromReceiver;
+    limits.idleTimeoutMs = clientTimeoutSeconds * 1000;
+    limits.messagesPerSecond = 50;
+    limits.burst = 500;
+    // A receiver is sent its join reply and digests (128 KB for a 4 GiB
+    // image) and, in fallback, at most 1 MiB of data at a time.
+    limits.pauseReadingAtQueuedBytes = 2 * 1024 * 1024;
+    limits.stallTimeoutMs = clientTimeoutSeconds * 1000;
+    return limits;
+}
+
+// The ID part of a token that failed, for the audit log: a real ID is 8 hex
+// digits; anything else is shown escaped and cut short.
+QString tokenIdForAudit(const QString &token)
+{
+    const QString id = token.section(u'.', 0, 0);
+    static const QRegularExpression hex(u"^[0-9a-f]{1,8}$"_qs);
+    return hex.match(id).hasMatch() ? id : printable(id.left(16));
+}
 }
 
 QCborMap ServerDescription::toCbor() const
@@ -47,7 +87,7 @@ Server::Server(const ServerOptions &options, QObject *parent)
     , m_store(options.stateDirectory)
     , m_images(options.imageStore)
     , m_tokens(options.stateDirectory)
-    , m_audit(options.stateDirectory)
+    , m_audit(options.stateDirectory, options.audit)
 {
 }
 
@@ -61,7 +101,9 @@ bool Server::start(Error *error)
         return false;
     }
     m_description.options.imageStore = m_images.root();
-    if (!m_store.load(error) || !m_tokens.load(error))
+    const QString stateDirectory = m_description.options.stateDirectory;
+    if (!makeOwnerOnlyFolder(stateDirectory, error) || !m_lock.acquire(stateDirectory, error) || !m_store.load(error)
+        || !m_tokens.load(error))
         return false;
     const ServerOptions &options = m_description.options;
     const std::optional<TlsIdentity> identity = options.tlsCertificate.isEmpty()
@@ -70,11 +112,12 @@ bool Server::start(Error *error)
     if (!identity)
         return false;
     m_listener = new TlsServer(*identity, this);
+    m_gate = new ConnectionGate(options.connections, this);
     connect(m_listener, &QTcpServer::newConnection, this, &Server::onNewConnection);
     // Hundreds of receivers join at once when a lab boots; Qt's default
     // backlog (50) would leave the rest half-open until the kernel retries.
     m_listener->setListenBacklogSize(kListenBacklog);
-    m_registry = new Registry(m_description.name, &m_store, &m_images, m_description.options.transfer, this);
+    m_registry = new Registry(m_description.name, &m_store, &m_images, options.stateDirectory, options.transfer, this);
     m_registry->restore();
     m_hub = new PushHub(m_registry, this);
     if (!m_listener->listen(m_description.options.listenAddress, m_description.options.listenPort)) {
@@ -95,7 +138,15 @@ bool Server::start(Error *error)
 void Server::onNewConnection()
 {
     while (QTcpSocket *socket = m_listener->nextPendingConnection()) {
-        auto *connection = new FramedConnection(socket, this);
+        const QHostAddress peer = socket->peerAddress();
+        if (!m_gate->admit(peer)) {
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        // Until it says who it is, a peer may send only small frames.
+        auto *connection = new FramedConnection(socket, this, kMaxFrameBeforeHello);
+        m_gate->track(connection, peer);
         auto *timeout = new QTimer(connection);
         timeout->setSingleShot(true);
         timeout->start(kHandshakeTimeoutMs);
@@ -120,7 +171,12 @@ void Server::onNewConnection()
 void Server::onHello(FramedConnection *connection, const QCborMap &message)
 {
     auto refuse = [connection](const char *code, const QString &text) {
-        qCInfo(lcMgmt).noquote() << connection->peerAddress().toString() << "refused:" << text;
+        static LogThrottle throttle(20, 10'000);
+        int heldBack = 0;
+        if (throttle.allow(&heldBack))
+            qCInfo(lcMgmt).noquote() << connection->peerAddress().toString() << "refused:" << text;
+        if (heldBack > 0)
+            qCInfo(lcMgmt).noquote() << heldBack << "more hellos were refused in the 10 s before";
         connection->closeWithError({QLatin1String(code), text});
     };
     if (proto::typeOf(message) != QLatin1String(proto::Type::Hello))
@@ -131,8 +187,8 @@ void Server::onHello(FramedConnection *connection, const QCborMap &message)
                       QStringLiteral("protocol version %1 is not supported (this server speaks %2)").arg(version).arg(proto::kVersion));
     const QString role = message.value(u"role"_qs).toString();
     if (role == QLatin1String(proto::Role::Receiver)) {
-        connection->setLimits({m_description.options.clientTimeoutSeconds * 1000, kReceiverMessagesPerSecond,
-                               kReceiverBurst, 10'000});
+        m_gate->authenticated(connection);
+        connection->setLimits(receiverLimits(m_description.options.clientTimeoutSeconds));
         connection->send(proto::welcome(m_description.name, role));
         m_registry->adoptPeer(new ReceiverPeer(connection, m_registry, this));
         return;
@@ -145,12 +201,13 @@ void Server::onHello(FramedConnection *connection, const QCborMap &message)
     if (!grant) {
         const QString why = token.isEmpty() ? u"authentication failed: no token"_qs
                                             : u"authentication failed: the token is not valid on this server"_qs;
-        m_audit.record({connection->peerText(), token.section(u'.', 0, 0).left(8), u"hello"_qs, role,
+        m_audit.record({connection->peerText(), tokenIdForAudit(token), u"hello"_qs, printable(role.left(32)),
                         QLatin1String(ErrorCode::AuthenticationFailed) + u": "_qs + why});
         return refuse(ErrorCode::AuthenticationFailed, why);
     }
     grant->role = std::min(grant->role, *asked); // an admin may ask to be only a viewer
-    connection->setLimits(kAdminLimits);
+    m_gate->authenticated(connection);
+    connection->setLimits(managementLimits());
     connection->send(proto::welcome(m_description.name, toText(grant->role)));
     new AdminPeer(connection, m_registry, m_hub, m_description, *grant, &m_audit, this);
 }

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "common/error.h"
+#include "connection_gate.h"
 #include "image_store.h"
 #include "security/audit_log.h"
 #include "security/tls_server.h"
 #include "security/token_store.h"
+#include "state_lock.h"
 #include "state_store.h"
 #include "transfer_session.h"
 
@@ -32,6 +34,8 @@ struct ServerOptions {
     QString tlsKey;
     // A receiver silent for this long is dropped (WDS's inactivity timeout).
     int clientTimeoutSeconds = 30;
+    ConnectionGate::Limits connections;
+    AuditLog::Rotation audit;
 };
 
 // What /Get-Server /Show:Config reports.
@@ -59,6 +63,7 @@ private:
     void onHello(FramedConnection *connection, const QCborMap &message);
 
     ServerDescription m_description;
+    StateLock m_lock;
     StateStore m_store;
     ImageStore m_images;
     TokenStore m_tokens;
@@ -66,6 +71,7 @@ private:
     Registry *m_registry = nullptr;
     PushHub *m_hub = nullptr;
     TlsServer *m_listener = nullptr;
+    ConnectionGate *m_gate = nullptr;
 };
 
 } // namespace deploycast

@@ -3,7 +3,6 @@
 #include "common/atomic_file.h"
 
 #include <QCborArray>
-#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,13 +22,36 @@ QString StateStore::filePath() const
     return m_directory + u"/state.json"_qs;
 }
 
+namespace {
+
+// Why the file cannot be trusted, or nothing. Anything the server wrote
+// passes; a file cut short, hand-edited wrongly or overwritten does not, and
+// the server then stops rather than start with half its state.
+QString whyDamaged(const QJsonDocument &document, const QJsonParseError &parseError)
+{
+    if (!document.isObject())
+        return parseError.error != QJsonParseError::NoError ? parseError.errorString() : u"not a JSON object"_qs;
+    const QJsonObject root = document.object();
+    for (const char *counter : {"nextClientId", "nextSessionId"})
+        if (root.value(QLatin1String(counter)).toInteger(0) < 1)
+            return QStringLiteral("no valid %1").arg(QLatin1String(counter));
+    if (!root.value(u"sessions"_qs).isArray())
+        return u"no list of sessions"_qs;
+    for (const QJsonValue &value : root.value(u"sessions"_qs).toArray()) {
+        const QJsonObject session = value.toObject();
+        if (!value.isObject() || session.value(u"id"_qs).toInteger(0) < 1 || session.value(u"name"_qs).toString().isEmpty()
+            || !sessionKindFromString(session.value(u"kind"_qs).toString())
+            || !castTypeFromString(session.value(u"type"_qs).toString())
+            || !sessionStateFromString(session.value(u"state"_qs).toString()))
+            return u"a session entry lacks its id, name, kind, type or state"_qs;
+    }
+    return {};
+}
+
+} // namespace
+
 bool StateStore::load(Error *error)
 {
-    if (!QDir().mkpath(m_directory)) {
-        *error = {QLatin1String(ErrorCode::StorageError),
-                  QStringLiteral("cannot create the state directory %1").arg(m_directory)};
-        return false;
-    }
     QFile file(filePath());
     if (!file.exists())
         return true;
@@ -40,9 +62,11 @@ bool StateStore::load(Error *error)
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!document.isObject()) {
+    if (const QString why = whyDamaged(document, parseError); !why.isEmpty()) {
         *error = {QLatin1String(ErrorCode::StorageError),
-                  QStringLiteral("%1 is damaged: %2").arg(filePath(), parseError.errorString())};
+                  QStringLiteral("%1 is damaged (%2); nothing was changed. Restore it from a backup, or move it aside "
+                                 "to start with no transmissions or namespaces (client and session IDs then start "
+                                 "again at 1).").arg(filePath(), why)};
         return false;
     }
     const QJsonObject root = document.object();

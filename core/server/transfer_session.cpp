@@ -2,6 +2,7 @@
 
 #include "common/log.h"
 #include "receiver_peer.h"
+#include "session_content.h"
 #include "transfer/multicast_sender.h"
 
 #include <QRandomGenerator>
@@ -10,31 +11,68 @@
 
 namespace deploycast {
 
-TransferSession::TransferSession(const SessionInfo &info, std::shared_ptr<const ContentFile> content,
-                                 const TransferSettings &settings, QObject *parent)
+TransferSession::TransferSession(const SessionInfo &info, SessionContent *content, const TransferSettings &settings,
+                                 QObject *parent)
     : QObject(parent)
     , m_info(info)
-    , m_content(std::move(content))
+    , m_content(content)
     , m_settings(settings)
     // A fresh token per run, so datagrams of an earlier run of this session
     // (or another server on the same group) are never taken for ours.
     , m_token(QRandomGenerator::global()->generate())
 {
+    m_content->setParent(this);
     m_scheduleTimer.setSingleShot(true);
     connect(&m_scheduleTimer, &QTimer::timeout, this, &TransferSession::checkScheduledStart);
+    m_interfaceRetry.setSingleShot(true);
+    m_interfaceRetry.setInterval(SessionContent::kRetryMs);
+    connect(&m_interfaceRetry, &QTimer::timeout, this, &TransferSession::openFirstStream);
+    connect(m_content, &SessionContent::changed, this, &TransferSession::onContentChanged);
     armScheduleTimer();
+    m_content->prepare();
 }
 
 TransferSession::~TransferSession() = default;
 
-bool TransferSession::openSender(QString *error)
+void TransferSession::onContentChanged()
 {
-    return openStream(0, error);
+    if (m_content->state() != SessionContent::State::Ready)
+        return; // listings read the progress from info()
+    const std::shared_ptr<const ContentFile> file = m_content->file();
+    const std::shared_ptr<const ImageDigests> digests = m_content->digests();
+    const bool changed = m_info.sha256 != digests->sha256 || m_info.size != file->size();
+    m_info.sha256 = digests->sha256;
+    m_info.size = file->size();
+    m_info.contentModified = QDateTime::fromMSecsSinceEpoch(file->identity().modifiedNs / 1'000'000, Qt::UTC);
+    if (changed)
+        qCInfo(lcState).noquote() << m_info.name << "serves" << file->path() << "with SHA-256"
+                                  << QString::fromLatin1(digests->sha256.toHex());
+    openFirstStream();
+    Q_EMIT stateChanged();
+}
+
+void TransferSession::openFirstStream()
+{
+    if (m_content->state() != SessionContent::State::Ready || (!m_streams.empty() && m_streams[0].sender))
+        return;
+    QString error;
+    if (!openStream(0, &error)) {
+        if (m_interfaceProblem != error)
+            qCWarning(lcTransfer).noquote() << m_info.name << "waits for its multicast interface"
+                                            << m_settings.multicastInterface.toString() << ":" << error;
+        m_interfaceProblem = error;
+        m_interfaceRetry.start();
+        return;
+    }
+    if (!m_interfaceProblem.isEmpty())
+        qCInfo(lcTransfer).noquote() << m_info.name << "has its multicast interface now";
+    m_interfaceProblem.clear();
+    updateSenders();
 }
 
 bool TransferSession::openStream(int stream, QString *error)
 {
-    auto *sender = new MulticastSender(m_content, m_token, this);
+    auto *sender = new MulticastSender(m_content->file(), m_token, this);
     sender->setMaxRate(m_settings.maxRate);
     const StreamAddress address = streamAddress(stream);
     if (!sender->open(m_settings.multicastInterface, QHostAddress(address.group), address.port, error)) {
@@ -58,10 +96,28 @@ TransferSession::StreamAddress TransferSession::streamAddress(int stream) const
     return {QHostAddress(group).toString(), m_info.port, name};
 }
 
+SessionCondition TransferSession::condition() const
+{
+    switch (m_content->state()) {
+    case SessionContent::State::Missing: return SessionCondition::ImageMissing;
+    case SessionContent::State::Preparing: return SessionCondition::Preparing;
+    case SessionContent::State::Ready: break;
+    }
+    return m_streams.empty() || !m_streams[0].sender ? SessionCondition::WaitingForInterface : SessionCondition::Ready;
+}
+
 SessionInfo TransferSession::info() const
 {
     SessionInfo info = m_info;
     info.clientCount = int(m_clients.size());
+    info.condition = condition();
+    info.preparedPercent = m_content->preparedPercent();
+    if (const std::shared_ptr<const ContentFile> file = m_content->file())
+        info.size = file->size(); // known before it is hashed
+    if (info.condition == SessionCondition::ImageMissing)
+        info.conditionReason = m_content->missingReason();
+    else if (info.condition == SessionCondition::WaitingForInterface)
+        info.conditionReason = m_interfaceProblem;
     return info;
 }
 
@@ -69,6 +125,22 @@ bool TransferSession::acceptsClients(Error *error) const
 {
     if (!m_info.problem.isEmpty()) {
         *error = {QLatin1String(ErrorCode::NotAllowed), QStringLiteral("'%1' has stopped: %2").arg(m_info.name, m_info.problem)};
+        return false;
+    }
+    switch (condition()) {
+    case SessionCondition::Ready:
+        break;
+    case SessionCondition::Preparing:
+        *error = {QLatin1String(ErrorCode::NotReady),
+                  QStringLiteral("'%1' is being prepared (%2% hashed)").arg(m_info.name).arg(m_content->preparedPercent())};
+        return false;
+    case SessionCondition::ImageMissing:
+        *error = {QLatin1String(ErrorCode::NotReady),
+                  QStringLiteral("the image of '%1' is missing: %2").arg(m_info.name, m_content->missingReason())};
+        return false;
+    case SessionCondition::WaitingForInterface:
+        *error = {QLatin1String(ErrorCode::NotReady),
+                  QStringLiteral("'%1' waits for its multicast interface: %2").arg(m_info.name, m_interfaceProblem)};
         return false;
     }
     switch (m_info.state) {
@@ -90,6 +162,7 @@ bool TransferSession::acceptsClients(Error *error) const
 void TransferSession::addClient(ReceiverPeer *peer)
 {
     m_clients.append(peer);
+    m_streams[0].sender->arrive(peer->repairAccount(), false);
     peer->setStream(streamAddress(0).name);
     if (m_info.type == CastType::AutoCast && m_info.state == SessionState::Waiting)
         setState(SessionState::Active);
@@ -102,6 +175,8 @@ void TransferSession::removeClient(ReceiverPeer *peer)
 {
     if (!m_clients.removeOne(peer))
         return;
+    if (MulticastSender *sender = senderOf(peer))
+        sender->forget(peer->repairAccount());
     for (Stream &stream : m_streams)
         stream.watch.forget(peer);
     m_streamOf.remove(peer);
@@ -144,12 +219,17 @@ void TransferSession::deactivate()
         Q_EMIT drained();
 }
 
-void TransferSession::requestRepair(ReceiverPeer *peer, const std::vector<BlockRange> &ranges,
-                                    MulticastSender::RepairKind kind)
+MulticastSender *TransferSession::senderOf(ReceiverPeer *peer) const
 {
     const auto stream = std::size_t(m_streamOf.value(peer, 0));
-    if (stream < m_streams.size() && m_streams[stream].sender)
-        m_streams[stream].sender->requestRepair(ranges, kind);
+    return stream < m_streams.size() ? m_streams[stream].sender : nullptr;
+}
+
+NakOutcome TransferSession::requestRepair(ReceiverPeer *peer, const std::vector<BlockRange> &ranges,
+                                          MulticastSender::RepairKind kind)
+{
+    MulticastSender *sender = senderOf(peer);
+    return sender ? sender->requestRepair(peer->repairAccount(), ranges, kind) : NakOutcome{};
 }
 
 QList<ReceiverPeer *> TransferSession::clientsOn(int stream) const
@@ -200,7 +280,9 @@ bool TransferSession::moveClient(ReceiverPeer *peer, int stream, const QString &
         return false;
     const int from = m_streamOf.value(peer, 0);
     m_streams[std::size_t(from)].watch.forget(peer);
+    m_streams[std::size_t(from)].sender->forget(peer->repairAccount());
     m_streamOf.insert(peer, stream);
+    m_streams[std::size_t(stream)].sender->arrive(peer->repairAccount(), true);
     // The new stream starts near what the client managed, not from scratch,
     // and the client's repairs go there from now on.
     m_streams[std::size_t(stream)].sender->startNear(double(peer->info().transferRate));
@@ -213,11 +295,23 @@ bool TransferSession::moveClient(ReceiverPeer *peer, int stream, const QString &
 
 void TransferSession::checkContent()
 {
+    if (!m_info.problem.isEmpty() || m_content->state() != SessionContent::State::Ready)
+        return;
     Error error;
+    if (m_content->file()->checkUnchanged(&error))
+        return;
     const bool running = std::any_of(m_streams.cbegin(), m_streams.cend(),
                                      [](const Stream &stream) { return stream.sender && stream.sender->isRunning(); });
-    if (m_info.problem.isEmpty() && (running || !m_clients.isEmpty()) && !m_content->checkUnchanged(&error))
+    if (running || !m_clients.isEmpty()) {
         failContent(error);
+        return;
+    }
+    // Nobody is receiving the old version: serve the new one once hashed.
+    qCInfo(lcState).noquote() << m_info.name << ":" << error.message << "; preparing it again";
+    for (Stream &stream : m_streams)
+        delete stream.sender;
+    m_streams.clear();
+    m_content->prepare();
 }
 
 void TransferSession::failContent(const Error &error)
@@ -279,7 +373,9 @@ void TransferSession::updateSenders()
         MulticastSender *sender = m_streams[stream].sender;
         if (!sender)
             continue;
-        const bool sending = active && clientCountOn(int(stream)) > 0;
+        const qsizetype clients = clientCountOn(int(stream));
+        sender->setReceiverCount(int(clients));
+        const bool sending = active && clients > 0;
         if (sending && !sender->isRunning()) {
             qCDebug(lcTransfer).noquote() << "stream" << stream << "of" << m_info.name << "running";
             sender->start();

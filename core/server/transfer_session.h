@@ -3,9 +3,9 @@
 #include "common/error.h"
 #include "domain/session_info.h"
 #include "domain/slow_client_policy.h"
+#include "session_content.h"
 #include "slow_client_watch.h"
 #include "transfer/block_bitmap.h"
-#include "transfer/content_file.h"
 #include "transfer/multicast_sender.h"
 
 #include <QHostAddress>
@@ -40,19 +40,25 @@ struct TransferSettings {
 // are moved to slower streams (MS-WDSMT's DEMOTE), each on a group of its
 // own and paced by its own clients. Every stream is a carousel of the same
 // blocks, so a moved client keeps what it has and takes the rest from there.
+//
+// It lives whether or not it can be served: while its image is hashed or
+// missing (SessionContent), or its multicast interface is not up, it keeps
+// its settings and tells clients to wait; it starts serving once both are there.
 class TransferSession : public QObject
 {
     Q_OBJECT
 public:
-    TransferSession(const SessionInfo &info, std::shared_ptr<const ContentFile> content,
-                    const TransferSettings &settings, QObject *parent = nullptr);
+    // content: the session's file, owned from now on.
+    TransferSession(const SessionInfo &info, SessionContent *content, const TransferSettings &settings,
+                    QObject *parent = nullptr);
     ~TransferSession() override;
 
-    bool openSender(QString *error);
-
     SessionInfo info() const;
+    SessionCondition condition() const;
     quint32 token() const { return m_token; }
-    std::shared_ptr<const ContentFile> content() const { return m_content; }
+    // Set once Ready.
+    std::shared_ptr<const ContentFile> file() const { return m_content->file(); }
+    std::shared_ptr<const ImageDigests> digests() const { return m_content->digests(); }
     const QList<ReceiverPeer *> &clients() const { return m_clients; }
     // The multicast group, port and name of a stream, for the client's join
     // reply and move notices.
@@ -63,7 +69,7 @@ public:
     };
     StreamAddress streamAddress(int stream) const;
 
-    // Whether a new client may join, and why not.
+    // Whether a new client may join, and why not ("not-ready": ask again).
     bool acceptsClients(Error *error) const;
     void addClient(ReceiverPeer *peer);
     void removeClient(ReceiverPeer *peer);
@@ -73,20 +79,23 @@ public:
     // Remove without Force: current clients finish, no new ones join.
     void deactivate();
     // Repairs go to the stream that the asking client is on.
-    void requestRepair(ReceiverPeer *peer, const std::vector<BlockRange> &ranges, MulticastSender::RepairKind kind);
+    NakOutcome requestRepair(ReceiverPeer *peer, const std::vector<BlockRange> &ranges, MulticastSender::RepairKind kind);
 
     // Called once a second: what the slow-client policy does now, if anything
     // (see SlowClientWatch). Under Multistream a client on the slowest stream
     // stays there.
     std::optional<SlowClientAction> applyPolicy(const SlowClientPolicy &policy);
     // Called once a second: if the file changed or went under a running
-    // session, stop it (failContent).
+    // session, stop it (failContent); if it changed while nobody was in it,
+    // take the new version (hash it again).
     void checkContent();
     // Moves a client to another stream (opening it on first use) and tells it
     // where to listen. False, with the reason, if the stream cannot be opened.
     bool moveClient(ReceiverPeer *peer, int stream, const QString &reason, QString *error);
 
 Q_SIGNALS:
+    // Its state, condition or content changed (what state.json keeps, or
+    // what listings show).
     void stateChanged();
     // Deactivated and its last client has gone: the registry deletes it.
     void drained();
@@ -96,6 +105,8 @@ private:
     void checkScheduledStart();
     void armScheduleTimer();
     void updateSenders();
+    void onContentChanged();
+    void openFirstStream();
     // The file cannot be served as it was announced: stop every stream, send
     // every client away with the reason (their SHA-256 would never match),
     // and refuse new ones until the session is removed and made again.
@@ -103,6 +114,7 @@ private:
     QList<ReceiverPeer *> clientsOn(int stream) const;
     qsizetype clientCountOn(int stream) const;
     bool openStream(int stream, QString *error);
+    MulticastSender *senderOf(ReceiverPeer *peer) const;
 
     struct Stream {
         MulticastSender *sender = nullptr;
@@ -110,11 +122,13 @@ private:
     };
 
     SessionInfo m_info;
-    std::shared_ptr<const ContentFile> m_content;
+    SessionContent *m_content;
     TransferSettings m_settings;
     quint32 m_token;
     std::vector<Stream> m_streams; // [0] the session's group; slower ones after it
     int m_streamCount = 1;         // how many streams the clients are named for
+    QString m_interfaceProblem;    // why stream 0 cannot be opened yet
+    QTimer m_interfaceRetry;
     QList<ReceiverPeer *> m_clients;
     QHash<ReceiverPeer *, int> m_streamOf; // clients not on stream 0
     QTimer m_scheduleTimer;

@@ -1,6 +1,7 @@
 #include "block_bitmap.h"
 
 #include <algorithm>
+#include <bit>
 
 namespace deploycast {
 
@@ -31,6 +32,53 @@ bool BlockBitmap::clear(std::uint32_t index)
     m_words[index / 64] &= ~(std::uint64_t(1) << (index % 64));
     --m_setCount;
     return true;
+}
+
+template<typename Change>
+std::uint32_t BlockBitmap::changeRange(const BlockRange &range, Change change)
+{
+    if (range.first > range.last || range.first >= m_size)
+        return 0;
+    const std::uint32_t last = std::min(range.last, m_size - 1);
+    std::uint32_t changed = 0;
+    for (std::uint32_t word = range.first / 64; word <= last / 64; ++word) {
+        const std::uint32_t from = word == range.first / 64 ? range.first % 64 : 0;
+        const std::uint32_t to = word == last / 64 ? last % 64 : 63; // inclusive
+        const std::uint64_t mask = (to == 63 ? ~std::uint64_t(0) : (std::uint64_t(1) << (to + 1)) - 1)
+                                   & ~((std::uint64_t(1) << from) - 1);
+        const std::uint64_t before = m_words[word];
+        m_words[word] = change(before, mask);
+        changed += std::uint32_t(std::popcount(before ^ m_words[word]));
+    }
+    return changed;
+}
+
+std::uint32_t BlockBitmap::setRange(const BlockRange &range)
+{
+    const std::uint32_t changed = changeRange(range, [](std::uint64_t word, std::uint64_t mask) { return word | mask; });
+    m_setCount += changed;
+    return changed;
+}
+
+std::uint32_t BlockBitmap::clearRange(const BlockRange &range)
+{
+    const std::uint32_t changed = changeRange(range, [](std::uint64_t word, std::uint64_t mask) { return word & ~mask; });
+    m_setCount -= changed;
+    return changed;
+}
+
+std::uint32_t BlockBitmap::nextSet(std::uint32_t from) const
+{
+    if (from >= m_size)
+        return m_size;
+    std::size_t word = from / 64;
+    std::uint64_t bits = m_words[word] & (~std::uint64_t(0) << (from % 64));
+    while (bits == 0) {
+        if (++word == m_words.size())
+            return m_size;
+        bits = m_words[word];
+    }
+    return std::min(m_size, std::uint32_t(word * 64 + std::size_t(std::countr_zero(bits))));
 }
 
 std::vector<BlockRange> BlockBitmap::missingRanges(std::uint32_t start, std::uint32_t span,

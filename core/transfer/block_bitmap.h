@@ -28,6 +28,11 @@ public:
     // Returns true if the bit was newly set.
     bool set(std::uint32_t index);
     bool clear(std::uint32_t index);
+    // Whole ranges at once, a word at a time; they return how many bits changed.
+    std::uint32_t setRange(const BlockRange &range);
+    std::uint32_t clearRange(const BlockRange &range);
+    // The first set bit at or after `from`, or size() if there is none.
+    std::uint32_t nextSet(std::uint32_t from) const;
 
     // Ranges of clear bits among the `span` blocks that start at `start` and
     // wrap round the end, at most maxRanges of them, in that order.
@@ -35,6 +40,9 @@ public:
                                           std::size_t maxRanges) const;
 
 private:
+    template<typename Change>
+    std::uint32_t changeRange(const BlockRange &range, Change change);
+
     std::vector<std::uint64_t> m_words;
     std::uint32_t m_size = 0;
     std::uint32_t m_setCount = 0;

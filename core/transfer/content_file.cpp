@@ -1,16 +1,31 @@
 #include "content_file.h"
 
-#include "common/sha256.h"
 #include "protocol/block_datagram.h"
 
-#include <QFileInfo>
+#include <QFile>
 
 #include <cerrno>
 #include <cstring>
 #include <limits>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace deploycast {
+namespace {
+
+FileIdentity identityOf(const struct stat &info)
+{
+    return {qint64(info.st_size), qint64(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec,
+            quint64(info.st_ino), quint64(info.st_dev)};
+}
+
+} // namespace
+
+FileIdentity FileIdentity::of(const QString &path)
+{
+    struct stat info{};
+    return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? identityOf(info) : FileIdentity{};
+}
 
 std::shared_ptr<const ContentFile> ContentFile::open(const QString &path, Error *error)
 {
@@ -22,8 +37,14 @@ std::shared_ptr<const ContentFile> ContentFile::open(const QString &path, Error 
                   QStringLiteral("cannot open %1: %2").arg(path, content->m_file.errorString())};
         return nullptr;
     }
-    content->m_size = content->m_file.size();
-    content->m_modified = QFileInfo(path).lastModified();
+    struct stat info{};
+    if (::fstat(content->m_file.handle(), &info) != 0) {
+        *error = {QLatin1String(ErrorCode::StorageError),
+                  QStringLiteral("cannot look at %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)))};
+        return nullptr;
+    }
+    content->m_identity = identityOf(info);
+    content->m_size = content->m_identity.size;
     const qint64 blocks = (content->m_size + qint64(kBlockPayloadSize) - 1) / qint64(kBlockPayloadSize);
     if (content->m_size == 0 || blocks > std::numeric_limits<std::uint32_t>::max()) {
         *error = {QLatin1String(ErrorCode::InvalidArgument),
@@ -62,31 +83,14 @@ bool ContentFile::read(qint64 offset, qint64 length, void *out, Error *error) co
 
 bool ContentFile::checkUnchanged(Error *error) const
 {
-    const QFileInfo now(m_path);
-    QString why;
-    if (!now.exists())
-        why = QStringLiteral("%1 was removed on the server").arg(m_path);
-    else if (now.size() != m_size || now.lastModified() != m_modified)
-        why = QStringLiteral("%1 changed on the server (it was %2 bytes, modified %3)")
-                  .arg(m_path).arg(m_size).arg(m_modified.toUTC().toString(Qt::ISODate));
-    if (why.isEmpty())
+    const FileIdentity now = FileIdentity::of(m_path);
+    if (now == m_identity)
         return true;
+    const QString why = now.size < 0 ? QStringLiteral("%1 was removed on the server").arg(m_path)
+                                     : QStringLiteral("%1 changed on the server (it was %2 bytes, now %3)")
+                                           .arg(m_path).arg(m_size).arg(now.size);
     *error = {QLatin1String(ErrorCode::StorageError), why};
     return false;
-}
-
-std::optional<QByteArray> ContentFile::sha256(Error *error) const
-{
-    constexpr qint64 kChunk = 4 * 1024 * 1024;
-    Sha256 hash;
-    QByteArray buffer(kChunk, Qt::Uninitialized);
-    for (qint64 offset = 0; offset < m_size; offset += kChunk) {
-        const qint64 length = std::min(kChunk, m_size - offset);
-        if (!read(offset, length, buffer.data(), error))
-            return std::nullopt;
-        hash.addData(buffer.constData(), std::size_t(length));
-    }
-    return hash.result();
 }
 
 BlockReader::BlockReader(std::shared_ptr<const ContentFile> content)

@@ -3,7 +3,6 @@
 #include "common/error.h"
 
 #include <QByteArray>
-#include <QDateTime>
 #include <QFile>
 #include <QString>
 
@@ -12,6 +11,19 @@
 #include <vector>
 
 namespace deploycast {
+
+// What tells one version of a file from another without reading it: a file
+// rewritten in place keeps its inode but not its modification time (to the
+// nanosecond), one replaced by a rename keeps neither.
+struct FileIdentity {
+    qint64 size = -1;
+    qint64 modifiedNs = 0;
+    quint64 inode = 0;
+    quint64 device = 0;
+    friend bool operator==(const FileIdentity &, const FileIdentity &) = default;
+    // The file at path now; size -1 if it cannot be looked at.
+    static FileIdentity of(const QString &path);
+};
 
 // A read-only file cut into multicast blocks. Shared (via shared_ptr) by a
 // session's sender and by any unicast fallback still reading it after the
@@ -26,15 +38,16 @@ public:
 
     QString path() const { return m_path; }
     qint64 size() const { return m_size; }
+    // The file as it was opened.
+    const FileIdentity &identity() const { return m_identity; }
     std::uint32_t blockCount() const { return m_blockCount; }
     std::uint16_t blockLength(std::uint32_t index) const;
 
     // Exactly `length` bytes from `offset`, or false and why.
     bool read(qint64 offset, qint64 length, void *out, Error *error) const;
     // Whether the file at the path is still the one opened, as far as its
-    // size and modification time tell; if not, why.
+    // identity tells; if not, why.
     bool checkUnchanged(Error *error) const;
-    std::optional<QByteArray> sha256(Error *error) const;
 
 private:
     ContentFile() = default;
@@ -42,7 +55,7 @@ private:
     QString m_path;
     mutable QFile m_file;
     qint64 m_size = 0;
-    QDateTime m_modified;
+    FileIdentity m_identity;
     std::uint32_t m_blockCount = 0;
 };
 

@@ -1,6 +1,7 @@
 #include "multicast_sender.h"
 
 #include "common/log.h"
+#include "protocol/range_codec.h"
 
 namespace deploycast {
 namespace {
@@ -17,7 +18,11 @@ constexpr double kMinRate = 1e6;
 constexpr qint64 kIntervalNs = 100'000'000; // 100 ms
 // Random loss on a bad link (a few percent) is repaired, not a reason to slow
 // down; overrunning a receiver loses far more than this.
-constexpr double kLossShare = 0.08;         // NAKed blocks per block sent that count as congestion
+constexpr double kLossShare = 0.08;         // a receiver's NAKed share of what went by that counts as congestion
+// A receiver's loss is judged over at least this many blocks that went by.
+constexpr std::uint64_t kMinLossSample = 64;
+// Reports of heavy loss count for this long (a receiver NAKs every 200 ms).
+constexpr qint64 kCongestionWindowNs = 300'000'000;
 constexpr double kBackOff = 0.75;
 constexpr double kSlowStartGrowth = 2.0;
 constexpr double kAdditiveStep = 4e6;       // bytes per second per loss-free interval
@@ -27,6 +32,18 @@ constexpr double kAdditiveStep = 4e6;       // bytes per second per loss-free in
 constexpr int kHoldIntervals = 3;
 // A NAK for a block repaired this recently crossed the repair on the wire.
 constexpr std::uint32_t kRepairQuietMs = 300;
+
+// Each receiver's repair budget (RepairAccount): a tenth of what the stream
+// sends, after a start of 512 blocks (700 KB), and never more saved up than
+// that plus a tenth of the image. Random loss of a few percent stays well
+// inside it; a receiver that claims more gets the rest from the carousel.
+constexpr double kRepairShare = 0.10;
+constexpr double kInitialRepairTokens = 512;
+// However a NAK is made, no more blocks than this are looked at for it.
+constexpr std::uint64_t kMaxBlocksLookedAtPerNak = 65'536;
+// Repairs take at most about half the stream, so fresh data keeps moving
+// whatever is asked for: at most this many more repairs than carousel blocks a tick.
+constexpr int kRepairLead = 16;
 } // namespace
 
 MulticastSender::MulticastSender(std::shared_ptr<const ContentFile> content, quint32 sessionToken,
@@ -73,7 +90,7 @@ void MulticastSender::start()
         m_clock.start();
     m_lastTickNs = m_clock.nsecsElapsed();
     m_intervalStartNs = m_lastTickNs;
-    m_sentInInterval = m_lostInInterval = 0;
+    m_sentInInterval = 0;
     m_budgetBytes = 0;
     m_timer.start();
 }
@@ -83,28 +100,95 @@ void MulticastSender::stop()
     m_timer.stop();
 }
 
-void MulticastSender::requestRepair(const std::vector<BlockRange> &ranges, RepairKind kind)
+void MulticastSender::arrive(RepairAccount *account, bool moved)
 {
+    account->sentAtRefill = m_blocksSent;
+    account->carouselAtArrival = account->carouselAtLastNak = m_carouselSent;
+    account->tokens = kInitialRepairTokens;
+    account->catchUpAllowed = moved;
+}
+
+void MulticastSender::forget(const RepairAccount *account)
+{
+    m_congestedAtNs.remove(account);
+}
+
+void MulticastSender::refill(RepairAccount *account) const
+{
+    const double most = kInitialRepairTokens + kRepairShare * double(m_content->blockCount());
+    account->tokens = std::min(most, account->tokens + kRepairShare * double(m_blocksSent - account->sentAtRefill));
+    account->sentAtRefill = m_blocksSent;
+}
+
+std::vector<BlockRange> MulticastSender::lastSent(std::uint64_t count) const
+{
+    const std::uint64_t blocks = m_content->blockCount();
+    count = std::min(count, blocks);
+    if (count == 0)
+        return {};
+    const std::uint64_t start = (m_cursor + blocks - count) % blocks;
+    if (start + count <= blocks)
+        return {{std::uint32_t(start), std::uint32_t(start + count - 1)}};
+    return {{0, std::uint32_t(start + count - blocks - 1)}, {std::uint32_t(start), std::uint32_t(blocks - 1)}};
+}
+
+bool MulticastSender::congestedBy(RepairAccount *account, const std::vector<BlockRange> &ranges)
+{
+    // The carousel blocks sent since the receiver's last NAK; its loss is
+    // the share of those it names.
+    const std::uint64_t swept = std::min<std::uint64_t>(m_carouselSent - account->carouselAtLastNak, m_content->blockCount());
+    account->carouselAtLastNak = m_carouselSent;
+    return swept >= kMinLossSample && double(blocksIn(intersection(ranges, lastSent(swept)))) > kLossShare * double(swept);
+}
+
+NakOutcome MulticastSender::requestRepair(RepairAccount *account, const std::vector<BlockRange> &asked, RepairKind kind)
+{
+    NakOutcome outcome;
+    if (kind == RepairKind::CatchUp && !std::exchange(account->catchUpAllowed, false))
+        kind = RepairKind::Loss; // only the first request after a move catches up
+    const bool loss = kind == RepairKind::Loss;
+    // What went by since it arrived is all it can have lost; a moved
+    // client's catch-up asks for what it lacks from the stream before.
+    const std::vector<BlockRange> ranges = loss ? intersection(asked, lastSent(m_carouselSent - account->carouselAtArrival))
+                                                : asked;
+    outcome.claimed = blocksIn(ranges);
+    outcome.notSent = blocksIn(asked) - outcome.claimed;
+    if (loss) {
+        refill(account);
+        if (congestedBy(account, ranges))
+            m_congestedAtNs.insert(account, m_clock.isValid() ? m_clock.nsecsElapsed() : 0);
+    }
     const auto nowMs = std::uint32_t(m_clock.isValid() ? m_clock.elapsed() : 0) + 1; // 0 means never
+    const std::uint64_t lookLimit = loss ? kMaxBlocksLookedAtPerNak : m_content->blockCount();
+    std::uint64_t looked = 0;
     for (const BlockRange &range : ranges) {
-        for (std::uint64_t i = range.first; i <= range.last && i < m_content->blockCount(); ++i) {
+        for (std::uint64_t i = range.first; i <= range.last; ++i) {
+            if (++looked > lookLimit || (loss && account->tokens < 1)) {
+                outcome.overBudget = outcome.claimed - looked + 1;
+                return outcome;
+            }
             const auto block = std::uint32_t(i);
             if (m_repairedAtMs[block] != 0 && nowMs - m_repairedAtMs[block] < kRepairQuietMs)
                 continue; // just repaired: this NAK crossed it
             if (m_repairPending.set(block)) {
                 m_repairQueue.push_back(block);
-                if (kind == RepairKind::Loss)
-                    ++m_lostInInterval;
+                ++outcome.queued;
+                if (loss)
+                    account->tokens -= 1;
             }
         }
     }
+    return outcome;
 }
 
 void MulticastSender::adaptRate(qint64 nowNs)
 {
     if (nowNs - m_intervalStartNs < kIntervalNs)
         return;
-    const bool lossy = m_sentInInterval > 0 && double(m_lostInInterval) > kLossShare * double(m_sentInInterval);
+    m_congestedAtNs.removeIf([nowNs](const auto &entry) { return nowNs - entry.value() > kCongestionWindowNs; });
+    // More than half of the receivers lose heavily: the stream is too fast
+    // for them. Fewer: those few are the slow-client policy's business.
+    const bool lossy = m_congestedAtNs.size() * 2 > std::max(1, m_receiverCount);
     // What actually went out: the socket or the tick cap can hold the sender
     // below its rate, and a rate far above what it achieves would make a
     // back-off from it meaningless.
@@ -115,15 +199,16 @@ void MulticastSender::adaptRate(qint64 nowNs)
         m_rate = std::max(kMinRate, std::min(m_rate, achieved) * kBackOff);
         m_slowStart = false;
         m_holdIntervals = kHoldIntervals;
+        m_congestedAtNs.clear(); // those reports are answered
     } else if (m_sentInInterval > 0) {
         const double grown = m_slowStart ? m_rate * kSlowStartGrowth : m_rate + kAdditiveStep;
         m_rate = std::min({m_maxRate, grown, std::max(m_rate, achieved * kSlowStartGrowth)});
     }
-    qCDebug(lcTransfer, "rate %.1f MB/s; last %d ms: %llu blocks sent, %llu NAKed%s", m_rate / 1e6,
-            int((nowNs - m_intervalStartNs) / 1'000'000), m_sentInInterval, m_lostInInterval,
-            m_holdIntervals > 0 ? " (holding)" : "");
+    qCDebug(lcTransfer, "rate %.1f MB/s; last %d ms: %llu blocks sent; %d of %d receivers losing heavily%s",
+            m_rate / 1e6, int((nowNs - m_intervalStartNs) / 1'000'000), m_sentInInterval, int(m_congestedAtNs.size()),
+            m_receiverCount, m_holdIntervals > 0 ? " (holding)" : "");
     m_intervalStartNs = nowNs;
-    m_sentInInterval = m_lostInInterval = 0;
+    m_sentInInterval = 0;
 }
 
 void MulticastSender::onTick()
@@ -134,6 +219,8 @@ void MulticastSender::onTick()
     adaptRate(now);
     m_budgetBytes = std::min(m_budgetBytes + elapsed * m_rate, m_rate * kMaxBurstSeconds + kBlockPayloadSize);
 
+    int repairsThisTick = 0;
+    int carouselThisTick = 0;
     for (int sentThisTick = 0; sentThisTick < kMaxDatagramsPerTick;) {
         // Plan a batch within the budget: queued repairs first, then the
         // carousel. Nothing is committed until the kernel has taken it.
@@ -142,10 +229,12 @@ void MulticastSender::onTick()
         std::uint32_t cursor = m_cursor;
         std::size_t repairs = 0;
         while (planned < kBatch && sentThisTick + planned < kMaxDatagramsPerTick && budget >= double(kBlockPayloadSize)) {
-            const bool repair = repairs < m_repairQueue.size();
+            const int carouselSoFar = carouselThisTick + planned - int(repairs);
+            const bool repair = repairs < m_repairQueue.size() && repairsThisTick + int(repairs) < carouselSoFar + kRepairLead;
             const std::uint32_t index = repair ? m_repairQueue[repairs++] : cursor;
             if (!repair)
                 cursor = (cursor + 1) % m_content->blockCount();
+            m_batchIsRepair[planned] = repair;
             Error error;
             m_batchSizes[planned] = writeBlock(m_batch.data() + std::size_t(planned) * kMaxBlockDatagram, index,
                                                repair ? BlockFlag::Repair : std::uint8_t(0), &error);
@@ -163,18 +252,22 @@ void MulticastSender::onTick()
         const auto stamp = std::uint32_t(m_clock.elapsed()) + 1;
         for (int i = 0; i < sent; ++i) {
             std::uint32_t index;
-            if (!m_repairQueue.empty() && std::size_t(i) < repairs) {
+            if (m_batchIsRepair[i]) { // repairs were planned in queue order
                 index = m_repairQueue.front();
                 m_repairQueue.pop_front();
                 m_repairPending.clear(index);
                 m_repairedAtMs[index] = stamp;
+                ++repairsThisTick;
             } else {
                 index = m_cursor;
                 m_cursor = (m_cursor + 1) % m_content->blockCount();
+                ++m_carouselSent;
+                ++carouselThisTick;
             }
             m_budgetBytes -= m_content->blockLength(index);
         }
         m_sentInInterval += quint64(sent);
+        m_blocksSent += std::uint64_t(sent);
         sentThisTick += sent;
         if (sent < planned)
             return; // the socket buffer is full: the rest waits for the next tick

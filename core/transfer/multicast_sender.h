@@ -4,8 +4,10 @@
 #include "content_file.h"
 #include "multicast_socket.h"
 #include "protocol/block_datagram.h"
+#include "repair_account.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 
@@ -21,10 +23,14 @@ namespace deploycast {
 // once, however many asked, and go out before new carousel data; a block
 // repaired a moment ago is not sent again for NAKs that crossed it.
 //
-// The rate adapts to the slowest receiver (MS-WDSMT's "master client"):
-// NAKs are the signal. It starts fast and doubles-up (slow start) until the
-// first loss, then adds a little every interval without loss and backs off
-// by a quarter in an interval with loss, never above the ceiling.
+// The rate adapts to its receivers: NAKs are the signal. It starts fast and
+// doubles up (slow start) until the first loss, then adds a little every
+// interval without loss and backs off by a quarter when more than half of
+// the stream's receivers report heavy loss, never above the ceiling. Loss
+// is measured per receiver, so one receiver that cannot keep up (or claims
+// it cannot) does not pull everyone down: it is the slow-client policy's
+// business, and otherwise gets its repairs within its budget and the rest
+// from the carousel (RepairAccount).
 class MulticastSender : public QObject
 {
     Q_OBJECT
@@ -47,11 +53,19 @@ public:
     void stop();
     bool isRunning() const { return m_timer.isActive(); }
 
-    // Queues blocks to re-send. A NAK for blocks that went by and were lost
+    // A receiver arrives on this stream (joins, or is moved here): its NAKs
+    // are measured from now. Moved, it may ask once for all it lacks.
+    void arrive(RepairAccount *account, bool moved);
+    void forget(const RepairAccount *account);
+    // How many receivers the stream has now, for the rate control's majority.
+    void setReceiverCount(int count) { m_receiverCount = count; }
+
+    // Queues blocks to re-send, for one receiver. ranges must be sorted and
+    // merged (rangesFromCbor). A NAK for blocks that went by and were lost
     // is a congestion signal; a moved client's catch-up request (what it
     // lacks, asked once on arrival) is not, and must not slow the stream.
     enum class RepairKind { Loss, CatchUp };
-    void requestRepair(const std::vector<BlockRange> &ranges, RepairKind kind = RepairKind::Loss);
+    NakOutcome requestRepair(RepairAccount *account, const std::vector<BlockRange> &ranges, RepairKind kind);
 
 Q_SIGNALS:
     // The file could not be read (it shrank, or the disk failed): the sender
@@ -61,6 +75,11 @@ Q_SIGNALS:
 private:
     void onTick();
     void adaptRate(qint64 nowNs);
+    void refill(RepairAccount *account) const;
+    // The last `count` carousel positions sent, as at most two ranges.
+    std::vector<BlockRange> lastSent(std::uint64_t count) const;
+    // Whether the receiver's loss since its last NAK makes it congested.
+    bool congestedBy(RepairAccount *account, const std::vector<BlockRange> &ranges);
     // The datagram's size, or 0 if the block cannot be read (error says why).
     std::size_t writeBlock(unsigned char *out, std::uint32_t index, std::uint8_t flags, Error *error);
 
@@ -76,7 +95,10 @@ private:
     int m_holdIntervals = 0;
     qint64 m_intervalStartNs = 0;
     quint64 m_sentInInterval = 0;
-    quint64 m_lostInInterval = 0;
+    std::uint64_t m_blocksSent = 0;    // carousel and repairs, since the sender was made
+    std::uint64_t m_carouselSent = 0;
+    int m_receiverCount = 0;
+    QHash<const RepairAccount *, qint64> m_congestedAtNs; // receivers that reported heavy loss lately
     double m_budgetBytes = 0;
     std::uint32_t m_cursor = 0;
     BlockBitmap m_repairPending;
@@ -88,6 +110,7 @@ private:
     static constexpr int kBatch = 64;
     std::vector<unsigned char> m_batch = std::vector<unsigned char>(kBatch * kMaxBlockDatagram);
     std::size_t m_batchSizes[kBatch] = {};
+    bool m_batchIsRepair[kBatch] = {};
 };
 
 } // namespace deploycast

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "transfer/content_file.h"
+#include "transfer/image_digests.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+class QThreadPool;
+
+namespace deploycast {
+
+class HashCache;
+class ImageStore;
+
+// The file behind a transmission or namespace, on its way from the image
+// store to something a sender can multicast: found, opened, hashed (the
+// whole and each chunk, on a worker thread, or taken from the hash cache),
+// then ready. A file that is not there (a late mount, say) is looked for
+// again every few seconds: nothing about the session is lost meanwhile.
+class SessionContent : public QObject
+{
+    Q_OBJECT
+public:
+    struct Services {
+        const ImageStore *images = nullptr;
+        const HashCache *hashes = nullptr;
+        QThreadPool *hashing = nullptr; // where hashing runs, off the event loop
+    };
+    enum class State { Missing, Preparing, Ready };
+
+    SessionContent(const QString &contentPath, const Services &services, QObject *parent = nullptr);
+    ~SessionContent() override;
+
+    // Looks for the file (again): Ready at once if the hash cache knows it,
+    // else Preparing while it is hashed, or Missing (and looked for again).
+    void prepare();
+
+    State state() const { return m_state; }
+    int preparedPercent() const { return m_percent; }
+    QString missingReason() const { return m_missingReason; }
+    // Both set once Ready.
+    std::shared_ptr<const ContentFile> file() const { return m_file; }
+    std::shared_ptr<const ImageDigests> digests() const { return m_digests; }
+
+    static constexpr int kRetryMs = 2000;
+
+Q_SIGNALS:
+    void changed(); // state or progress
+
+private:
+    // What the worker hands back: the digests, or why there are none.
+    struct Hashed {
+        std::optional<ImageDigests> digests;
+        QString error;
+    };
+    void setMissing(const QString &why);
+    void setReady(const ImageDigests &digests);
+    void onHashed();
+
+    QString m_contentPath;
+    Services m_services;
+    State m_state = State::Missing;
+    int m_percent = 0;
+    QString m_missingReason;
+    std::shared_ptr<const ContentFile> m_file;
+    std::shared_ptr<const ImageDigests> m_digests;
+    QFutureWatcher<Hashed> m_hashing;
+    QTimer m_retryTimer;
+};
+
+} // namespace deploycast
