@@ -62,7 +62,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption rateProfile(u"rate-profile"_qs, u"steady:RATE or uniform:MIN-MAX, in bytes per second "
                                          "with K, M or G (default uniform:64K-4M)."_qs, u"PROFILE"_qs, u"uniform:64K-4M"_qs);
     const QCommandLineOption churn(u"churn"_qs, u"Every second this percentage of clients leaves and as many new ones "
-                                   "join (default 0)."_qs, u"PERCENT"_qs, u"0"_qs);
+                                   "join, once all have joined (default 0)."_qs, u"PERCENT"_qs, u"0"_qs);
     const QCommandLineOption stuck(u"stuck"_qs, u"This percentage of clients reports no progress (default 0)."_qs, u"PERCENT"_qs, u"0"_qs);
     const QCommandLineOption synchronized(u"synchronized"_qs, u"All clients report in the same instant, instead of "
                                           "spread over each second."_qs);
@@ -127,7 +127,7 @@ int main(int argc, char *argv[])
         return usageError(QStringLiteral("%1 clients need %1 open files, and this process may open only %2 "
                                          "(raise the hard limit: ulimit -Hn)").arg(options.clients).arg(openFiles));
 
-    quitOnTerminationSignals();
+    quitOnTerminationSignals(SignalExit::Success); // stopping it is how a load test ends
     LoadGenerator generator(options);
     QObject::connect(&generator, &LoadGenerator::allJoined, &app, [&options] {
         std::printf("ready: %d clients joined\n", options.clients);

@@ -1,6 +1,7 @@
 // deploycast-receive: joins a transmission or namespace and writes it to a
 // file. All the work is in core/receiver.
 #include "common/host_port.h"
+#include "common/printable.h"
 #include "common/termination_signals.h"
 #include "protocol/messages.h"
 #include "receiver/receiver.h"
@@ -9,14 +10,16 @@
 #include <QCoreApplication>
 #include <QHostInfo>
 
+#include <csignal>
 #include <cstdio>
+#include <memory>
 
 using namespace deploycast;
 
 namespace {
 int usageError(const QString &message)
 {
-    std::fprintf(stderr, "deploycast-receive: %s\n", qPrintable(message));
+    std::fprintf(stderr, "deploycast-receive: %s\n", qPrintable(printable(message)));
     return ReceiveExit::Usage;
 }
 } // namespace
@@ -31,8 +34,9 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
         u"Joins a Deploycast transmission or namespace, receives it by multicast (or by unicast after a "
         "disconnect without Force), verifies its SHA-256 and writes it to FILE.\n\n"
-        "Exit codes: 0 complete and verified; 1 failure; 2 usage error; 3 aborted by a disconnect with "
-        "Force; 4 disconnected under --no-fallback."_qs);
+        "Exit codes: 0 complete and verified; 1 failure; 2 usage error (including an --output that is not a "
+        "file); 3 aborted by a disconnect with Force; 4 disconnected under --no-fallback; 130 and 143 interrupted "
+        "by SIGINT and SIGTERM (the partial file is removed)."_qs);
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption server(u"server"_qs, u"The server (default 127.0.0.1:7405)."_qs, u"HOST:PORT"_qs, u"127.0.0.1:7405"_qs);
@@ -77,11 +81,21 @@ int main(int argc, char *argv[])
             return usageError(QStringLiteral("--interface needs an IPv4 address, not '%1'").arg(parser.value(iface)));
     }
 
-    quitOnTerminationSignals();
-    Receiver receiver(options);
-    QObject::connect(&receiver, &Receiver::finished, &app, &QCoreApplication::exit);
-    receiver.start();
+    if (const QString why = OutputFile::checkTarget(options.output); !why.isEmpty())
+        return usageError(why);
+    for (const QString &stale : OutputFile::removeStaleParts(options.output))
+        if (!options.quiet)
+            std::fprintf(stderr, "deploycast-receive: removed %s, left by an earlier run that was killed\n",
+                         qPrintable(printable(stale)));
+
+    quitOnTerminationSignals(SignalExit::SignalCode);
+    auto receiver = std::make_unique<Receiver>(options);
+    QObject::connect(receiver.get(), &Receiver::finished, &app, &QCoreApplication::exit);
+    receiver->start();
     const int code = app.exec();
-    // Interrupted by a signal: the Receiver's destructor removes the partial file.
+    receiver.reset(); // removes the partial file of an unfinished transfer
+    if (const int signal = terminationSignal())
+        std::fprintf(stderr, "deploycast-receive: interrupted by %s; the partial file was removed\n",
+                     signal == SIGINT ? "SIGINT" : "SIGTERM");
     return code;
 }

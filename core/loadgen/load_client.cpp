@@ -2,6 +2,8 @@
 
 #include "rate_profile.h"
 
+#include <QTimer>
+
 #include <algorithm>
 
 namespace deploycast {
@@ -18,10 +20,9 @@ LoadClient::LoadClient(const Setup &setup, QObject *parent)
     : QObject(parent)
     , m_setup(setup)
 {
-    connect(&m_link, &ReceiverLink::connected, this, [this] {
-        m_link.join({SessionKind::Transmission, m_setup.target.transmission, m_setup.machineName, m_setup.macAddress,
-                     false, m_setup.joinToken});
-    });
+    connect(&m_link, &ReceiverLink::connected, this, &LoadClient::join);
+    // Its image is being hashed, say: ask again, as a real receiver does.
+    connect(&m_link, &ReceiverLink::notReady, this, [this] { QTimer::singleShot(1000, this, &LoadClient::join); });
     connect(&m_link, &ReceiverLink::joined, this, [this](const JoinReply &reply) {
         m_clientId = reply.clientId;
         m_size = reply.size;
@@ -33,6 +34,12 @@ LoadClient::LoadClient(const Setup &setup, QObject *parent)
     });
     connect(&m_link, &ReceiverLink::failed, this, [this](const QString &message) { end(Outcome::Failed, message); });
     connect(&m_link, &ReceiverLink::lost, this, [this](const QString &reason) { end(Outcome::Failed, reason); });
+}
+
+void LoadClient::join()
+{
+    m_link.join({SessionKind::Transmission, m_setup.target.transmission, m_setup.machineName, m_setup.macAddress,
+                 false, m_setup.joinToken});
 }
 
 void LoadClient::start()

@@ -58,6 +58,7 @@ Q_SIGNALS:
     void ended(LoadClient::Outcome outcome, const QString &message);
 
 private:
+    void join();
     void end(Outcome outcome, const QString &message);
 
     Setup m_setup;

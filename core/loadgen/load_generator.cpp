@@ -27,8 +27,6 @@ void LoadGenerator::start()
         queueNewMachine();
     startNext();
     m_slotTimer.start();
-    if (m_options.churnPercent > 0)
-        m_churnTimer.start();
 }
 
 void LoadGenerator::queueNewMachine()
@@ -81,6 +79,10 @@ void LoadGenerator::launch(int number)
         startNext();
         if (!m_announcedAllJoined && m_counts.joined >= m_options.clients) {
             m_announcedAllJoined = true;
+            // Churn begins once all are in: joins slower than the churn (a
+            // busy or instrumented server) would otherwise never get there.
+            if (m_options.churnPercent > 0)
+                m_churnTimer.start();
             Q_EMIT allJoined();
         }
     });

@@ -1,11 +1,15 @@
 #include "output_file.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace deploycast {
@@ -26,6 +30,47 @@ OutputFile::~OutputFile()
     discard();
 }
 
+QString OutputFile::checkTarget(const QString &finalPath)
+{
+    const QFileInfo info(finalPath);
+    if (!QFileInfo(info.absolutePath()).isDir())
+        return QStringLiteral("the folder %1 does not exist").arg(info.absolutePath());
+    struct stat status{};
+    if (::stat(QFile::encodeName(finalPath).constData(), &status) != 0)
+        return errno == ENOENT ? QString() : QStringLiteral("cannot look at %1: %2").arg(finalPath, QString::fromLocal8Bit(std::strerror(errno)));
+    const char *kind = S_ISREG(status.st_mode) ? nullptr
+                       : S_ISBLK(status.st_mode) ? "a block device (writing to disks is not supported yet)"
+                       : S_ISCHR(status.st_mode) ? "a character device"
+                       : S_ISFIFO(status.st_mode) ? "a FIFO"
+                       : S_ISSOCK(status.st_mode) ? "a socket"
+                       : S_ISDIR(status.st_mode) ? "a folder"
+                                                 : "something other than a file";
+    if (!kind)
+        return {};
+    return QStringLiteral("%1 is %2, not a regular file; --output takes the name of a file to write").arg(finalPath, QLatin1String(kind));
+}
+
+QStringList OutputFile::removeStaleParts(const QString &finalPath)
+{
+    const QFileInfo info(finalPath);
+    const QRegularExpression ours(u"^\\."_qs + QRegularExpression::escape(info.fileName()) + u"\\.[0-9a-f]{8}\\.part$"_qs);
+    QStringList removed;
+    const QDir folder(info.absolutePath());
+    for (const QString &name : folder.entryList(QDir::Files | QDir::Hidden | QDir::System)) {
+        if (!ours.match(name).hasMatch())
+            continue;
+        const QByteArray path = QFile::encodeName(folder.filePath(name));
+        const int fd = ::open(path.constData(), O_RDWR | O_CLOEXEC | O_NOFOLLOW);
+        if (fd < 0)
+            continue;
+        // A receiver that is still writing holds the lock; a killed one does not.
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0 && ::unlink(path.constData()) == 0)
+            removed.append(name);
+        ::close(fd);
+    }
+    return removed;
+}
+
 bool OutputFile::create(const QString &finalPath, qint64 size, Error *error)
 {
     const QFileInfo info(finalPath);
@@ -38,6 +83,7 @@ bool OutputFile::create(const QString &finalPath, qint64 size, Error *error)
         *error = ioError(u"cannot create"_qs, m_temporaryPath);
         return false;
     }
+    ::flock(m_fd, LOCK_EX); // ours alone, just made: held until it is closed
     const int rc = ::posix_fallocate(m_fd, 0, size);
     if (rc != 0) {
         errno = rc;

@@ -10,7 +10,9 @@ namespace deploycast {
 // name, with its full size reserved up front (so a full disk is found at
 // once, not halfway), renamed to the output name only once verified. If the
 // transfer fails or is aborted, the temporary file is removed and nothing
-// appears under the output name.
+// appears under the output name. The temporary file is locked while it is
+// written, so one left by a receiver that was killed is told from one in
+// use, and removed by the next run to the same output.
 class OutputFile
 {
 public:
@@ -18,6 +20,14 @@ public:
     ~OutputFile();
     OutputFile(const OutputFile &) = delete;
     OutputFile &operator=(const OutputFile &) = delete;
+
+    // Why this output cannot be written (it is a device, a FIFO, a socket or
+    // a folder, or its folder does not exist), or nothing. Checked before
+    // joining: a receiver run as root must never replace /dev/sdb with a file.
+    static QString checkTarget(const QString &finalPath);
+
+    // Removes what earlier runs to this output left behind; returns their names.
+    static QStringList removeStaleParts(const QString &finalPath);
 
     bool create(const QString &finalPath, qint64 size, Error *error);
     bool writeAt(qint64 offset, const void *data, qint64 length, Error *error);

@@ -2,6 +2,8 @@
 
 #include "common/cbor_values.h"
 #include "common/log.h"
+#include "common/printable.h"
+
 #include <QRandomGenerator>
 
 #include <cstdio>
@@ -15,6 +17,8 @@ constexpr std::size_t kMaxFetchRangesPerMessage = 4096;
 constexpr int kDatagramsPerWakeup = 1024; // then let the event loop breathe
 constexpr int kProgressLineEverySeconds = 5;
 constexpr int kFlushTimeoutMs = 2000;
+constexpr int kJoinRetryMs = 1000;
+constexpr std::uint64_t kBadChunksReported = 10; // one line each; then only the count at the end
 } // namespace
 
 Receiver::Receiver(const ReceiverOptions &options, QObject *parent)
@@ -27,6 +31,8 @@ Receiver::Receiver(const ReceiverOptions &options, QObject *parent)
     connect(&m_nakTimer, &QTimer::timeout, this, &Receiver::sendNak);
     connect(&m_link, &ReceiverLink::connected, this, &Receiver::onConnected);
     connect(&m_link, &ReceiverLink::joined, this, &Receiver::onJoined);
+    connect(&m_link, &ReceiverLink::notReady, this, &Receiver::onNotReady);
+    connect(&m_link, &ReceiverLink::digestsReceived, this, &Receiver::onDigests);
     connect(&m_link, &ReceiverLink::failed, this, [this](const QString &message) { finish(ReceiveExit::Failure, message); });
     connect(&m_link, &ReceiverLink::kicked, this, &Receiver::onKick);
     connect(&m_link, &ReceiverLink::moveRequested, this, &Receiver::onMove);
@@ -73,8 +79,64 @@ void Receiver::onConnected()
     m_metrics = std::make_unique<HostMetrics>(local);
     if (m_options.interfaceAddress.isNull())
         m_options.interfaceAddress = local;
+    join();
+}
+
+void Receiver::join()
+{
     m_link.join({m_options.kind, m_options.sessionName, m_options.machineName, m_metrics->macAddress(),
                  m_options.fallback, m_options.joinToken});
+}
+
+void Receiver::onNotReady(const QString &message)
+{
+    // As a WDS client waits for its server: the image may be being hashed,
+    // mounted late, or its interface may come up in a moment.
+    if (message.section(u'(', 0, 0) != m_notReadyMessage.section(u'(', 0, 0))
+        report(message + u"; waiting"_qs);
+    m_notReadyMessage = message;
+    QTimer::singleShot(kJoinRetryMs, this, &Receiver::join);
+}
+
+void Receiver::onDigests(const DigestBatch &batch)
+{
+    if (!m_verifier.addDigests(batch.first, batch.sha256)) {
+        finish(ReceiveExit::Failure, u"the server sent chunk digests that do not fit the image"_qs);
+        return;
+    }
+    std::vector<std::uint32_t> bad;
+    if (!m_verifier.checkWaiting(&bad))
+        return finish(ReceiveExit::Failure, QStringLiteral("cannot read back %1").arg(m_options.output));
+    forgetBadChunks(bad);
+    checkComplete();
+}
+
+bool Receiver::readChunk(std::uint32_t chunk, QByteArray *bytes)
+{
+    const BlockRange blocks = blocksOfChunk(chunk, m_received.size());
+    const qint64 offset = qint64(blocks.first) * qint64(kBlockPayloadSize);
+    const qint64 end = std::min<qint64>(m_size, (qint64(blocks.last) + 1) * qint64(kBlockPayloadSize));
+    bytes->resize(end - offset);
+    Error error;
+    if (!m_output.readAt(offset, bytes->data(), end - offset, &error)) {
+        report(error.message);
+        return false;
+    }
+    return true;
+}
+
+void Receiver::forgetBadChunks(const std::vector<std::uint32_t> &chunks)
+{
+    for (std::uint32_t chunk : chunks) {
+        const BlockRange blocks = blocksOfChunk(chunk, m_received.size());
+        m_received.clearRange(blocks);
+        if (m_verifier.failures() <= kBadChunksReported)
+            report(QStringLiteral("chunk %1 (blocks %2-%3) failed its SHA-256: damaged or forged data; receiving it again")
+                       .arg(chunk).arg(blocks.first).arg(blocks.last));
+        // By multicast, the next NAK asks for it; by unicast, ask now.
+        if (m_method == TransferMethod::Unicast)
+            m_link.sendFetch({blocks});
+    }
 }
 
 void Receiver::onJoined(const JoinReply &reply)
@@ -102,6 +164,8 @@ void Receiver::onJoined(const JoinReply &reply)
     }
     m_announcedSha256 = m_expectedSha256;
     m_received = BlockBitmap(std::uint32_t(reply.blockCount));
+    m_verifier.start(std::uint32_t(reply.blockCount), reply.chunkCount > 0,
+                     [this](std::uint32_t chunk, QByteArray *bytes) { return readChunk(chunk, bytes); });
     Error error;
     if (!m_output.create(m_options.output, m_size, &error)) {
         finish(ReceiveExit::Failure, error.message);
@@ -264,39 +328,26 @@ void Receiver::storeRun(std::uint32_t first, const unsigned char *data, std::siz
     }
     if (m_firstDataMs < 0)
         m_firstDataMs = m_rateClock.elapsed();
-    const auto blocks = std::uint32_t((length + kBlockPayloadSize - 1) / kBlockPayloadSize);
-    for (std::uint32_t i = 0; i < blocks; ++i)
-        m_received.set(first + i);
     if (m_state == ClientState::Waiting)
         m_state = ClientState::Receiving;
-    // Hash straight from memory when the run continues the hashed prefix.
-    if (first <= m_hashedBlocks && m_hashedBlocks < first + blocks) {
-        const std::size_t skip = std::size_t(m_hashedBlocks - first) * kBlockPayloadSize;
-        m_hash.addData(data + skip, length - skip);
-        m_hashedBlocks = first + blocks;
-    }
-    hashAvailablePrefix();
-}
-
-void Receiver::hashAvailablePrefix()
-{
-    constexpr std::uint32_t kBlocksPerRead = 512; // 700 KiB
-    QByteArray buffer;
-    while (m_hashedBlocks < m_received.size() && m_received.test(m_hashedBlocks)) {
-        std::uint32_t end = m_hashedBlocks;
-        while (end < m_received.size() && end - m_hashedBlocks < kBlocksPerRead && m_received.test(end))
-            ++end;
-        const qint64 offset = qint64(m_hashedBlocks) * qint64(kBlockPayloadSize);
-        const qint64 length = std::min<qint64>(m_size, qint64(end) * qint64(kBlockPayloadSize)) - offset;
-        buffer.resize(length);
-        Error error;
-        if (!m_output.readAt(offset, buffer.data(), length, &error)) {
-            finish(ReceiveExit::Failure, error.message);
+    // Each block counts once towards its chunk, however often it came.
+    const auto end = first + std::uint32_t((length + kBlockPayloadSize - 1) / kBlockPayloadSize);
+    std::vector<std::uint32_t> bad;
+    for (std::uint32_t block = first; block < end;) {
+        if (!m_received.set(block)) {
+            ++block;
+            continue;
+        }
+        std::uint32_t runEnd = block + 1;
+        while (runEnd < end && m_received.set(runEnd))
+            ++runEnd;
+        if (!m_verifier.stored(block, runEnd - block, &bad)) {
+            finish(ReceiveExit::Failure, QStringLiteral("cannot read back %1").arg(m_options.output));
             return;
         }
-        m_hash.addData(buffer.constData(), std::size_t(length));
-        m_hashedBlocks = end;
+        block = runEnd + 1; // runEnd itself was held already (or is the end)
     }
+    forgetBadChunks(bad);
 }
 
 void Receiver::trackCarousel(std::uint32_t index)
@@ -353,15 +404,14 @@ void Receiver::sendStatus()
 
 void Receiver::checkComplete()
 {
-    if (m_done || !m_received.isComplete() || m_received.size() == 0)
+    if (m_done || !m_received.isComplete() || m_received.size() == 0 || !m_verifier.allVerified())
         return;
     m_notifier.reset();
     m_multicast.close();
     m_nakTimer.stop();
     m_state = ClientState::Verifying;
     sendStatus();
-    hashAvailablePrefix(); // normally already done, block by block
-    const QByteArray actual = m_hash.result();
+    const QByteArray actual = m_verifier.imageSha256(); // over the checked chunks, as they came
     if (actual != m_expectedSha256) {
         finish(ReceiveExit::Failure, QStringLiteral("SHA-256 mismatch: expected %1, got %2")
                                          .arg(QString::fromLatin1(m_expectedSha256.toHex()), QString::fromLatin1(actual.toHex())));
@@ -375,9 +425,11 @@ void Receiver::checkComplete()
     const QString hex = QString::fromLatin1(actual.toHex());
     m_link.sendComplete(actual);
     const double seconds = double(m_rateClock.elapsed() - std::max<qint64>(0, m_firstDataMs)) / 1000.0;
-    finish(ReceiveExit::Success, QStringLiteral("complete by %1 (%2 blocks repaired after NAKs) in %3 s from the first "
-                                                "data, SHA-256 %4 verified: %5")
-                                     .arg(toText(m_method)).arg(m_repairedBlocks).arg(seconds, 0, 'f', 3)
+    const QString refetched = m_verifier.failures() == 0
+        ? QString() : QStringLiteral(", %1 chunks received again after failing their SHA-256").arg(m_verifier.failures());
+    finish(ReceiveExit::Success, QStringLiteral("complete by %1 (%2 blocks repaired after NAKs%3) in %4 s from the first "
+                                                "data, SHA-256 %5 verified: %6")
+                                     .arg(toText(m_method)).arg(m_repairedBlocks).arg(refetched).arg(seconds, 0, 'f', 3)
                                      .arg(hex, m_options.output));
 }
 
@@ -395,7 +447,7 @@ void Receiver::finish(int exitCode, const QString &message)
     if (exitCode == ReceiveExit::Success)
         report(message);
     else
-        std::fprintf(stderr, "deploycast-receive: %s\n", qPrintable(message));
+        std::fprintf(stderr, "deploycast-receive: %s\n", qPrintable(printable(message)));
     // Let the last frames (the completion notice) reach the server before
     // the process ends, but do not hang on a server that stopped reading.
     disconnect(&m_link, nullptr, this, nullptr);
@@ -417,7 +469,7 @@ void Receiver::finish(int exitCode, const QString &message)
 void Receiver::report(const QString &line) const
 {
     if (!m_options.quiet)
-        std::fprintf(stderr, "deploycast-receive: %s\n", qPrintable(line));
+        std::fprintf(stderr, "deploycast-receive: %s\n", qPrintable(printable(line)));
 }
 
 } // namespace deploycast

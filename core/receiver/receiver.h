@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/sha256.h"
+#include "chunk_verifier.h"
 #include "domain/client_info.h"
 #include "domain/session_info.h"
 #include "host_metrics.h"
@@ -66,7 +66,12 @@ private:
     void connectToServer();
     void onConnectionLost(const QString &reason);
     void onConnected();
+    void join();
     void onJoined(const JoinReply &reply);
+    void onNotReady(const QString &message);
+    void onDigests(const DigestBatch &batch);
+    void forgetBadChunks(const std::vector<std::uint32_t> &chunks);
+    bool readChunk(std::uint32_t chunk, QByteArray *bytes);
     void onKick(const QString &reason, const QString &message);
     void onMove(const QHostAddress &group, quint16 port, const QString &message);
     bool listenOn(const QHostAddress &group, quint16 port);
@@ -76,7 +81,6 @@ private:
     void appendToRun(std::uint32_t index, const unsigned char *data, std::size_t length);
     void flushRun();
     void storeRun(std::uint32_t first, const unsigned char *data, std::size_t length);
-    void hashAvailablePrefix();
     void trackCarousel(std::uint32_t index);
     void sendNak();
     void sendStatus();
@@ -116,12 +120,11 @@ private:
     quint64 m_advanced = 0;
 
     quint64 m_repairedBlocks = 0; // blocks that came as NAK repairs
-    // SHA-256 of the image is computed as the data arrives: blocks 0..N-1 in
-    // order, straight from the datagram when the next one comes in order, or
-    // read back from the file for a run that came earlier. At the end only
-    // the digest is left to take.
-    Sha256 m_hash;
-    std::uint32_t m_hashedBlocks = 0;
+    // Each chunk is checked as it completes, and the image's SHA-256 is
+    // computed over the checked chunks in order: at the end only the digest
+    // is left to take.
+    ChunkVerifier m_verifier;
+    QString m_notReadyMessage; // the last one shown
     qint64 m_lastReportedBytes = 0;
     qint64 m_lastReportMs = 0;
     int m_reportsSinceLine = 0;

@@ -6,8 +6,12 @@
 #include "protocol/messages.h"
 #include "protocol/range_codec.h"
 #include "security/tls_identity.h"
+#include "security/tls_policy.h"
+#include "transfer/image_digests.h"
 
 #include <QSslSocket>
+
+#include <limits>
 
 namespace deploycast {
 
@@ -24,8 +28,30 @@ std::optional<JoinReply> JoinReply::fromCbor(const QCborMap &result)
     reply.port = quint16(integerOf(result.value(u"port"_qs)));
     const bool consistent = integerOf(result.value(u"blockSize"_qs)) == qint64(kBlockPayloadSize) && reply.size > 0
         && reply.blockCount == (reply.size + qint64(kBlockPayloadSize) - 1) / qint64(kBlockPayloadSize)
-        && reply.clientId != 0;
-    return consistent ? std::optional(reply) : std::nullopt;
+        && reply.blockCount <= std::numeric_limits<std::uint32_t>::max() && reply.clientId != 0;
+    if (!consistent)
+        return std::nullopt;
+    // Chunks are ours to agree on: a server that says otherwise is not understood.
+    if (result.contains(u"chunkCount"_qs)) {
+        const qint64 chunks = integerOf(result.value(u"chunkCount"_qs));
+        if (integerOf(result.value(u"chunkBlocks"_qs)) != kChunkBlocks
+            || chunks != qint64(chunkCountFor(std::uint32_t(reply.blockCount))))
+            return std::nullopt;
+        reply.chunkCount = quint32(chunks);
+    }
+    return reply;
+}
+
+std::optional<DigestBatch> DigestBatch::fromCbor(const QCborMap &params)
+{
+    DigestBatch batch;
+    const qint64 first = integerOf(params.value(u"first"_qs), -1);
+    batch.sha256 = params.value(u"sha256"_qs).toByteArray();
+    if (first < 0 || first > std::numeric_limits<std::uint32_t>::max() || batch.sha256.isEmpty()
+        || batch.sha256.size() % kDigestSize != 0)
+        return std::nullopt;
+    batch.first = quint32(first);
+    return batch;
 }
 
 ReceiverLink::ReceiverLink(QObject *parent)
@@ -44,7 +70,9 @@ void ReceiverLink::open(const QString &host, quint16 port, const QString &expect
     // Encrypted always; authenticated only if the admin gave the server's
     // fingerprint: a fresh machine has nothing pinned (docs/security.md).
     socket->setPeerVerifyMode(QSslSocket::VerifyNone);
-    socket->setProtocol(QSsl::TlsV1_2OrLater);
+    QSslConfiguration configuration = socket->sslConfiguration();
+    applyTlsPolicy(&configuration);
+    socket->setSslConfiguration(configuration);
     m_connection = new FramedConnection(socket, this);
     connect(socket, &QSslSocket::encrypted, this, [this, socket, expectedFingerprint] {
         const QString fingerprint = fingerprintOf(socket->peerCertificate());
@@ -123,7 +151,11 @@ void ReceiverLink::onMessage(const QCborMap &message)
     const QString type = proto::typeOf(message);
     if (type == QLatin1String(proto::Type::Reply)) {
         if (message.contains(u"error"_qs)) {
-            Q_EMIT failed(proto::errorFrom(message).message);
+            const Error error = proto::errorFrom(message);
+            if (error.code == QLatin1String(ErrorCode::NotReady))
+                Q_EMIT notReady(error.message);
+            else
+                Q_EMIT failed(error.message);
         } else if (const auto reply = JoinReply::fromCbor(message.value(u"result"_qs).toMap())) {
             Q_EMIT joined(*reply);
         } else {
@@ -147,6 +179,11 @@ void ReceiverLink::onNotify(const QString &event, const QCborMap &params)
             Q_EMIT failed(u"the server sent an invalid stream to move to"_qs);
         else
             Q_EMIT moveRequested(group, port, params.value(u"message"_qs).toString());
+    } else if (event == u"digests"_qs) {
+        if (const auto batch = DigestBatch::fromCbor(params))
+            Q_EMIT digestsReceived(*batch);
+        else
+            Q_EMIT failed(u"the server sent chunk digests that make no sense"_qs);
     } else if (event == u"data"_qs) {
         Q_EMIT unicastData(integerOf(params.value(u"first"_qs), -1), params.value(u"payload"_qs).toByteArray());
     }

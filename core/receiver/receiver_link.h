@@ -34,8 +34,18 @@ struct JoinReply {
     QByteArray sha256;
     QHostAddress group;
     quint16 port = 0;
+    // Chunk digests follow the reply ("digests"); 0 from a server that sends none.
+    quint32 chunkCount = 0;
 
     static std::optional<JoinReply> fromCbor(const QCborMap &result);
+};
+
+// One "digests" notification: chunk digests from `first` on.
+struct DigestBatch {
+    quint32 first = 0;
+    QByteArray sha256; // kDigestSize bytes per chunk
+
+    static std::optional<DigestBatch> fromCbor(const QCborMap &params);
 };
 
 // What a receiver reports every second.
@@ -78,6 +88,10 @@ public:
 Q_SIGNALS:
     void connected(); // encrypted and the certificate accepted: join next
     void joined(const JoinReply &reply);
+    // The session cannot take clients yet (its image is being hashed or is
+    // missing, or its interface is down): join again in a moment.
+    void notReady(const QString &message);
+    void digestsReceived(const DigestBatch &batch);
     // The server refused or ended the session (an error reply, a "bye", an
     // inconsistent message, a certificate that is not the expected one).
     void failed(const QString &message);
