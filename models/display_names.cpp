@@ -24,6 +24,17 @@ QString DisplayNames::of(ClientState state)
     return {};
 }
 
+QString DisplayNames::conditionOf(const SessionInfo &session)
+{
+    switch (session.condition) {
+    case SessionCondition::Ready: return {};
+    case SessionCondition::Preparing: return tr("Preparing (%1%)").arg(session.preparedPercent);
+    case SessionCondition::ImageMissing: return tr("Image missing");
+    case SessionCondition::WaitingForInterface: return tr("Waiting for interface");
+    }
+    return {};
+}
+
 QString DisplayNames::ofStream(const QString &stream)
 {
     if (stream == u"fast"_qs)

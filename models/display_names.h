@@ -14,6 +14,8 @@ struct DisplayNames {
 public:
     static QString of(SessionState state);
     static QString of(ClientState state);
+    // Why a session cannot be served yet ("Preparing (42%)"); empty when it can.
+    static QString conditionOf(const SessionInfo &session);
     // A Multistream stream's wire name ("fast", "medium", "slow").
     static QString ofStream(const QString &stream);
 };

@@ -286,6 +286,8 @@ QString ServerTreeModel::displayText(const Node *node) const
         const SessionInfo session = node->server->sessions().value(node->id);
         if (!session.problem.isEmpty())
             return tr("%1 — stopped: %2").arg(session.name, session.problem);
+        if (session.condition != SessionCondition::Ready) // the tooltip says why
+            return tr("%1 — %2").arg(session.name, DisplayNames::conditionOf(session));
         return tr("%1 — %2, %n client(s)", nullptr, session.clientCount).arg(session.name, DisplayNames::of(session.state));
     }
     case NodeKind::FallbackClient: {
@@ -321,6 +323,9 @@ QVariant ServerTreeModel::data(const QModelIndex &index, int role) const
             return QColor(Qt::gray);
         if (node->kind == NodeKind::Session && !node->server->sessions().value(node->id).problem.isEmpty())
             return QColor(Qt::darkRed); // stopped: its file changed (the tooltip says how)
+        if (node->kind == NodeKind::Session
+            && node->server->sessions().value(node->id).condition != SessionCondition::Ready)
+            return QColor(Qt::gray); // not served yet (the tooltip says why)
         break;
     case Qt::ToolTipRole:
         if (node->kind == NodeKind::Server) {
@@ -331,8 +336,10 @@ QVariant ServerTreeModel::data(const QModelIndex &index, int role) const
         }
         if (node->kind == NodeKind::FallbackClient)
             return node->server->clients().value(node->id).note;
-        if (node->kind == NodeKind::Session)
-            return node->server->sessions().value(node->id).problem;
+        if (node->kind == NodeKind::Session) {
+            const SessionInfo session = node->server->sessions().value(node->id);
+            return session.problem.isEmpty() ? session.conditionReason : session.problem;
+        }
         break;
 
     }

@@ -5,6 +5,7 @@
 #include "domain/session_info.h"
 #include "protocol/messages.h"
 #include "cli_text.h"
+#include "common/printable.h"
 #include "text_report.h"
 
 #include <QCborArray>
@@ -79,7 +80,7 @@ void CliRunner::start()
     m_client = new ManagementClient(this);
     connect(m_client, &ManagementClient::ready, this, &CliRunner::execute);
     connect(m_client, &ManagementClient::failed, this, [this](const Error &failure) {
-        m_err << "deploycast: " << failure.message << Qt::endl;
+        m_err << "deploycast: " << printable(failure.message) << Qt::endl;
         done(exitCodeFor(failure));
     });
     ConnectOptions options;
@@ -104,7 +105,7 @@ void CliRunner::call(const QString &method, const QCborMap &params, std::functio
 {
     m_client->request(method, params, [this, onResult](const QCborMap &result, const Error &error) {
         if (!error.isNull()) {
-            m_err << "deploycast: " << error.message << Qt::endl;
+            m_err << "deploycast: " << printable(error.message) << Qt::endl;
             done(exitCodeFor(error));
             return;
         }
@@ -159,7 +160,7 @@ void CliRunner::execute()
              {{u"kind"_qs, isNamespace ? nameSpace : transmission},
               {u"name"_qs, m_command.value(isNamespace ? u"Namespace"_qs : u"FriendlyName"_qs)}},
              [this](const QCborMap &r) {
-                 m_out << tr("Started %1.").arg(r.value(u"session"_qs).toMap().value(u"name"_qs).toString()) << '\n';
+                 m_out << tr("Started %1.").arg(printable(r.value(u"session"_qs).toMap().value(u"name"_qs).toString())) << '\n';
                  return Exit::Success;
              });
     } else if (name == u"Remove-MulticastTransmission"_qs || name == u"Remove-Namespace"_qs) {
@@ -169,9 +170,9 @@ void CliRunner::execute()
              {{u"kind"_qs, isNamespace ? nameSpace : transmission}, {u"name"_qs, target}, {u"force"_qs, force}},
              [this, target](const QCborMap &r) {
                  if (r.value(u"removed"_qs).toBool())
-                     m_out << tr("Removed %1.").arg(target) << '\n';
+                     m_out << tr("Removed %1.").arg(printable(target)) << '\n';
                  else
-                     m_out << tr("%1 is deactivated: its clients finish, no new ones join, then it is removed.").arg(target) << '\n';
+                     m_out << tr("%1 is deactivated: its clients finish, no new ones join, then it is removed.").arg(printable(target)) << '\n';
                  return Exit::Success;
              });
     } else if (name == u"Get-Namespace"_qs) {
@@ -216,12 +217,12 @@ int CliRunner::printAuditLog(const QCborMap &result)
         printJson({{u"server"_qs, m_client->serverName()}, {u"entries"_qs, entries}});
         return Exit::Success;
     }
-    m_out << tr("Audit log of server %1:").arg(m_client->serverName()) << '\n';
+    m_out << tr("Audit log of server %1:").arg(printable(m_client->serverName())) << '\n';
     for (const QCborValue &value : entries) {
         const QCborMap entry = value.toMap();
         auto field = [&entry](const char *key) {
             const QString text = entry.value(QLatin1String(key)).toString();
-            return text.isEmpty() ? u"-"_qs : text;
+            return text.isEmpty() ? u"-"_qs : printable(text);
         };
         m_out << field("time") << "  " << field("peer") << "  token " << field("tokenId") << "  " << field("command")
               << ' ' << field("targets") << "  -> " << field("result") << '\n';
@@ -236,10 +237,10 @@ int CliRunner::printDisconnect(const QCborMap &result)
     const QCborMap outcome = result.value(u"results"_qs).toArray().first().toMap();
     const QString message = outcome.value(u"message"_qs).toString();
     if (outcome.value(u"result"_qs).toString() == u"done"_qs) {
-        m_out << message << ".\n";
+        m_out << printable(message) << ".\n";
         return Exit::Success;
     }
-    m_err << "deploycast: " << message << Qt::endl;
+    m_err << "deploycast: " << printable(message) << Qt::endl;
     return Exit::Refused;
 }
 
@@ -273,7 +274,7 @@ int CliRunner::printSessions(const QCborMap &result, const QString &jsonKey, boo
         printJson({{u"server"_qs, m_client->serverName()}, {jsonKey, shown}});
         return Exit::Success;
     }
-    const QString where = QStringLiteral("%1 (%2:%3)").arg(m_client->serverName(), m_server.host).arg(m_server.port);
+    const QString where = QStringLiteral("%1 (%2:%3)").arg(printable(m_client->serverName()), m_server.host).arg(m_server.port);
     m_out << (jsonKey == u"namespaces"_qs ? tr("Information about namespaces on server %1:").arg(where)
                                            : tr("Information about multicast transmissions on server %1:").arg(where))
           << "\n\n";
@@ -319,7 +320,7 @@ int CliRunner::printSnapshot(QCborMap snapshot)
     }
     const QCborMap server = snapshot.value(u"server"_qs).toMap();
     m_out << tr("Snapshot of %1: %2 sessions, %3 clients (use /Format:Cbor to record it).")
-                 .arg(server.value(u"name"_qs).toString())
+                 .arg(printable(server.value(u"name"_qs).toString()))
                  .arg(snapshot.value(u"sessions"_qs).toArray().size())
                  .arg(snapshot.value(u"clients"_qs).toArray().size())
           << '\n';
@@ -333,7 +334,7 @@ int CliRunner::printFallbackClients(const QCborMap &result)
         return Exit::Success;
     }
     const QList<ClientInfo> clients = clientsFrom(result.value(u"clients"_qs));
-    m_out << tr("Clients finishing by unicast on server %1:").arg(m_client->serverName()) << '\n'
+    m_out << tr("Clients finishing by unicast on server %1:").arg(printable(m_client->serverName())) << '\n'
           << clientTable(clients, QDateTime::currentDateTimeUtc(), true);
     return Exit::Success;
 }

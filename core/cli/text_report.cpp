@@ -2,21 +2,39 @@
 
 #include "cli_text.h"
 #include "common/cbor_values.h"
+#include "common/printable.h"
 #include "common/units.h"
 
 #include <QLocale>
 
+#include <cmath>
+
 namespace deploycast::cli {
 namespace {
 
+// Every value shown comes from the server, and many from its peers (machine
+// names, notes): shown escaped, so none can act on the admin's terminal or
+// start a line of its own.
 QString row(const QString &label, const QString &value)
 {
-    return QStringLiteral("    %1 %2\n").arg(label + u':', -18).arg(value);
+    return QStringLiteral("    %1 %2\n").arg(label + u':', -18).arg(printable(value));
+}
+
+// "Preparing (42%)", "Image missing (…)", "Waiting for interface (…)".
+QString conditionText(const SessionInfo &session)
+{
+    switch (session.condition) {
+    case SessionCondition::Ready: return {};
+    case SessionCondition::Preparing: return CliText::tr("Preparing (%1%)").arg(session.preparedPercent);
+    case SessionCondition::ImageMissing: return CliText::tr("Image missing (%1)").arg(session.conditionReason);
+    case SessionCondition::WaitingForInterface: return CliText::tr("Waiting for interface (%1)").arg(session.conditionReason);
+    }
+    return {};
 }
 
 QString percent(double value)
 {
-    return QStringLiteral("%1%").arg(value, 0, 'f', 0);
+    return QStringLiteral("%1%").arg(std::isfinite(value) ? value : 0.0, 0, 'f', 0);
 }
 
 // Left-aligns text columns and right-aligns numeric ones.
@@ -59,7 +77,7 @@ QString sessionReport(const SessionInfo &session)
 {
     const bool isTransmission = session.kind == SessionKind::Transmission;
     QString text = (isTransmission ? CliText::tr("Transmission: %1 (ID %2)") : CliText::tr("Namespace: %1 (ID %2)"))
-                       .arg(session.name).arg(session.id) + u'\n';
+                       .arg(printable(session.name)).arg(session.id) + u'\n';
     if (!isTransmission) {
         text += row(CliText::tr("Friendly name"), session.friendlyName);
         text += row(CliText::tr("Content provider"), session.contentProvider);
@@ -77,6 +95,8 @@ QString sessionReport(const SessionInfo &session)
         text += row(CliText::tr("Start at clients"), session.minClients > 0 ? QString::number(session.minClients) : u"-"_qs);
     }
     text += row(CliText::tr("State"), toText(session.state));
+    if (session.condition != SessionCondition::Ready)
+        text += row(CliText::tr("Condition"), conditionText(session));
     if (!session.problem.isEmpty())
         text += row(CliText::tr("Problem"), session.problem);
     text += row(CliText::tr("Multicast group"), QStringLiteral("%1:%2").arg(session.group).arg(session.port));
@@ -101,20 +121,20 @@ QString clientTable(const QList<ClientInfo> &clients, const QDateTime &now, bool
     }
     QList<QStringList> rows;
     for (const ClientInfo &client : clients) {
-        QStringList cells{QString::number(client.id), client.machineName, client.ipAddress, client.macAddress,
-                          percent(client.percentComplete), formatRate(client.transferRate),
+        QStringList cells{QString::number(client.id), printable(client.machineName), printable(client.ipAddress),
+                          printable(client.macAddress), percent(client.percentComplete), formatRate(client.transferRate),
                           formatDuration(client.joinedAt.secsTo(now)), percent(client.cpuUtilization),
                           percent(client.memoryUtilization), percent(client.networkUtilization),
-                          methodText(client), toText(client.state)};
+                          printable(methodText(client)), toText(client.state)};
         if (withSession)
-            cells.append(client.sessionName);
+            cells.append(printable(client.sessionName));
         rows.append(cells);
     }
     QString text = renderTable(headers, rows, right);
     // Why the server moved a client (slow-client policy) goes under the table.
     for (const ClientInfo &client : clients)
         if (!client.note.isEmpty())
-            text += u"    "_qs + CliText::tr("Client %1: %2").arg(client.id).arg(client.note) + u'\n';
+            text += u"    "_qs + CliText::tr("Client %1: %2").arg(client.id).arg(printable(client.note)) + u'\n';
     return text;
 }
 
@@ -134,7 +154,7 @@ QString policyText(const QCborMap &policy)
 
 QString serverConfigReport(const QCborMap &config)
 {
-    QString text = CliText::tr("Server: %1").arg(config.value(u"name"_qs).toString()) + u'\n';
+    QString text = CliText::tr("Server: %1").arg(printable(config.value(u"name"_qs).toString())) + u'\n';
     const std::pair<const char *, const char *> fields[] = {
         {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Version"), "version"},
         {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Listening on"), "listen"},
