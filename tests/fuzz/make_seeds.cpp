@@ -85,6 +85,15 @@ int main(int argc, char *argv[])
                          {u"sessions"_qs, QCborArray{session.toCbor()}}};
     write(root + u"/fuzz_console_messages"_qs, u"snapshot-delta"_qs, frames({snapshot, delta}));
 
+    const QCborMap joinReply{{u"clientId"_qs, 7}, {u"session"_qs, u"Lab"_qs}, {u"token"_qs, 42}, {u"group"_qs, u"239.192.0.1"_qs},
+                             {u"port"_qs, 64001}, {u"size"_qs, 3 * 1048600}, {u"blockSize"_qs, 1400},
+                             {u"blockCount"_qs, 3 * 749}, {u"sha256"_qs, QString(64, u'a')}, {u"chunkBlocks"_qs, 749},
+                             {u"chunkCount"_qs, 3}, {u"state"_qs, u"Active"_qs}};
+    write(root + u"/fuzz_receiver_control"_qs, u"join-and-digests"_qs,
+          frames({proto::reply(1, joinReply),
+                  proto::notify(u"digests"_qs, {{u"first"_qs, 0}, {u"sha256"_qs, QByteArray(2 * 32, 'd')}}),
+                  proto::notify(u"digests"_qs, {{u"first"_qs, 2}, {u"sha256"_qs, QByteArray(32, 'e')}})}));
+
     unsigned char datagram[kMaxBlockDatagram];
     const QByteArray payload(1400, 'x');
     BlockHeader header;
