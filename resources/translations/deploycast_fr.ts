@@ -463,6 +463,22 @@ Exemples :
         <source>Join token</source>
         <translation>Jeton d’adhésion</translation>
     </message>
+    <message>
+        <source>Preparing (%1%)</source>
+        <translation>Préparation (%1 %)</translation>
+    </message>
+    <message>
+        <source>Image missing (%1)</source>
+        <translation>Image absente (%1)</translation>
+    </message>
+    <message>
+        <source>Waiting for interface (%1)</source>
+        <translation>En attente de l’interface (%1)</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Disponibilité</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleText</name>
@@ -580,6 +596,18 @@ Exemples :
     <message>
         <source>slow</source>
         <translation>lent</translation>
+    </message>
+    <message>
+        <source>Preparing (%1%)</source>
+        <translation>Préparation (%1 %)</translation>
+    </message>
+    <message>
+        <source>Image missing</source>
+        <translation>Image absente</translation>
+    </message>
+    <message>
+        <source>Waiting for interface</source>
+        <translation>En attente de l’interface</translation>
     </message>
 </context>
 <context>
@@ -1219,6 +1247,10 @@ Collez un jeton d’administrateur ou d’observateur (sur le serveur : le fichi
     <message>
         <source>%1 — stopped: %2</source>
         <translation>%1 — arrêtée : %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
