@@ -37,11 +37,13 @@ constexpr std::uint32_t kRepairQuietMs = 300;
 // sends, after a start of 512 blocks (700 KB), and never more saved up than
 // that plus a tenth of the image. Random loss of a few percent stays well
 // inside it; a receiver that claims more gets the rest from the carousel.
+// It protects the others, so a receiver alone on its stream has none: all
+// the stream is for it (at the end of a transfer, or a slow stream of one).
 constexpr double kRepairShare = 0.10;
 constexpr double kInitialRepairTokens = 512;
 // However a NAK is made, no more blocks than this are looked at for it.
 constexpr std::uint64_t kMaxBlocksLookedAtPerNak = 65'536;
-// Repairs take at most about half the stream, so fresh data keeps moving
+// Repairs take at most about half a shared stream, so fresh data keeps moving
 // whatever is asked for: at most this many more repairs than carousel blocks a tick.
 constexpr int kRepairLead = 16;
 } // namespace
@@ -147,6 +149,7 @@ NakOutcome MulticastSender::requestRepair(RepairAccount *account, const std::vec
     if (kind == RepairKind::CatchUp && !std::exchange(account->catchUpAllowed, false))
         kind = RepairKind::Loss; // only the first request after a move catches up
     const bool loss = kind == RepairKind::Loss;
+    const bool budgeted = loss && m_receiverCount > 1;
     // What went by since it arrived is all it can have lost; a moved
     // client's catch-up asks for what it lacks from the stream before.
     const std::vector<BlockRange> ranges = loss ? intersection(asked, lastSent(m_carouselSent - account->carouselAtArrival))
@@ -163,7 +166,7 @@ NakOutcome MulticastSender::requestRepair(RepairAccount *account, const std::vec
     std::uint64_t looked = 0;
     for (const BlockRange &range : ranges) {
         for (std::uint64_t i = range.first; i <= range.last; ++i) {
-            if (++looked > lookLimit || (loss && account->tokens < 1)) {
+            if (++looked > lookLimit || (budgeted && account->tokens < 1)) {
                 outcome.overBudget = outcome.claimed - looked + 1;
                 return outcome;
             }
@@ -173,7 +176,7 @@ NakOutcome MulticastSender::requestRepair(RepairAccount *account, const std::vec
             if (m_repairPending.set(block)) {
                 m_repairQueue.push_back(block);
                 ++outcome.queued;
-                if (loss)
+                if (budgeted)
                     account->tokens -= 1;
             }
         }
@@ -230,7 +233,8 @@ void MulticastSender::onTick()
         std::size_t repairs = 0;
         while (planned < kBatch && sentThisTick + planned < kMaxDatagramsPerTick && budget >= double(kBlockPayloadSize)) {
             const int carouselSoFar = carouselThisTick + planned - int(repairs);
-            const bool repair = repairs < m_repairQueue.size() && repairsThisTick + int(repairs) < carouselSoFar + kRepairLead;
+            const bool repair = repairs < m_repairQueue.size()
+                                && (m_receiverCount <= 1 || repairsThisTick + int(repairs) < carouselSoFar + kRepairLead);
             const std::uint32_t index = repair ? m_repairQueue[repairs++] : cursor;
             if (!repair)
                 cursor = (cursor + 1) % m_content->blockCount();
