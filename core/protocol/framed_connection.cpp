@@ -185,7 +185,10 @@ void FramedConnection::closeWithError(const Error &reason)
         m_socket->abort(); // no TLS yet: nothing can be said
         return;
     }
-    send(proto::bye(reason));
+    // Written past the queue's cap: a peer dropped for not reading still gets
+    // its reason, should it read again.
+    if (isOpen())
+        m_socket->write(encodeFrame(proto::bye(reason)));
     m_closing = true;
     m_resumeTimer.stop();
     // A peer that neither takes the bye nor closes would hold the socket for ever.
@@ -269,8 +272,11 @@ void FramedConnection::onReadyRead()
     if (m_readingPaused || m_resumeTimer.isActive())
         return;
     // Only take from the socket what the decoder has room for; the rest
-    // stays in the kernel and pushes back on the peer.
-    m_decoder.append(m_socket->read(std::max<qint64>(0, 2 * m_maxFrameSize - m_decoder.bufferedBytes())));
+    // stays in the kernel and pushes back on the peer. (And no more than is
+    // there: QIODevice::read(n) allocates n bytes first, and n is up to
+    // 128 MiB on a console's connection.)
+    const qint64 room = std::max<qint64>(0, 2 * m_maxFrameSize - m_decoder.bufferedBytes());
+    m_decoder.append(m_socket->read(std::min(room, m_socket->bytesAvailable())));
     while (!m_finished && !m_closing) {
         if (queuedBytes() >= m_limits.pauseReadingAtQueuedBytes) {
             m_readingPaused = true; // onBytesWritten resumes
