@@ -8,6 +8,17 @@
 
 using namespace deploycast;
 
+bool closedByServer(const QAbstractSocket *socket)
+{
+    if (socket->state() == QAbstractSocket::UnconnectedState)
+        return true;
+    if (socket->state() != QAbstractSocket::ConnectedState)
+        return false; // still connecting
+    char byte;
+    const ssize_t peeked = ::recv(int(socket->socketDescriptor()), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    return peeked == 0 || (peeked < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
+}
+
 RawPeer::RawPeer(quint16 port, const QHostAddress &source)
     : m_socket(std::make_unique<QSslSocket>())
 {
@@ -82,17 +93,6 @@ std::optional<QCborMap> RawPeer::waitForFrame(const std::function<bool(const QCb
             if (matches(frame))
                 found = frame;
     return found;
-}
-
-bool RawPeer::closedByServer() const
-{
-    if (m_socket->state() == QAbstractSocket::UnconnectedState)
-        return true;
-    if (m_socket->state() != QAbstractSocket::ConnectedState)
-        return false; // still connecting
-    char byte;
-    const ssize_t peeked = ::recv(int(m_socket->socketDescriptor()), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
-    return peeked == 0 || (peeked < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
 }
 
 QString RawPeer::localText() const

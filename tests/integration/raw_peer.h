@@ -12,6 +12,11 @@
 #include <memory>
 #include <optional>
 
+// Whether the server has closed (or reset) the socket's connection, asked of
+// the kernel: Qt notices a close only when it reads, and a peer that does not
+// read would never know. A socket still connecting is not closed.
+bool closedByServer(const QAbstractSocket *socket);
+
 // A peer that speaks the wire protocol by hand, for tests that play a hostile
 // or broken client: it sends whatever bytes and frames it is told to, reads
 // only while allowed to, and keeps every frame it read. TLS as the real tools
@@ -39,9 +44,7 @@ public:
     // Waits until a frame read matches (or the time is up); it stays in frames().
     std::optional<QCborMap> waitForFrame(const std::function<bool(const QCborMap &)> &matches, int timeoutMs = 15000);
     const QList<QCborMap> &frames() const { return m_frames; }
-    // Whether the server has closed (or reset) the connection, asked of the
-    // kernel: a peer that does not read would not otherwise notice.
-    bool closedByServer() const;
+    bool closedByServer() const { return ::closedByServer(m_socket.get()); }
     // "127.0.0.1:port" as the server's log names this peer.
     QString localText() const;
 

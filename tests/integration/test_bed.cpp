@@ -235,9 +235,11 @@ QProcess *TestBed::startLoadgen(const QString &transmission, int clients, const 
                                QString::number(clients), u"--quiet"_qs} + extraArguments);
     QProcess *loadgen = process.get();
     m_receivers.push_back(std::move(process));
+    // Thousands of TLS joins take a while on two cores, and far longer in a
+    // sanitizer build.
     const bool ready = waitUntil([loadgen] {
         return loadgen->canReadLine() || loadgen->state() == QProcess::NotRunning;
-    }, 60000) && loadgen->readLine().startsWith("ready:");
+    }, 240000) && loadgen->readLine().startsWith("ready:");
     return ready ? loadgen : nullptr;
 }
 

@@ -2,6 +2,7 @@
 // server keeps serving everyone else, and clients fail cleanly.
 #include "protocol/frame_codec.h"
 #include "protocol/messages.h"
+#include "raw_peer.h"
 #include "test_bed.h"
 
 #include <QFile>
@@ -14,7 +15,6 @@
 #include <csignal>
 #include <cerrno>
 #include <sys/mount.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 using namespace deploycast;
@@ -25,17 +25,6 @@ class TestRobustness : public QObject
 private:
     std::unique_ptr<TestBed> bed;
     std::vector<std::unique_ptr<QTcpSocket>> hostile;
-
-    // Qt's socket notices a close only when it reads, and the silent ones
-    // never do: ask the kernel whether the other end has gone.
-    static bool closedByServer(QTcpSocket *socket)
-    {
-        if (socket->state() != QAbstractSocket::ConnectedState)
-            return true;
-        char byte;
-        const ssize_t peeked = ::recv(int(socket->socketDescriptor()), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
-        return peeked == 0 || (peeked < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
-    }
 
     // A management peer that logs in, subscribes, and then never reads:
     // the server's pushes pile up on its side of the connection.
