@@ -37,8 +37,6 @@ public:
     // It said a good hello.
     void authenticated(FramedConnection *connection);
 
-    int connectionCount() const { return m_total; }
-
 private:
     struct Entry {
         QHostAddress address;

@@ -193,9 +193,9 @@ void ReceiverPeer::onNak(const QCborMap &params)
     const std::vector<BlockRange> ranges = rangesFromCbor(params.value(u"ranges"_qs), m_content->blockCount(), kMaxRangesPerMessage);
     const auto kind = params.value(u"catchUp"_qs).toBool() ? MulticastSender::RepairKind::CatchUp
                                                            : MulticastSender::RepairKind::Loss;
-    const NakOutcome outcome = m_session->requestRepair(this, ranges, kind);
+    const std::uint64_t lost = m_session->requestRepair(this, ranges, kind);
     if (kind == MulticastSender::RepairKind::Loss)
-        m_nakedBlocks += outcome.claimed;
+        m_nakedBlocks += lost;
 }
 
 void ReceiverPeer::onComplete(const QCborMap &params)

@@ -225,11 +225,11 @@ MulticastSender *TransferSession::senderOf(ReceiverPeer *peer) const
     return stream < m_streams.size() ? m_streams[stream].sender : nullptr;
 }
 
-NakOutcome TransferSession::requestRepair(ReceiverPeer *peer, const std::vector<BlockRange> &ranges,
-                                          MulticastSender::RepairKind kind)
+std::uint64_t TransferSession::requestRepair(ReceiverPeer *peer, const std::vector<BlockRange> &ranges,
+                                             MulticastSender::RepairKind kind)
 {
     MulticastSender *sender = senderOf(peer);
-    return sender ? sender->requestRepair(peer->repairAccount(), ranges, kind) : NakOutcome{};
+    return sender ? sender->requestRepair(peer->repairAccount(), ranges, kind) : 0;
 }
 
 QList<ReceiverPeer *> TransferSession::clientsOn(int stream) const

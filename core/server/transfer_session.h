@@ -79,7 +79,8 @@ public:
     // Remove without Force: current clients finish, no new ones join.
     void deactivate();
     // Repairs go to the stream that the asking client is on.
-    NakOutcome requestRepair(ReceiverPeer *peer, const std::vector<BlockRange> &ranges, MulticastSender::RepairKind kind);
+    // How many of the blocks named went by on the client's stream since it arrived.
+    std::uint64_t requestRepair(ReceiverPeer *peer, const std::vector<BlockRange> &ranges, MulticastSender::RepairKind kind);
 
     // Called once a second: what the slow-client policy does now, if anything
     // (see SlowClientWatch). Under Multistream a client on the slowest stream

@@ -143,9 +143,8 @@ bool MulticastSender::congestedBy(RepairAccount *account, const std::vector<Bloc
     return swept >= kMinLossSample && double(blocksIn(intersection(ranges, lastSent(swept)))) > kLossShare * double(swept);
 }
 
-NakOutcome MulticastSender::requestRepair(RepairAccount *account, const std::vector<BlockRange> &asked, RepairKind kind)
+std::uint64_t MulticastSender::requestRepair(RepairAccount *account, const std::vector<BlockRange> &asked, RepairKind kind)
 {
-    NakOutcome outcome;
     if (kind == RepairKind::CatchUp && !std::exchange(account->catchUpAllowed, false))
         kind = RepairKind::Loss; // only the first request after a move catches up
     const bool loss = kind == RepairKind::Loss;
@@ -154,8 +153,6 @@ NakOutcome MulticastSender::requestRepair(RepairAccount *account, const std::vec
     // client's catch-up asks for what it lacks from the stream before.
     const std::vector<BlockRange> ranges = loss ? intersection(asked, lastSent(m_carouselSent - account->carouselAtArrival))
                                                 : asked;
-    outcome.claimed = blocksIn(ranges);
-    outcome.notSent = blocksIn(asked) - outcome.claimed;
     if (loss) {
         refill(account);
         if (congestedBy(account, ranges))
@@ -166,22 +163,20 @@ NakOutcome MulticastSender::requestRepair(RepairAccount *account, const std::vec
     std::uint64_t looked = 0;
     for (const BlockRange &range : ranges) {
         for (std::uint64_t i = range.first; i <= range.last; ++i) {
-            if (++looked > lookLimit || (budgeted && account->tokens < 1)) {
-                outcome.overBudget = outcome.claimed - looked + 1;
-                return outcome;
-            }
+            // Past its budget, the rest comes round with the carousel.
+            if (++looked > lookLimit || (budgeted && account->tokens < 1))
+                return blocksIn(ranges);
             const auto block = std::uint32_t(i);
             if (m_repairedAtMs[block] != 0 && nowMs - m_repairedAtMs[block] < kRepairQuietMs)
                 continue; // just repaired: this NAK crossed it
             if (m_repairPending.set(block)) {
                 m_repairQueue.push_back(block);
-                ++outcome.queued;
                 if (budgeted)
                     account->tokens -= 1;
             }
         }
     }
-    return outcome;
+    return blocksIn(ranges);
 }
 
 void MulticastSender::adaptRate(qint64 nowNs)

@@ -64,8 +64,10 @@ public:
     // merged (rangesFromCbor). A NAK for blocks that went by and were lost
     // is a congestion signal; a moved client's catch-up request (what it
     // lacks, asked once on arrival) is not, and must not slow the stream.
+    // Returns how many of the blocks named went by since it arrived (the
+    // rest it cannot have lost, and are ignored).
     enum class RepairKind { Loss, CatchUp };
-    NakOutcome requestRepair(RepairAccount *account, const std::vector<BlockRange> &ranges, RepairKind kind);
+    std::uint64_t requestRepair(RepairAccount *account, const std::vector<BlockRange> &ranges, RepairKind kind);
 
 Q_SIGNALS:
     // The file could not be read (it shrank, or the disk failed): the sender

@@ -22,12 +22,4 @@ struct RepairAccount {
     bool catchUpAllowed = false;         // just moved: one catch-up NAK of everything it lacks
 };
 
-// What came of one NAK.
-struct NakOutcome {
-    std::uint64_t claimed = 0;    // distinct blocks it named that went by since it arrived
-    std::uint64_t notSent = 0;    // distinct blocks it named that did not: ignored
-    std::uint64_t queued = 0;     // newly queued for repair
-    std::uint64_t overBudget = 0; // not repaired: past its budget (the carousel brings them)
-};
-
 } // namespace deploycast

@@ -60,6 +60,7 @@ private Q_SLOTS:
         QVERIFY(TestBed::waitUntil([&] { return bed.clientsOf(u"Lab"_qs).size() == 3; }));
 
         QProcess console;
+        console.setProcessChannelMode(QProcess::MergedChannels);
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(u"DISPLAY"_qs, m_display);
         environment.insert(u"QT_QPA_PLATFORM"_qs, u"xcb"_qs);
@@ -74,9 +75,16 @@ private Q_SLOTS:
         // selected node, so the clients are in), give it the keyboard (there is
         // no window manager), then type.
         QByteArray windows;
-        QVERIFY(TestBed::waitUntil([&] {
+        const bool shown = TestBed::waitUntil([&] {
             return run(u"xdotool"_qs, {u"search"_qs, u"--name"_qs, u"^Lab — Deploycast Console$"_qs}, m_display, &windows);
-        }));
+        }, 60000);
+        if (!shown) { // what there is instead, and what the console and the server said
+            QByteArray titles;
+            run(u"xdotool"_qs, {u"search"_qs, u"--name"_qs, u"."_qs, u"getwindowname"_qs, u"%@"_qs}, m_display, &titles);
+            qWarning("windows: %s\nconsole: %s\nserver: %s", titles.constData(), console.readAll().constData(),
+                     qPrintable(bed.serverOutput().right(3000)));
+        }
+        QVERIFY(shown);
         const QString window = QString::fromLatin1(windows.split('\n').first());
         QVERIFY(run(u"xdotool"_qs, {u"windowfocus"_qs, u"--sync"_qs, window}, m_display));
         QVERIFY(TestBed::waitUntil([&] {
