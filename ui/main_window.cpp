@@ -451,7 +451,7 @@ void MainWindow::executeDisconnect(const QList<ClientRef> &clients, bool force)
     }
 }
 
-void MainWindow::request(ServerConnection *server, const QString &method, const QCborMap &params, const QString &title)
+void MainWindow::request(ServerConnection *server, api::Method method, const QCborMap &params, const QString &title)
 {
     server->call(method, params, [this, title](const QCborMap &, const Error &error) {
         if (!error.isNull())
@@ -505,7 +505,7 @@ void MainWindow::showServerProperties()
     ServerConnection *server = m_treeModel->serverOf(m_tree->currentIndex());
     if (!server)
         return;
-    server->call(u"getServer"_qs, {}, [this, server](const QCborMap &result, const Error &error) {
+    server->call(api::Method::GetServer, {}, [this, server](const QCborMap &result, const Error &error) {
         if (!error.isNull()) {
             showError(tr("Server Properties"), error.message);
             return;
@@ -513,7 +513,7 @@ void MainWindow::showServerProperties()
         auto *dialog = new ServerPropertiesDialog(result.value(u"server"_qs).toMap(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QDialog::accepted, this, [this, dialog, server] {
-            request(server, u"setPolicy"_qs, dialog->policyRequest(), tr("Server Properties"));
+            request(server, api::Method::SetPolicy, dialog->policyRequest(), tr("Server Properties"));
         });
         dialog->open();
     });
@@ -527,7 +527,7 @@ void MainWindow::newTransmission()
     auto *dialog = new NewTransmissionDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, server] {
-        request(server, u"createSession"_qs, dialog->request(), tr("New Multicast Transmission"));
+        request(server, api::Method::CreateSession, dialog->request().toCbor(), tr("New Multicast Transmission"));
     });
     dialog->open();
 }
@@ -546,7 +546,7 @@ void MainWindow::startTransmission()
     const auto [server, session] = selectedSession();
     if (!server)
         return;
-    request(server, u"startSession"_qs, {{u"kind"_qs, toText(session.kind)}, {u"name"_qs, session.name}}, tr("Start"));
+    request(server, api::Method::StartSession, api::sessionRef(session.kind, session.name), tr("Start"));
 }
 
 void MainWindow::removeTransmission(bool force)
@@ -555,8 +555,9 @@ void MainWindow::removeTransmission(bool force)
     if (!server)
         return;
     auto send = [this, server, session, force] {
-        request(server, u"removeSession"_qs,
-                {{u"kind"_qs, toText(session.kind)}, {u"name"_qs, session.name}, {u"force"_qs, force}}, tr("Remove"));
+        QCborMap params = api::sessionRef(session.kind, session.name);
+        params[u"force"_qs] = force;
+        request(server, api::Method::RemoveSession, params, tr("Remove"));
     };
     if (!force) {
         send();

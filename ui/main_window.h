@@ -1,5 +1,6 @@
 #pragma once
 
+#include "protocol/management_api.h"
 #include "client_table_model.h"
 #include "domain/session_info.h"
 
@@ -68,7 +69,7 @@ private:
     void removeTransmission(bool force);
     void showProperties();
     // Sends a request; a failure is shown in a message box titled `title`.
-    void request(ServerConnection *server, const QString &method, const QCborMap &params, const QString &title);
+    void request(ServerConnection *server, api::Method method, const QCborMap &params, const QString &title);
     void showError(const QString &title, const QString &message);
 
     ServerList *m_servers;

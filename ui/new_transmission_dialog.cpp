@@ -60,18 +60,18 @@ void NewTransmissionDialog::updateState()
                                                         && !m_image->text().trimmed().isEmpty());
 }
 
-QCborMap NewTransmissionDialog::request() const
+SessionRequest NewTransmissionDialog::request() const
 {
-    const bool scheduled = m_type->currentData().toString() == toText(CastType::ScheduledCast);
-    QCborMap params{{u"kind"_qs, toText(SessionKind::Transmission)},
-                    {u"name"_qs, m_name->text().trimmed()},
-                    {u"contentPath"_qs, m_image->text().trimmed()},
-                    {u"type"_qs, m_type->currentData().toString()},
-                    {u"description"_qs, m_description->text()},
-                    {u"minClients"_qs, scheduled ? m_clients->value() : 0}};
+    SessionRequest request;
+    request.name = m_name->text().trimmed();
+    request.contentPath = m_image->text().trimmed();
+    request.description = m_description->text();
+    request.type = castTypeFromString(m_type->currentData().toString()).value_or(CastType::AutoCast);
+    const bool scheduled = request.type == CastType::ScheduledCast;
+    request.minClients = scheduled ? m_clients->value() : 0;
     if (scheduled && m_useTime->isChecked())
-        params[u"startTime"_qs] = m_time->dateTime().toUTC().toString(Qt::ISODate);
-    return params;
+        request.startTime = m_time->dateTime();
+    return request;
 }
 
 } // namespace deploycast

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QCborMap>
+#include "domain/session_request.h"
+
 #include <QDialog>
 
 class QCheckBox;
@@ -20,8 +21,8 @@ class NewTransmissionDialog : public QDialog
 public:
     explicit NewTransmissionDialog(QWidget *parent = nullptr);
 
-    // The createSession request's parameters (docs/protocol.md).
-    QCborMap request() const;
+    // The transmission the admin asked for.
+    SessionRequest request() const;
 
 private:
     void updateState();

@@ -50,6 +50,44 @@ int mintToken(const QString &stateDirectory, AccessRole role)
     return 0;
 }
 
+struct TransportOptions {
+    QString groups; // FIRST-LAST, or empty
+    QString ports;  // FIRST-LAST, or empty
+    QString profile;
+};
+
+// The start's transport settings as setTransport's keys; the server checks
+// the values themselves.
+std::optional<QCborMap> transportFromOptions(const TransportOptions &given, QString *error)
+{
+    QCborMap map;
+    if (!given.groups.isEmpty()) {
+        const QStringList ends = given.groups.split(u'-');
+        if (ends.size() != 2) {
+            *error = QStringLiteral("--multicast-range needs FIRST-LAST, e.g. 239.0.0.1-239.0.0.100, not '%1'").arg(given.groups);
+            return std::nullopt;
+        }
+        map[u"ipv4Start"_qs] = ends[0].trimmed();
+        map[u"ipv4End"_qs] = ends[1].trimmed();
+    }
+    if (!given.ports.isEmpty()) {
+        const QStringList ends = given.ports.split(u'-');
+        bool firstOk = false;
+        bool lastOk = false;
+        const int first = ends.value(0).toInt(&firstOk);
+        const int last = ends.value(1).toInt(&lastOk);
+        if (ends.size() != 2 || !firstOk || !lastOk) {
+            *error = QStringLiteral("--port-range needs FIRST-LAST, e.g. 64001-65000, not '%1'").arg(given.ports);
+            return std::nullopt;
+        }
+        map[u"startPort"_qs] = first;
+        map[u"endPort"_qs] = last;
+    }
+    if (!given.profile.isEmpty())
+        map[u"profile"_qs] = given.profile;
+    return map;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -82,6 +120,14 @@ int main(int argc, char *argv[])
                                                 u"ADDR"_qs, u"127.0.0.1"_qs);
     const QCommandLineOption maxRate(u"max-rate"_qs, u"Cap on each transmission's payload rate in MB/s; 0 (the default) lets the rate adapt to the slowest receiver."_qs,
                                      u"MBPS"_qs, u"0"_qs);
+    const QCommandLineOption multicastRange(u"multicast-range"_qs, u"IPv4 multicast groups for new transmissions, "
+                                            "FIRST-LAST (default 239.192.0.1-239.192.255.254; as /Set-TransportServer "
+                                            "/ObtainIpv4From:Range, which it overrides at start)."_qs, u"FIRST-LAST"_qs);
+    const QCommandLineOption portRange(u"port-range"_qs, u"UDP ports for new transmissions, FIRST-LAST (default "
+                                       "64001-65000)."_qs, u"FIRST-LAST"_qs);
+    const QCommandLineOption profile(u"profile"_qs, u"Network profile: 10Mbps, 100Mbps or 1Gbps caps each new "
+                                     "transmission for such a network; Custom (the default) uses --max-rate."_qs,
+                                     u"PROFILE"_qs);
     const QCommandLineOption tlsCert(u"tls-cert"_qs, u"Your own TLS certificate (PEM), with --tls-key; default: "
                                      "DIR/tls/server.crt, made at first start."_qs, u"FILE"_qs);
     const QCommandLineOption tlsKey(u"tls-key"_qs, u"The private key (PEM, EC or RSA) of --tls-cert."_qs, u"FILE"_qs);
@@ -100,6 +146,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption config(u"config"_qs, QStringLiteral("The configuration file (default %1, if it exists).")
                                                       .arg(QLatin1String(kDefaultConfig)), u"FILE"_qs);
     const QList<QCommandLineOption> settingsOptions{stateDir, imageStore, listen, multicastInterface, maxRate,
+                                                    multicastRange, portRange, profile,
                                                     tlsCert, tlsKey, clientTimeout, maxConnections, maxPerAddress,
                                                     auditMaxSize, auditKeep};
     parser.addOptions(settingsOptions);
@@ -151,6 +198,12 @@ int main(int argc, char *argv[])
     options.imageStore = value(imageStore);
     options.transfer.multicastInterface = interfaceAddress;
     options.transfer.maxRate = qint64(megabytesPerSecond * 1e6);
+    const std::optional<QCborMap> transport = transportFromOptions(
+        {isSet(multicastRange) ? value(multicastRange) : QString(), isSet(portRange) ? value(portRange) : QString(),
+         isSet(profile) ? value(profile) : QString()}, &error);
+    if (!transport)
+        return usageError(error);
+    options.transport = *transport;
     const int timeoutSeconds = value(clientTimeout).toInt();
     if (timeoutSeconds < 2)
         return usageError(QStringLiteral("--client-timeout needs at least 2 seconds, not '%1'").arg(value(clientTimeout)));

@@ -3,10 +3,14 @@
 #include "command_line.h"
 #include "common/error.h"
 #include "common/host_port.h"
+#include "domain/session_info.h"
+#include "protocol/management_api.h"
 
 #include <QCborMap>
 #include <QObject>
 #include <QTextStream>
+
+#include <functional>
 
 namespace deploycast {
 class ManagementClient;
@@ -40,18 +44,43 @@ public:
 
     void start();
 
+    // The commands, one per CommandSpec::run (cli_commands.cpp). Each sends
+    // its requests and ends with done().
+    void runDisconnectClient();
+    void runGetSession(); // a transmission or a namespace
+    void runGetAllTransmissions();
+    void runNewSession();
+    void runStartSession();
+    void runRemoveSession();
+    void runGetAllNamespaces();
+    void runGetServer();
+    void runSetTransportServer();
+    void runGetTransportServer();
+    void runGetAllFallbackClients();
+    void runGetAuditLog();
+
 Q_SIGNALS:
     void finished(int exitCode);
 
 private:
+    using ResultHandler = std::function<int(const QCborMap &)>;
     void execute();
-    void call(const QString &method, const QCborMap &params, std::function<int(const QCborMap &)> onResult);
+    void call(api::Method method, const QCborMap &params, ResultHandler onResult);
+    // Like call(), but a success leaves the run going: for commands that send
+    // more than one request.
+    void callThen(api::Method method, const QCborMap &params, std::function<void(const QCborMap &)> next);
+    void usageError(const QString &message);
     void done(int exitCode);
+    bool isNamespaceCommand() const;
+    SessionKind kind() const;
+    QString sessionName() const; // /Namespace: or /FriendlyName:
+    void verbose(const QString &message);
 
     int printSession(const QCborMap &result, const QString &jsonKey);
     int printSessions(const QCborMap &result, const QString &jsonKey, bool withClients);
     int printDisconnect(const QCborMap &result);
     int printServer(const QCborMap &result);
+    int printTransport(const QCborMap &result);
     int printFallbackClients(const QCborMap &result);
     int printAuditLog(const QCborMap &result);
     int printSnapshot(QCborMap snapshot);

@@ -6,6 +6,10 @@
 
 namespace deploycast::cli {
 
+class CliRunner;
+// The member of CliRunner that carries a command out.
+using CommandHandler = void (CliRunner::*)();
+
 enum class ValueKind {
     Flag,    // /Force
     Text,    // /FriendlyName:<text>
@@ -30,6 +34,7 @@ struct CommandSpec {
     QString summary;
     QList<SwitchSpec> switches;
     QStringList examples;
+    CommandHandler run = nullptr;
 
     const SwitchSpec *findSwitch(const QString &name) const; // case-insensitive
 };

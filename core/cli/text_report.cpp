@@ -152,6 +152,17 @@ QString policyText(const QCborMap &policy)
     return CliText::tr("None");
 }
 
+namespace {
+
+// The cap that new transmissions get, from the profile or --max-rate.
+QString maxRateRow(const QCborMap &config)
+{
+    const qint64 maxRate = integerOf(config.value(u"maxRate"_qs));
+    return row(CliText::tr("Maximum rate"), maxRate > 0 ? formatRate(maxRate) : CliText::tr("unlimited"));
+}
+
+} // namespace
+
 QString serverConfigReport(const QCborMap &config)
 {
     QString text = CliText::tr("Server: %1").arg(printable(config.value(u"name"_qs).toString())) + u'\n';
@@ -169,10 +180,27 @@ QString serverConfigReport(const QCborMap &config)
     };
     for (const auto &[label, key] : fields)
         text += row(CliText::tr(label), config.value(QLatin1String(key)).toVariant().toString());
+    text += row(CliText::tr("Network profile"), config.value(u"transport"_qs).toMap().value(u"profile"_qs).toString());
     text += row(CliText::tr("Slow-client policy"), policyText(config.value(u"slowClientPolicy"_qs).toMap()));
-    const qint64 maxRate = integerOf(config.value(u"maxRate"_qs));
-    text += row(CliText::tr("Maximum rate"), maxRate > 0 ? formatRate(maxRate) : CliText::tr("unlimited"));
+    text += maxRateRow(config);
     return text;
+}
+
+QString transportSettingsText(const QCborMap &transport)
+{
+    auto text = [&transport](const char *key) { return printable(transport.value(QLatin1String(key)).toVariant().toString()); };
+    return row(CliText::tr("Multicast range"), text("ipv4Start") + u" - "_qs + text("ipv4End"))
+        + row(CliText::tr("UDP port range"), text("startPort") + u" - "_qs + text("endPort"))
+        + row(CliText::tr("Network profile"), text("profile"));
+}
+
+QString transportConfigReport(const QCborMap &config)
+{
+    return CliText::tr("Transport server of %1:").arg(printable(config.value(u"name"_qs).toString())) + u'\n'
+        + row(CliText::tr("Multicast interface"), printable(config.value(u"multicastInterface"_qs).toString()))
+        + transportSettingsText(config.value(u"transport"_qs).toMap())
+        + row(CliText::tr("Slow-client policy"), policyText(config.value(u"slowClientPolicy"_qs).toMap()))
+        + maxRateRow(config);
 }
 
 } // namespace deploycast::cli

@@ -15,6 +15,10 @@ namespace deploycast::cli {
 QString sessionReport(const SessionInfo &session);
 QString clientTable(const QList<ClientInfo> &clients, const QDateTime &now, bool withSession);
 QString serverConfigReport(const QCborMap &config);
+// /Get-TransportServer /Show:Config: the transport settings, profile and policy.
+QString transportConfigReport(const QCborMap &serverConfig);
+// The rows of a transport map (groups, ports, profile), as setTransport returns it.
+QString transportSettingsText(const QCborMap &transport);
 // "AutoDisconnect below 8000 KB/s, with fallback", from the protocol's policy map.
 QString policyText(const QCborMap &policy);
 

@@ -1,3 +1,4 @@
+#include "protocol/management_api.h"
 #include "management_client.h"
 
 #include "common/cbor_values.h"
@@ -111,7 +112,7 @@ void ManagementClient::onMessage(const QCborMap &message)
         m_grantedRole = message.value(u"role"_qs).toString();
         // The server drops management peers silent for two minutes.
         m_keepAlive = new QTimer(this);
-        connect(m_keepAlive, &QTimer::timeout, this, [this] { request(u"ping"_qs, {}, [](const QCborMap &, const Error &) {}); });
+        connect(m_keepAlive, &QTimer::timeout, this, [this] { request(api::methodName(api::Method::Ping), {}, [](const QCborMap &, const Error &) {}); });
         m_keepAlive->start(30'000);
         Q_EMIT ready();
     } else if (type == QLatin1String(proto::Type::Reply)) {

@@ -106,7 +106,7 @@ void ServerConnection::refresh()
 {
     if (!m_client || m_state == ConnectionState::Lost || m_state == ConnectionState::Refused)
         return;
-    m_client->request(u"subscribe"_qs, {}, [this](const QCborMap &result, const Error &error) {
+    m_client->request(api::methodName(api::Method::Subscribe), {}, [this](const QCborMap &result, const Error &error) {
         if (!error.isNull())
             return; // the connection's failure path reports it
         applySnapshot(result);
@@ -148,22 +148,19 @@ void ServerConnection::setState(ConnectionState state)
     Q_EMIT stateChanged();
 }
 
-void ServerConnection::call(const QString &method, const QCborMap &params, Done done)
+void ServerConnection::call(api::Method method, const QCborMap &params, Done done)
 {
     if (!m_client || m_state != ConnectionState::Connected) {
         done({}, {QLatin1String(ClientErrorCode::ConnectionLost), QStringLiteral("not connected to %1").arg(address())});
         return;
     }
-    m_client->request(method, params, std::move(done));
+    m_client->request(api::methodName(method), params, std::move(done));
 }
 
 void ServerConnection::disconnectClients(const QList<quint32> &ids, bool force,
                                          std::function<void(const QList<DisconnectOutcome> &, const Error &)> done)
 {
-    QCborArray array;
-    for (quint32 id : ids)
-        array.append(qint64(id));
-    call(u"disconnectClients"_qs, {{u"ids"_qs, array}, {u"force"_qs, force}},
+    call(api::Method::DisconnectClients, api::disconnectRequest(ids, force),
          [done](const QCborMap &result, const Error &error) {
              QList<DisconnectOutcome> outcomes;
              for (const QCborValue &value : result.value(u"results"_qs).toArray()) {

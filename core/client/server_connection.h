@@ -1,5 +1,6 @@
 #pragma once
 
+#include "protocol/management_api.h"
 #include "common/error.h"
 #include "common/host_port.h"
 #include "domain/client_info.h"
@@ -90,7 +91,7 @@ public:
     void refresh();
 
     using Done = std::function<void(const QCborMap &result, const Error &error)>;
-    void call(const QString &method, const QCborMap &params, Done done);
+    void call(api::Method method, const QCborMap &params, Done done);
     void disconnectClients(const QList<quint32> &ids, bool force,
                            std::function<void(const QList<DisconnectOutcome> &outcomes, const Error &error)> done);
 

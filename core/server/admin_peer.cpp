@@ -4,6 +4,7 @@
 #include "common/cbor_values.h"
 #include "common/log.h"
 #include "protocol/framed_connection.h"
+#include "protocol/management_api.h"
 #include "protocol/messages.h"
 #include "push_hub.h"
 #include "registry.h"
@@ -36,16 +37,6 @@ QCborArray clientsToCbor(const QList<ClientInfo> &clients)
     for (const ClientInfo &client : clients)
         array.append(client.toCbor());
     return array;
-}
-
-// The methods that change the server: admins only, and audited.
-const char *const kModifyingMethods[] = {"createSession", "startSession", "removeSession", "disconnectClients",
-                                         "setPolicy"};
-
-bool isModifying(const QString &method)
-{
-    return std::any_of(std::begin(kModifyingMethods), std::end(kModifyingMethods),
-                       [&method](const char *name) { return method == QLatin1String(name); });
 }
 
 // "ok", or for a bulk disconnect how many of each outcome.
@@ -89,25 +80,28 @@ void AdminPeer::onRequest(const QCborMap &message)
     }
     const qint64 id = integerOf(message.value(u"id"_qs));
     const QString method = message.value(u"method"_qs).toString();
+    const std::optional<api::Method> known = api::methodFromName(method);
     const QCborMap params = message.value(u"params"_qs).toMap();
     Error error;
     QCborMap result;
     const AuditEntry audited{m_connection->peerText(), m_grant.id, method, summarize(params, kAuditTargetChars), {}};
-    if (isModifying(method) && m_grant.role != AccessRole::Admin) {
+    if (!known) {
+        error = {QLatin1String(ErrorCode::UnknownMethod), QStringLiteral("unknown method '%1'").arg(method)};
+    } else if (api::adminOnly(*known) && m_grant.role != AccessRole::Admin) {
         error = {QLatin1String(ErrorCode::PermissionDenied), QStringLiteral("permission denied: viewers cannot call '%1'").arg(method)};
     } else if (params.size() > kMaxParameters) {
         error = {QLatin1String(ErrorCode::InvalidArgument), QStringLiteral("more than %1 parameters").arg(kMaxParameters)};
-    } else if (isModifying(method)) {
+    } else if (api::modifiesServer(*known)) {
         // Recorded before it is made: a change the log cannot hold is not made.
         Error auditError;
         if (m_audit->recordRequest(audited, &auditError)) {
-            result = dispatch(method, params, &error);
+            result = dispatch(*known, params, &error);
             m_audit->recordOutcome(error.isNull() ? outcomeText(result) : error.code + u": "_qs + error.message);
         } else {
             error = {auditError.code, auditError.message + u"; nothing was changed"_qs};
         }
     } else {
-        result = dispatch(method, params, &error);
+        result = dispatch(*known, params, &error);
     }
     if (error.code == QLatin1String(ErrorCode::PermissionDenied)) {
         AuditEntry refused = audited;
@@ -122,46 +116,41 @@ void AdminPeer::onRequest(const QCborMap &message)
     }
 }
 
-QCborMap AdminPeer::dispatch(const QString &method, const QCborMap &params, Error *error)
+// A switch, so that a method without a handler does not compile.
+QCborMap AdminPeer::dispatch(api::Method method, const QCborMap &params, Error *error)
 {
-    if (method == u"getServer"_qs)
-        return getServer();
-    if (method == u"ping"_qs)
+    switch (method) {
+    case api::Method::Ping:
         return {}; // keeps an idle console's connection alive
-    if (method == u"listSessions"_qs)
-        return listSessions(params, error);
-    if (method == u"getSession"_qs)
-        return getSession(params, error);
-    if (method == u"listFallbackClients"_qs)
-        return listFallbackClients();
-    if (method == u"subscribe"_qs) {
+    case api::Method::GetServer:
+        return getServer();
+    case api::Method::Subscribe: {
         QCborMap snapshot = m_hub->subscribe(m_connection);
         snapshot[u"server"_qs] = getServer().value(u"server"_qs);
         return snapshot;
     }
-
-    // Admins only: everything that changes the server, and the audit log,
-    // which names peers and tokens.
-    using Handler = QCborMap (AdminPeer::*)(const QCborMap &, Error *);
-    static const std::pair<const char *, Handler> kAdminOnly[] = {
-        {"createSession", &AdminPeer::createSession},
-        {"startSession", &AdminPeer::startSession},
-        {"removeSession", &AdminPeer::removeSession},
-        {"disconnectClients", &AdminPeer::disconnectClients},
-        {"setPolicy", &AdminPeer::setPolicy},
-        {"getAuditLog", &AdminPeer::getAuditLog},
-    };
-    for (const auto &[name, handler] : kAdminOnly) {
-        if (method != QLatin1String(name))
-            continue;
-        if (m_grant.role != AccessRole::Admin) {
-            *error = {QLatin1String(ErrorCode::PermissionDenied), QStringLiteral("permission denied: viewers cannot call '%1'").arg(method)};
-            return {};
-        }
-        return (this->*handler)(params, error);
+    case api::Method::ListSessions:
+        return listSessions(params, error);
+    case api::Method::GetSession:
+        return getSession(params, error);
+    case api::Method::ListFallbackClients:
+        return listFallbackClients();
+    case api::Method::CreateSession:
+        return createSession(params, error);
+    case api::Method::StartSession:
+        return startSession(params, error);
+    case api::Method::RemoveSession:
+        return removeSession(params, error);
+    case api::Method::DisconnectClients:
+        return disconnectClients(params, error);
+    case api::Method::SetPolicy:
+        return setPolicy(params, error);
+    case api::Method::GetAuditLog:
+        return getAuditLog(params, error);
+    case api::Method::SetTransport:
+        return setTransport(params, error);
     }
-    *error = {QLatin1String(ErrorCode::UnknownMethod), QStringLiteral("unknown method '%1'").arg(method)};
-    return {};
+    Q_UNREACHABLE();
 }
 
 QCborMap AdminPeer::getServer() const
@@ -171,6 +160,11 @@ QCborMap AdminPeer::getServer() const
     config[u"namespaces"_qs] = m_registry->sessions(SessionKind::Namespace).size();
     config[u"clients"_qs] = m_registry->clientCount();
     config[u"slowClientPolicy"_qs] = m_registry->policy().toCbor();
+    const TransportConfig &transport = m_registry->transport();
+    config[u"transport"_qs] = transport.toCbor();
+    config[u"multicastRange"_qs] = transport.groupRangeText();
+    config[u"portRange"_qs] = transport.portRangeText();
+    config[u"maxRate"_qs] = m_registry->rateCap();
     return {{u"server"_qs, config}};
 }
 
@@ -212,33 +206,10 @@ QCborMap AdminPeer::getSession(const QCborMap &params, Error *error) const
 
 QCborMap AdminPeer::createSession(const QCborMap &params, Error *error)
 {
-    const auto kind = kindParam(params, error);
-    if (!kind)
+    const std::optional<SessionRequest> request = SessionRequest::fromCbor(params, error);
+    if (!request)
         return {};
-    const auto type = castTypeFromString(params.value(u"type"_qs).toString());
-    if (!type) {
-        *error = {QLatin1String(ErrorCode::InvalidArgument), u"'type' must be AutoCast or ScheduledCast"_qs};
-        return {};
-    }
-    SessionRequest request;
-    request.kind = *kind;
-    request.name = params.value(u"name"_qs).toString();
-    request.friendlyName = params.value(u"friendlyName"_qs).toString();
-    request.description = params.value(u"description"_qs).toString();
-    request.contentPath = params.value(u"contentPath"_qs).toString();
-    request.contentProvider = params.value(u"contentProvider"_qs).toString();
-    request.type = *type;
-    const QString startTime = params.value(u"startTime"_qs).toString();
-    if (!startTime.isEmpty()) {
-        request.startTime = QDateTime::fromString(startTime, Qt::ISODate);
-        if (!request.startTime.isValid()) {
-            *error = {QLatin1String(ErrorCode::InvalidArgument), QStringLiteral("'%1' is not an ISO 8601 time").arg(startTime)};
-            return {};
-        }
-    }
-    request.minClients = int(std::clamp<qint64>(integerOf(params.value(u"minClients"_qs)), -1, 1'000'000));
-    request.requireJoinToken = params.value(u"requireJoinToken"_qs).toBool(false);
-    const auto info = m_registry->createSession(request, error);
+    const auto info = m_registry->createSession(*request, error);
     return info ? QCborMap{{u"session"_qs, info->withJoinToken()}} : QCborMap{};
 }
 
@@ -298,7 +269,15 @@ QCborMap AdminPeer::setPolicy(const QCborMap &params, Error *error)
     const SlowClientPolicy policy = SlowClientPolicy::fromCbor(params);
     if (!m_registry->setPolicy(policy, error))
         return {};
-    return {{u"slowClientPolicy"_qs, policy.toCbor()}};
+    return {{u"slowClientPolicy"_qs, m_registry->policy().toCbor()}};
+}
+
+QCborMap AdminPeer::setTransport(const QCborMap &params, Error *error)
+{
+    const std::optional<TransportConfig> config = m_registry->transport().updatedFrom(params, error);
+    if (!config || !m_registry->setTransport(*config, error))
+        return {};
+    return {{u"transport"_qs, config->toCbor()}};
 }
 
 QCborMap AdminPeer::listFallbackClients() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/error.h"
+#include "protocol/management_api.h"
 #include "security/token_store.h"
 
 #include <QCborMap>
@@ -27,7 +28,7 @@ public:
 
 private:
     void onRequest(const QCborMap &message);
-    QCborMap dispatch(const QString &method, const QCborMap &params, Error *error);
+    QCborMap dispatch(api::Method method, const QCborMap &params, Error *error);
 
     QCborMap getServer() const;
     QCborMap listSessions(const QCborMap &params, Error *error) const;
@@ -39,6 +40,7 @@ private:
     QCborMap setPolicy(const QCborMap &params, Error *error);
     QCborMap listFallbackClients() const;
     QCborMap getAuditLog(const QCborMap &params, Error *error);
+    QCborMap setTransport(const QCborMap &params, Error *error);
 
     QCborMap sessionWithClients(quint32 sessionId, QCborMap session, bool withClients) const;
 

@@ -9,12 +9,6 @@
 namespace deploycast {
 namespace {
 
-// Groups come from 239.192.0.0/16 (organisation-local scope) and ports from
-// 64001-65000, as WDS does; the session ID picks both, so they are stable.
-constexpr quint32 kGroupBase = 0xEFC00000; // 239.192.0.0
-constexpr quint16 kFirstPort = 64001;
-constexpr quint16 kPortCount = 1000;
-
 QString kindNoun(SessionKind kind)
 {
     return kind == SessionKind::Transmission ? u"transmission"_qs : u"namespace"_qs;
@@ -46,8 +40,24 @@ Registry::~Registry()
     m_hashing.waitForDone();
 }
 
-bool Registry::setPolicy(const SlowClientPolicy &policy, Error *error)
+bool Registry::setTransport(const TransportConfig &transport, Error *error)
 {
+    if (!m_store->saveTransport(transport, error))
+        return false;
+    qCInfo(lcMgmt).noquote() << "transport server: groups" << transport.groupRangeText() << "ports"
+                             << transport.portRangeText() << "profile" << toText(transport.profile)
+                             << "(for transmissions created from now on)";
+    return true;
+}
+
+bool Registry::setPolicy(SlowClientPolicy policy, Error *error)
+{
+    // WDS's Multistream needs no threshold (it sorts clients by speed); ours
+    // moves clients below one, so it takes a default that marks a client
+    // well below any LAN's speed.
+    constexpr qint64 kDefaultMultistreamKBps = 1000;
+    if (policy.kind == SlowClientPolicy::Kind::Multistream && policy.thresholdKBps == 0)
+        policy.thresholdKBps = kDefaultMultistreamKBps;
     // 100 GB/s: above any link, and far from overflowing once in bytes per second.
     constexpr qint64 kMostKBps = 100'000'000;
     if (policy.thresholdKBps > kMostKBps) {
@@ -124,7 +134,10 @@ void Registry::restore()
 TransferSession *Registry::addSession(const SessionInfo &info)
 {
     auto *content = new SessionContent(info.contentPath, {m_images, &m_hashes, &m_hashing});
-    auto *session = new TransferSession(info, content, m_settings, this);
+    TransferSettings settings = m_settings;
+    settings.transport = m_store->transport();
+    settings.maxRate = settings.transport.rateCap(m_settings.maxRate);
+    auto *session = new TransferSession(info, content, settings, this);
     connect(session, &TransferSession::stateChanged, this, &Registry::persist);
     connect(session, &TransferSession::drained, this, [this, session] {
         qCInfo(lcState).noquote() << "removed" << session->info().name << "after its last client left";
@@ -215,6 +228,12 @@ std::optional<SessionInfo> Registry::createSession(const SessionRequest &request
                   QStringLiteral("unknown content provider '%1' (this server has: file)").arg(request.contentProvider)};
         return std::nullopt;
     }
+    if (request.type == CastType::AutoCast && (request.startTime.isValid() || request.minClients > 0)) {
+        *error = {QLatin1String(ErrorCode::InvalidArgument),
+                  u"a start time and a client count go with a ScheduledCast only: an AutoCast starts when its first "
+                  "client joins"_qs};
+        return std::nullopt;
+    }
     if (request.minClients < 0) {
         *error = {QLatin1String(ErrorCode::InvalidArgument), u"the client count cannot be negative"_qs};
         return std::nullopt;
@@ -237,8 +256,8 @@ std::optional<SessionInfo> Registry::createSession(const SessionRequest &request
     info.type = request.type;
     info.startTime = request.type == CastType::ScheduledCast ? request.startTime : QDateTime();
     info.minClients = request.type == CastType::ScheduledCast ? request.minClients : 0;
-    info.group = QHostAddress(kGroupBase + (*id & 0xFFFF)).toString();
-    info.port = quint16(kFirstPort + (*id - 1) % kPortCount);
+    info.group = m_store->transport().groupFor(*id).toString();
+    info.port = m_store->transport().portFor(*id);
     info.created = QDateTime::currentDateTimeUtc();
     if (request.requireJoinToken)
         info.joinToken = QString::fromLatin1(QByteArray::number(QRandomGenerator::system()->generate64(), 16).rightJustified(16, '0')

@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "domain/client_info.h"
 #include "domain/session_info.h"
+#include "domain/session_request.h"
 #include "hash_cache.h"
 #include "image_store.h"
 #include "state_store.h"
@@ -18,20 +19,6 @@
 namespace deploycast {
 
 class ReceiverPeer;
-
-// What a new transmission or namespace is made from.
-struct SessionRequest {
-    SessionKind kind = SessionKind::Transmission;
-    QString name;
-    QString friendlyName;
-    QString description;
-    QString contentPath;
-    QString contentProvider;
-    CastType type = CastType::AutoCast;
-    QDateTime startTime;
-    int minClients = 0;
-    bool requireJoinToken = false;
-};
 
 // The server's truth: its sessions, their clients, and the state store
 // behind them. Management and receiver connections both act through it.
@@ -65,7 +52,12 @@ public:
     DisconnectOutcome disconnectClient(quint32 id, bool force);
 
     const SlowClientPolicy &policy() const { return m_store->policy(); }
-    bool setPolicy(const SlowClientPolicy &policy, Error *error);
+    bool setPolicy(SlowClientPolicy policy, Error *error);
+    // Where new transmissions take their group and port, and their rate cap.
+    const TransportConfig &transport() const { return m_store->transport(); }
+    bool setTransport(const TransportConfig &transport, Error *error);
+    // The rate cap of a transmission created now (bytes/s, 0 for none).
+    qint64 rateCap() const { return transport().rateCap(m_settings.maxRate); }
 
     // Called by a receiver connection: on success fills in the client's id,
     // session and join time.

@@ -74,9 +74,6 @@ QCborMap ServerDescription::toCbor() const
             {u"protocolVersion"_qs, proto::kVersion},
             {u"listen"_qs, QStringLiteral("%1:%2").arg(options.listenAddress.toString()).arg(options.listenPort)},
             {u"multicastInterface"_qs, options.transfer.multicastInterface.toString()},
-            {u"multicastRange"_qs, u"239.192.0.0/16"_qs},
-            {u"portRange"_qs, u"64001-65000"_qs},
-            {u"maxRate"_qs, options.transfer.maxRate},
             {u"imageStore"_qs, options.imageStore},
             {u"stateDirectory"_qs, options.stateDirectory}};
 }
@@ -106,6 +103,8 @@ bool Server::start(Error *error)
         || !m_tokens.load(error))
         return false;
     const ServerOptions &options = m_description.options;
+    if (!applyStartTransport(error))
+        return false;
     const std::optional<TlsIdentity> identity = options.tlsCertificate.isEmpty()
         ? TlsIdentity::loadOrCreate(options.stateDirectory, m_description.name, error)
         : TlsIdentity::load(options.tlsCertificate, options.tlsKey, error);
@@ -133,6 +132,22 @@ bool Server::start(Error *error)
                              << m_listener->serverPort() << "; certificate" << fingerprintOf(identity->certificate)
                              << "; image store" << m_images.root() << "; state in" << m_store.filePath();
     return true;
+}
+
+bool Server::applyStartTransport(Error *error)
+{
+    const QCborMap &given = m_description.options.transport;
+    if (given.isEmpty())
+        return true;
+    const std::optional<TransportConfig> config = m_store.transport().updatedFrom(given, error);
+    if (!config)
+        return false;
+    if (*config == m_store.transport())
+        return true;
+    qCInfo(lcState).noquote() << "transport settings from the command line or configuration file: groups"
+                              << config->groupRangeText() << "ports" << config->portRangeText() << "profile"
+                              << toText(config->profile);
+    return m_store.saveTransport(*config, error);
 }
 
 void Server::onNewConnection()

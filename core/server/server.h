@@ -29,6 +29,9 @@ struct ServerOptions {
     QString stateDirectory;
     QString imageStore;
     TransferSettings transfer;
+    // Transport settings given at start (setTransport's keys); they replace
+    // the stored ones. Empty: keep what /Set-TransportServer stored.
+    QCborMap transport;
     // Your own TLS pair; empty: the state directory's, made at first start.
     QString tlsCertificate;
     QString tlsKey;
@@ -59,6 +62,7 @@ public:
     quint16 port() const { return m_listener ? m_listener->serverPort() : 0; }
 
 private:
+    bool applyStartTransport(Error *error);
     void onNewConnection();
     void onHello(FramedConnection *connection, const QCborMap &message);
 

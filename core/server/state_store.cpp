@@ -73,6 +73,16 @@ bool StateStore::load(Error *error)
     m_nextClientId = quint32(root.value(u"nextClientId"_qs).toInteger(1));
     m_nextSessionId = quint32(root.value(u"nextSessionId"_qs).toInteger(1));
     m_policy = SlowClientPolicy::fromCbor(QCborMap::fromJsonObject(root.value(u"slowClientPolicy"_qs).toObject()));
+    Error transportError;
+    const auto transport = TransportConfig().updatedFrom(QCborMap::fromJsonObject(root.value(u"transport"_qs).toObject()),
+                                                        &transportError);
+    if (!transport) {
+        *error = {QLatin1String(ErrorCode::StorageError),
+                  QStringLiteral("%1 is damaged (transport: %2); nothing was changed. Correct or remove its "
+                                 "\"transport\" entry to go back to the default range.").arg(filePath(), transportError.message)};
+        return false;
+    }
+    m_transport = *transport;
     m_sessions.clear();
     for (const QJsonValue &value : root.value(u"sessions"_qs).toArray())
         m_sessions.append(SessionInfo::fromCbor(QCborMap::fromJsonObject(value.toObject())));
@@ -97,6 +107,11 @@ bool StateStore::saveSessions(const QList<SessionInfo> &sessions, Error *error)
 bool StateStore::savePolicy(const SlowClientPolicy &policy, Error *error)
 {
     return replaceAndSave(&m_policy, policy, error);
+}
+
+bool StateStore::saveTransport(const TransportConfig &transport, Error *error)
+{
+    return replaceAndSave(&m_transport, transport, error);
 }
 
 std::optional<quint32> StateStore::allocateClientId(Error *error)
@@ -130,6 +145,7 @@ bool StateStore::save(Error *error)
                            {u"nextClientId"_qs, qint64(m_nextClientId)},
                            {u"nextSessionId"_qs, qint64(m_nextSessionId)},
                            {u"slowClientPolicy"_qs, m_policy.toCbor().toJsonObject()},
+                           {u"transport"_qs, m_transport.toCbor().toJsonObject()},
                            {u"sessions"_qs, sessions}};
     // 0600: it holds the transmissions' join tokens.
     return writeFileAtomically(filePath(), QJsonDocument(root).toJson(), kOwnerOnly, error);

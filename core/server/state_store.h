@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "domain/session_info.h"
 #include "domain/slow_client_policy.h"
+#include "domain/transport_config.h"
 
 #include <QList>
 #include <QString>
@@ -28,6 +29,8 @@ public:
     bool saveSessions(const QList<SessionInfo> &sessions, Error *error);
     const SlowClientPolicy &policy() const { return m_policy; }
     bool savePolicy(const SlowClientPolicy &policy, Error *error);
+    const TransportConfig &transport() const { return m_transport; }
+    bool saveTransport(const TransportConfig &transport, Error *error);
 
     // Client IDs are never reused, even across restarts, so the counter is
     // written before an ID is handed out. On a write failure no ID is given.
@@ -43,6 +46,7 @@ private:
     QString m_directory;
     QList<SessionInfo> m_sessions;
     SlowClientPolicy m_policy;
+    TransportConfig m_transport;
     quint32 m_nextClientId = 1;
     quint32 m_nextSessionId = 1;
 };

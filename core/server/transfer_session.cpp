@@ -87,13 +87,12 @@ bool TransferSession::openStream(int stream, QString *error)
 
 TransferSession::StreamAddress TransferSession::streamAddress(int stream) const
 {
-    // Stream k uses 239.(192+k).x.y: the session's group moved up k /16s,
-    // still in the organisation-local scope, on the same port.
-    const quint32 group = QHostAddress(m_info.group).toIPv4Address() + (quint32(stream) << 16);
+    // Stream k takes a group a third of the range further on, on the same port.
+    const QHostAddress group = m_settings.transport.streamGroup(QHostAddress(m_info.group), stream);
     QString name;
     if (m_streams.size() > 1 || stream > 0)
         name = stream == 0 ? u"fast"_qs : stream + 1 >= m_streamCount ? u"slow"_qs : u"medium"_qs;
-    return {QHostAddress(group).toString(), m_info.port, name};
+    return {group.toString(), m_info.port, name};
 }
 
 SessionCondition TransferSession::condition() const

@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "domain/session_info.h"
 #include "domain/slow_client_policy.h"
+#include "domain/transport_config.h"
 #include "session_content.h"
 #include "slow_client_watch.h"
 #include "transfer/block_bitmap.h"
@@ -32,6 +33,7 @@ struct SlowClientAction {
 struct TransferSettings {
     QHostAddress multicastInterface{QHostAddress::LocalHost};
     qint64 maxRate = 0; // bytes per second, 0 for no limit
+    TransportConfig transport; // where multistream groups go
 };
 
 // The live side of one transmission or namespace: who is in it, when it

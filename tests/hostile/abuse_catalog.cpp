@@ -211,6 +211,7 @@ void asManager(QRandomGenerator &random, const AbuseContext &context, Builder *b
         {"removeSession", {u"kind"_qs, u"name"_qs, u"force"_qs}},
         {"disconnectClients", {u"ids"_qs, u"force"_qs}},
         {"setPolicy", {u"policy"_qs, u"thresholdKBps"_qs, u"streamCount"_qs, u"fallback"_qs}},
+        {"setTransport", {u"ipv4Start"_qs, u"ipv4End"_qs, u"startPort"_qs, u"endPort"_qs, u"profile"_qs}},
         {"getAuditLog", {u"last"_qs}},
         {"listSessions", {u"kind"_qs, u"withClients"_qs, u"excludeDeactivated"_qs}},
         {"getSession", {u"kind"_qs, u"name"_qs, u"withClients"_qs}},
@@ -230,6 +231,8 @@ void asManager(QRandomGenerator &random, const AbuseContext &context, Builder *b
         }
         if (qstrcmp(method, "setPolicy") == 0)
             params.insert(u"policy"_qs, QStringLiteral("Junk%1").arg(random.bounded(9))); // never a valid change
+        if (qstrcmp(method, "setTransport") == 0)
+            params.insert(u"profile"_qs, QStringLiteral("Junk%1").arg(random.bounded(9))); // likewise
         b->abuse.name = QStringLiteral("%1: %2 with wrong parameters").arg(admin ? u"admin"_qs : u"viewer"_qs, QLatin1String(method));
         QCborMap request = proto::request(i + 1, QLatin1String(method), params);
         if (random.bounded(5) == 0) { // an id, method or params of the wrong type

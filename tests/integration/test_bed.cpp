@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -175,9 +176,14 @@ void TestBed::stopServer()
 
 TestBed::Result TestBed::cli(const QStringList &arguments, const QProcessEnvironment &environment) const
 {
+    return runDeploycast(arguments + QStringList{u"/Server:"_qs + server()}, environment);
+}
+
+TestBed::Result TestBed::runDeploycast(const QStringList &arguments, const QProcessEnvironment &environment)
+{
     QProcess process;
     process.setProcessEnvironment(environment);
-    process.start(program(u"deploycast"_qs), arguments + QStringList{u"/Server:"_qs + server()});
+    process.start(program(u"deploycast"_qs), arguments);
     Result result;
     if (!process.waitForFinished(30000)) {
         process.kill();
@@ -189,6 +195,49 @@ TestBed::Result TestBed::cli(const QStringList &arguments, const QProcessEnviron
     result.out = QString::fromUtf8(process.readAllStandardOutput());
     result.err = QString::fromUtf8(process.readAllStandardError());
     return result;
+}
+
+namespace {
+
+// Splits a command line as cmd.exe hands it to WDSUTIL: at spaces, except
+// inside double quotes, which are dropped.
+QStringList splitWindowsCommandLine(const QString &line)
+{
+    QStringList words;
+    QString word;
+    bool quoted = false;
+    bool inWord = false;
+    for (const QChar c : line) {
+        if (c == u'"') {
+            quoted = !quoted;
+            inWord = true;
+        } else if (c.isSpace() && !quoted) {
+            if (inWord)
+                words.append(std::exchange(word, QString()));
+            inWord = false;
+        } else {
+            word += c;
+            inWord = true;
+        }
+    }
+    if (inWord)
+        words.append(word);
+    return words;
+}
+
+} // namespace
+
+TestBed::Result TestBed::wdsutil(const QString &line) const
+{
+    QStringList words = splitWindowsCommandLine(line);
+    if (words.isEmpty() || words.takeFirst().compare(u"WDSUTIL"_qs, Qt::CaseInsensitive) != 0)
+        return {-1, {}, u"not a WDSUTIL line: "_qs + line};
+    for (QString &word : words)
+        if (word.startsWith(u"/Server:"_qs, Qt::CaseInsensitive))
+            word = u"/Server:"_qs + server();
+    const bool namesServer = !words.filter(QRegularExpression(u"^/Server:"_qs, QRegularExpression::CaseInsensitiveOption)).isEmpty();
+    return runDeploycast(namesServer ? words : words + QStringList{u"/Server:"_qs + server()},
+                         QProcessEnvironment::systemEnvironment());
 }
 
 TestBed::Result TestBed::newTransmission(const QString &name, const QString &image, const QStringList &extra) const

@@ -53,6 +53,10 @@ public:
     // Runs deploycast with /Server: added.
     Result cli(const QStringList &arguments,
                const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment()) const;
+    // A WDSUTIL line as Microsoft's pages print it ("WDSUTIL /Verb ...", with
+    // double quotes around values with spaces), run as deploycast with its
+    // /Server: pointed at this bed's server (added if the line has none).
+    Result wdsutil(const QString &line) const;
     // /New-MulticastTransmission of an image in the store, AutoCast unless
     // the extra switches say otherwise; returns once it takes clients (its
     // image hashed).
@@ -82,6 +86,7 @@ public:
     static int finishAndGetExitCode(QProcess *process, int timeoutMs = 60000);
 
 private:
+    static Result runDeploycast(const QStringList &arguments, const QProcessEnvironment &environment);
     QTemporaryDir m_root;
     quint16 m_port = 0;
     std::unique_ptr<QProcess> m_server;

@@ -175,7 +175,7 @@ private Q_SLOTS:
 
         const QJsonObject config = bed->cliJson({u"/Get-Server"_qs, u"/Show:Config"_qs}).value(u"server"_qs).toObject();
         QCOMPARE(config.value(u"transmissions"_qs).toInt(), 1);
-        QCOMPARE(config.value(u"multicastRange"_qs).toString(), u"239.192.0.0/16"_qs);
+        QCOMPARE(config.value(u"multicastRange"_qs).toString(), u"239.192.0.1-239.192.255.254"_qs);
     }
 
     // A snapshot of thousands of clients is several frames' worth of bytes:

@@ -123,6 +123,25 @@ private Q_SLOTS:
         }
     }
 
+    // The runner calls CommandSpec::run; a command without one would have
+    // nothing to do once connected.
+    void everyCommandHasAHandler()
+    {
+        for (const CommandSpec &spec : commandSpecs())
+            QVERIFY2(spec.run != nullptr, qPrintable(spec.name));
+    }
+
+    // WDSUTIL's [Options] go anywhere on the line, before or after the command.
+    void verboseAndProgressGoAnywhere()
+    {
+        for (const QStringList &line : {QStringList{u"/Verbose"_qs, u"/Progress"_qs, u"/Get-Server"_qs, u"/Show:Config"_qs},
+                                        QStringList{u"/Get-AllNamespaces"_qs, u"/progress"_qs, u"/Show:All"_qs, u"/VERBOSE"_qs}}) {
+            const ParseResult result = parseCommandLine(line);
+            QVERIFY2(result.parsed, qPrintable(line.join(u' ') + u" -> "_qs + result.error));
+            QVERIFY(result.parsed->has(u"Verbose"_qs) && result.parsed->has(u"Progress"_qs));
+        }
+    }
+
     void referenceDocumentsEveryCommandAndSwitch()
     {
         // docs/cli.md is written by hand; this keeps it from drifting from the grammar.

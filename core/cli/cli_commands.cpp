@@ -1,0 +1,205 @@
+#include "cli_runner.h"
+
+#include "cli_text.h"
+#include "common/printable.h"
+#include "domain/session_request.h"
+#include "text_report.h"
+
+// What each command asks the server (CommandSpec::run names these).
+namespace deploycast::cli {
+
+bool CliRunner::isNamespaceCommand() const
+{
+    return m_command.command->name.endsWith(u"Namespace"_qs);
+}
+
+SessionKind CliRunner::kind() const
+{
+    return isNamespaceCommand() ? SessionKind::Namespace : SessionKind::Transmission;
+}
+
+QString CliRunner::sessionName() const
+{
+    return m_command.value(isNamespaceCommand() ? u"Namespace"_qs : u"FriendlyName"_qs);
+}
+
+void CliRunner::runDisconnectClient()
+{
+    call(api::Method::DisconnectClients, api::disconnectRequest({m_command.integer(u"ClientId"_qs)}, m_command.has(u"Force"_qs)),
+         [this](const QCborMap &r) { return printDisconnect(r); });
+}
+
+void CliRunner::runGetSession()
+{
+    QCborMap params = api::sessionRef(kind(), sessionName());
+    params[u"withClients"_qs] = m_command.value(u"Show"_qs) == u"Clients"_qs;
+    const QString jsonKey = isNamespaceCommand() ? u"namespace"_qs : u"transmission"_qs;
+    call(api::Method::GetSession, params, [this, jsonKey](const QCborMap &r) { return printSession(r, jsonKey); });
+}
+
+void CliRunner::runGetAllTransmissions()
+{
+    const bool showClients = m_command.value(u"Show"_qs) == u"Clients"_qs;
+    call(api::Method::ListSessions,
+         {{u"kind"_qs, toText(SessionKind::Transmission)}, {u"withClients"_qs, showClients},
+          {u"excludeDeactivated"_qs, m_command.has(u"ExcludeDeletePending"_qs)}},
+         [this, showClients](const QCborMap &r) { return printSessions(r, u"transmissions"_qs, showClients); });
+}
+
+void CliRunner::runNewSession()
+{
+    const bool isNamespace = isNamespaceCommand();
+    if (isNamespace && !m_command.has(u"ConfigString"_qs)) {
+        usageError(tr("/New-Namespace needs /ConfigString:<path>: for the 'file' content provider, the file's path "
+                      "in the image store"));
+        return;
+    }
+    SessionRequest request;
+    request.kind = kind();
+    request.name = sessionName();
+    request.description = m_command.value(u"Description"_qs);
+    request.contentPath = m_command.value(isNamespace ? u"ConfigString"_qs : u"Image"_qs);
+    request.type = castTypeFromString(m_command.value(isNamespace ? u"NamespaceType"_qs : u"TransmissionType"_qs))
+                       .value_or(CastType::AutoCast);
+    request.minClients = int(std::min<quint32>(m_command.integer(u"Clients"_qs), 1'000'000));
+    request.requireJoinToken = m_command.value(u"RequireJoinToken"_qs) == u"Yes"_qs;
+    if (isNamespace) {
+        request.friendlyName = m_command.value(u"FriendlyName"_qs);
+        request.contentProvider = m_command.value(u"ContentProvider"_qs);
+    }
+    if (m_command.has(u"Time"_qs))
+        request.startTime = m_command.time(u"Time"_qs);
+    call(api::Method::CreateSession, request.toCbor(), [this](const QCborMap &r) {
+        const SessionInfo info = SessionInfo::fromCbor(r.value(u"session"_qs).toMap());
+        m_out << tr("Created:") << '\n' << sessionReport(info);
+        return Exit::Success;
+    });
+}
+
+void CliRunner::runStartSession()
+{
+    call(api::Method::StartSession, api::sessionRef(kind(), sessionName()), [this](const QCborMap &r) {
+        m_out << tr("Started %1.").arg(printable(r.value(u"session"_qs).toMap().value(u"name"_qs).toString())) << '\n';
+        return Exit::Success;
+    });
+}
+
+void CliRunner::runRemoveSession()
+{
+    const QString target = sessionName();
+    QCborMap params = api::sessionRef(kind(), target);
+    params[u"force"_qs] = m_command.has(u"Force"_qs);
+    call(api::Method::RemoveSession, params, [this, target](const QCborMap &r) {
+        if (r.value(u"removed"_qs).toBool())
+            m_out << tr("Removed %1.").arg(printable(target)) << '\n';
+        else
+            m_out << tr("%1 is deactivated: its clients finish, no new ones join, then it is removed.").arg(printable(target)) << '\n';
+        return Exit::Success;
+    });
+}
+
+void CliRunner::runGetAllNamespaces()
+{
+    const bool all = m_command.value(u"Show"_qs) == u"All"_qs;
+    call(api::Method::ListSessions, {{u"kind"_qs, toText(SessionKind::Namespace)}, {u"withClients"_qs, all}},
+         [this, all](const QCborMap &r) { return printSessions(r, u"namespaces"_qs, all); });
+}
+
+void CliRunner::runGetServer()
+{
+    if (m_command.value(u"Show"_qs) == u"Snapshot"_qs) {
+        call(api::Method::Subscribe, {}, [this](const QCborMap &r) { return printSnapshot(r); });
+        return;
+    }
+    if (m_command.value(u"Format"_qs) == u"Cbor"_qs) {
+        usageError(tr("/Format:Cbor goes with /Show:Snapshot only"));
+        return;
+    }
+    call(api::Method::GetServer, {}, [this](const QCborMap &r) { return printServer(r); });
+}
+
+void CliRunner::runGetTransportServer()
+{
+    call(api::Method::GetServer, {}, [this](const QCborMap &r) { return printTransport(r); });
+}
+
+// /Set-TransportServer and /Set-Server /Transport: the range and profile in
+// one request, then the policy in another; nothing is sent if either part is
+// malformed.
+void CliRunner::runSetTransportServer()
+{
+    QCborMap transport;
+    if (m_command.value(u"ObtainIpv4From"_qs) == u"Dhcp"_qs) {
+        usageError(tr("/ObtainIpv4From:Dhcp (MADCAP) is not supported; give /ObtainIpv4From:Range /Start:<address> /End:<address>"));
+        return;
+    }
+    if (m_command.has(u"ObtainIpv4From"_qs)) {
+        if (!m_command.has(u"Start"_qs) || !m_command.has(u"End"_qs)) {
+            usageError(tr("/ObtainIpv4From:Range needs /Start:<address> and /End:<address>"));
+            return;
+        }
+        transport[u"ipv4Start"_qs] = m_command.value(u"Start"_qs);
+        transport[u"ipv4End"_qs] = m_command.value(u"End"_qs);
+    } else if (m_command.has(u"Start"_qs) || m_command.has(u"End"_qs)) {
+        usageError(tr("/Start and /End go with /ObtainIpv4From:Range"));
+        return;
+    }
+    if (m_command.has(u"StartPort"_qs) != m_command.has(u"EndPort"_qs)) {
+        usageError(tr("/StartPort and /EndPort go together"));
+        return;
+    }
+    if (m_command.has(u"StartPort"_qs)) {
+        transport[u"startPort"_qs] = qint64(m_command.integer(u"StartPort"_qs));
+        transport[u"endPort"_qs] = qint64(m_command.integer(u"EndPort"_qs));
+    }
+    if (m_command.has(u"Profile"_qs))
+        transport[u"profile"_qs] = m_command.value(u"Profile"_qs);
+
+    const bool setsPolicy = m_command.has(u"MulticastSessionPolicy"_qs);
+    if (setsPolicy != m_command.has(u"Policy"_qs)) {
+        usageError(tr("/MulticastSessionPolicy and /Policy go together"));
+        return;
+    }
+    QCborMap policy{{u"policy"_qs, m_command.value(u"Policy"_qs)},
+                    {u"thresholdKBps"_qs, qint64(m_command.integer(u"Threshold"_qs))},
+                    {u"fallback"_qs, m_command.value(u"Fallback"_qs) != u"No"_qs}};
+    if (m_command.has(u"StreamCount"_qs))
+        policy[u"streamCount"_qs] = m_command.value(u"StreamCount"_qs).toInt();
+    if (transport.isEmpty() && !setsPolicy) {
+        usageError(tr("/%1 needs something to set: /ObtainIpv4From, /StartPort, /Profile or /MulticastSessionPolicy")
+                       .arg(m_command.command->name));
+        return;
+    }
+
+    auto setPolicy = [this, setsPolicy, policy] {
+        if (!setsPolicy) {
+            done(Exit::Success);
+            return;
+        }
+        call(api::Method::SetPolicy, policy, [this](const QCborMap &r) {
+            m_out << tr("Slow-client policy: %1").arg(policyText(r.value(u"slowClientPolicy"_qs).toMap())) << '\n';
+            return Exit::Success;
+        });
+    };
+    if (transport.isEmpty()) {
+        setPolicy();
+        return;
+    }
+    callThen(api::Method::SetTransport, transport, [this, setPolicy](const QCborMap &r) {
+        m_out << transportSettingsText(r.value(u"transport"_qs).toMap());
+        setPolicy();
+    });
+}
+
+void CliRunner::runGetAllFallbackClients()
+{
+    call(api::Method::ListFallbackClients, {}, [this](const QCborMap &r) { return printFallbackClients(r); });
+}
+
+void CliRunner::runGetAuditLog()
+{
+    call(api::Method::GetAuditLog, {{u"last"_qs, qint64(m_command.integer(u"Last"_qs))}},
+         [this](const QCborMap &r) { return printAuditLog(r); });
+}
+
+} // namespace deploycast::cli

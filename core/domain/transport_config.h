@@ -1,0 +1,54 @@
+#pragma once
+
+#include "common/error.h"
+
+#include <QCborMap>
+#include <QHostAddress>
+#include <QString>
+
+#include <optional>
+
+namespace deploycast {
+
+// WDS's network profiles: each caps a transmission's payload rate for a
+// network of that speed. Custom leaves the cap to deploycastd's --max-rate
+// (none by default: the rate adapts to the slowest receiver).
+enum class NetworkProfile { Mbps10, Mbps100, Gbps1, Custom };
+
+QString toText(NetworkProfile profile);                             // "10Mbps", …, "Custom"
+std::optional<NetworkProfile> networkProfileFromString(const QString &text); // case-insensitive
+
+// The transport server's settings (WDSUTIL /Set-TransportServer): where new
+// transmissions take their multicast group and port, and their rate cap.
+// A transmission keeps the group and port it was given; changes apply to
+// transmissions created afterwards.
+struct TransportConfig {
+    // 239.192.0.0/14 is the organisation-local scope (RFC 2365); WDS's own
+    // default ports are 64001-65000.
+    quint32 firstGroup = 0xEFC00001; // 239.192.0.1
+    quint32 lastGroup = 0xEFC0FFFE;  // 239.192.255.254
+    quint16 firstPort = 64001;
+    quint16 lastPort = 65000;
+    NetworkProfile profile = NetworkProfile::Custom;
+
+    // Session IDs pick both, so a transmission's address is stable and
+    // neighbours differ in group and port.
+    QHostAddress groupFor(quint32 sessionId) const;
+    quint16 portFor(quint32 sessionId) const;
+    // Multistream: stream k (0 fast) of a session on group, spread over the
+    // range so that streams of neighbouring sessions rarely share a group.
+    QHostAddress streamGroup(const QHostAddress &group, int stream) const;
+    // Bytes per second; customRate for Custom (0: no cap).
+    qint64 rateCap(qint64 customRate) const;
+
+    QString groupRangeText() const; // "239.192.0.1-239.192.255.254"
+    QString portRangeText() const;  // "64001-65000"
+
+    QCborMap toCbor() const;
+    // Checks what it reads: IPv4 multicast addresses, first <= last, ports
+    // 1024-65535. Missing keys keep this config's values.
+    std::optional<TransportConfig> updatedFrom(const QCborMap &map, Error *error) const;
+    bool operator==(const TransportConfig &) const = default;
+};
+
+} // namespace deploycast
