@@ -376,18 +376,6 @@ Exemples :
         <translation>Usage : deploycast /&lt;Commande&gt; [/&lt;Option&gt;[:&lt;valeur&gt;] ...] ; deploycast /? liste les commandes.</translation>
     </message>
     <message>
-        <source>Sets the server&apos;s multicast session policy for slow clients.</source>
-        <translation>Définit la politique de session multicast du serveur pour les clients lents.</translation>
-    </message>
-    <message>
-        <source>Settings of the transport server (required, as in WDSUTIL).</source>
-        <translation>Réglages du serveur de transport (obligatoire, comme dans WDSUTIL).</translation>
-    </message>
-    <message>
-        <source>Set the policy for slow clients (required).</source>
-        <translation>Définir la politique des clients lents (obligatoire).</translation>
-    </message>
-    <message>
         <source>Whether a disconnected client finishes by unicast (if it supports it) or fails. Default: Yes.</source>
         <translation>Si un client déconnecté termine en unicast (s&apos;il l&apos;accepte) ou échoue. Par défaut : Yes.</translation>
     </message>
@@ -410,10 +398,6 @@ Exemples :
     <message>
         <source>None: one stream, paced for everyone. AutoDisconnect: when clients receive below /Threshold for 5 s, the slowest is disconnected. Multistream: the slowest is moved to a slower stream instead (one per /StreamCount), keeping what it has.</source>
         <translation>None : un seul flux, cadencé pour tous. AutoDisconnect : quand les clients reçoivent sous /Threshold pendant 5 s, le plus lent est déconnecté. Multistream : le plus lent passe plutôt sur un flux plus lent (un par /StreamCount) et garde ce qu’il a reçu.</translation>
-    </message>
-    <message>
-        <source>AutoDisconnect and Multistream (required): the slowest rate, in KB/s, that clients may receive at.</source>
-        <translation>AutoDisconnect et Multistream (obligatoire) : le débit le plus bas, en Ko/s, auquel les clients peuvent recevoir.</translation>
     </message>
     <message>
         <source>Multistream: how many streams: 2 (fast, slow; the default) or 3 (fast, medium, slow).</source>
@@ -478,6 +462,86 @@ Exemples :
     <message>
         <source>Condition</source>
         <translation>Disponibilité</translation>
+    </message>
+    <message>
+        <source>The transport server&apos;s settings follow (as in WDSUTIL; they are the only settings /Set-Server has).</source>
+        <translation>Les réglages du serveur de transport suivent (comme dans WDSUTIL ; ce sont les seuls réglages de /Set-Server).</translation>
+    </message>
+    <message>
+        <source>Range: new transmissions take their group from /Start to /End. Dhcp (MADCAP) is not supported.</source>
+        <translation>Range : les nouvelles transmissions prennent leur groupe de /Start à /End. Dhcp (MADCAP) n&apos;est pas pris en charge.</translation>
+    </message>
+    <message>
+        <source>With /ObtainIpv4From:Range: the first multicast address, e.g. 239.0.0.1.</source>
+        <translation>Avec /ObtainIpv4From:Range : la première adresse multicast, par exemple 239.0.0.1.</translation>
+    </message>
+    <message>
+        <source>With /ObtainIpv4From:Range: the last multicast address.</source>
+        <translation>Avec /ObtainIpv4From:Range : la dernière adresse multicast.</translation>
+    </message>
+    <message>
+        <source>The first UDP port for new transmissions (1024-65535; default 64001), with /EndPort.</source>
+        <translation>Le premier port UDP des nouvelles transmissions (1024-65535 ; 64001 par défaut), avec /EndPort.</translation>
+    </message>
+    <message>
+        <source>The last UDP port (default 65000).</source>
+        <translation>Le dernier port UDP (65000 par défaut).</translation>
+    </message>
+    <message>
+        <source>The network profile: each new transmission is capped for a network of that speed; Custom (the default) uses deploycastd&apos;s --max-rate.</source>
+        <translation>Le profil réseau : chaque nouvelle transmission est plafonnée pour un réseau de ce débit ; Custom (par défaut) utilise --max-rate de deploycastd.</translation>
+    </message>
+    <message>
+        <source>Set the policy for slow clients, with /Policy.</source>
+        <translation>Régler la politique des clients lents, avec /Policy.</translation>
+    </message>
+    <message>
+        <source>The slowest rate, in KB/s, that clients may receive at: required for AutoDisconnect; for Multistream, default 1000.</source>
+        <translation>Le débit le plus lent, en Ko/s, auquel les clients peuvent recevoir : obligatoire pour AutoDisconnect ; pour Multistream, 1000 par défaut.</translation>
+    </message>
+    <message>
+        <source>Sets the server&apos;s transport settings: the slow-client policy, the multicast range and the network profile (as /Set-TransportServer).</source>
+        <translation>Règle le transport du serveur : la politique des clients lents, la plage multicast et le profil réseau (comme /Set-TransportServer).</translation>
+    </message>
+    <message>
+        <source>Shows the transport server&apos;s settings: the multicast range, ports, network profile and slow-client policy.</source>
+        <translation>Affiche les réglages du serveur de transport : la plage multicast, les ports, le profil réseau et la politique des clients lents.</translation>
+    </message>
+    <message>
+        <source>Config: the settings.</source>
+        <translation>Config : les réglages.</translation>
+    </message>
+    <message>
+        <source>Sets the transport server&apos;s settings: where new transmissions take their multicast group and port, their network profile, and the slow-client policy. Transmissions that exist keep theirs.</source>
+        <translation>Règle le serveur de transport : où les nouvelles transmissions prennent leur groupe multicast et leur port, leur profil réseau, et la politique des clients lents. Les transmissions existantes gardent les leurs.</translation>
+    </message>
+    <message>
+        <source>Say more: the server reached, each request sent and how long it took (on standard error, so /Format:Json stays clean).</source>
+        <translation>En dire plus : le serveur joint, chaque requête envoyée et sa durée (sur la sortie d&apos;erreur, pour que /Format:Json reste propre).</translation>
+    </message>
+    <message>
+        <source>Show progress of long operations on standard error.</source>
+        <translation>Afficher la progression des opérations longues sur la sortie d&apos;erreur.</translation>
+    </message>
+    <message>
+        <source>Network profile</source>
+        <translation>Profil réseau</translation>
+    </message>
+    <message>
+        <source>Multicast range</source>
+        <translation>Plage multicast</translation>
+    </message>
+    <message>
+        <source>UDP port range</source>
+        <translation>Plage de ports UDP</translation>
+    </message>
+    <message>
+        <source>Transport server of %1:</source>
+        <translation>Serveur de transport de %1 :</translation>
+    </message>
+    <message>
+        <source>Multicast interface</source>
+        <translation>Interface multicast</translation>
     </message>
 </context>
 <context>
@@ -1310,6 +1374,50 @@ Collez un jeton d’administrateur ou d’observateur (sur le serveur : le fichi
     <message>
         <source>No entries.</source>
         <translation>Aucune entrée.</translation>
+    </message>
+    <message>
+        <source>/New-Namespace needs /ConfigString:&lt;path&gt;: for the &apos;file&apos; content provider, the file&apos;s path in the image store</source>
+        <translation>/New-Namespace demande /ConfigString:&lt;chemin&gt; : pour le fournisseur de contenu « file », le chemin du fichier dans le magasin d&apos;images</translation>
+    </message>
+    <message>
+        <source>/ObtainIpv4From:Dhcp (MADCAP) is not supported; give /ObtainIpv4From:Range /Start:&lt;address&gt; /End:&lt;address&gt;</source>
+        <translation>/ObtainIpv4From:Dhcp (MADCAP) n&apos;est pas pris en charge ; donnez /ObtainIpv4From:Range /Start:&lt;adresse&gt; /End:&lt;adresse&gt;</translation>
+    </message>
+    <message>
+        <source>/ObtainIpv4From:Range needs /Start:&lt;address&gt; and /End:&lt;address&gt;</source>
+        <translation>/ObtainIpv4From:Range demande /Start:&lt;adresse&gt; et /End:&lt;adresse&gt;</translation>
+    </message>
+    <message>
+        <source>/Start and /End go with /ObtainIpv4From:Range</source>
+        <translation>/Start et /End vont avec /ObtainIpv4From:Range</translation>
+    </message>
+    <message>
+        <source>/StartPort and /EndPort go together</source>
+        <translation>/StartPort et /EndPort vont ensemble</translation>
+    </message>
+    <message>
+        <source>/MulticastSessionPolicy and /Policy go together</source>
+        <translation>/MulticastSessionPolicy et /Policy vont ensemble</translation>
+    </message>
+    <message>
+        <source>/%1 needs something to set: /ObtainIpv4From, /StartPort, /Profile or /MulticastSessionPolicy</source>
+        <translation>/%1 demande quelque chose à régler : /ObtainIpv4From, /StartPort, /Profile ou /MulticastSessionPolicy</translation>
+    </message>
+    <message>
+        <source>sending %1 to %2</source>
+        <translation>envoi de %1 à %2</translation>
+    </message>
+    <message>
+        <source>%1 answered in %2 ms</source>
+        <translation>%1 a répondu en %2 ms</translation>
+    </message>
+    <message>
+        <source>connected to %1 (%2:%3)</source>
+        <translation>connecté à %1 (%2:%3)</translation>
+    </message>
+    <message>
+        <source>/%1 is not implemented</source>
+        <translation>/%1 n&apos;est pas implémentée</translation>
     </message>
 </context>
 <context>
