@@ -33,7 +33,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"Joins a Deploycast transmission or namespace, receives it by multicast (or by unicast after a "
-        "disconnect without Force), verifies its SHA-256 and writes it to FILE.\n\n"
+        "disconnect without Force), verifies its SHA-256 and writes it to FILE. With --image it gets a catalog "
+        "image: by its transmission if it has one, else by unicast.\n\n"
         "Exit codes: 0 complete and verified; 1 failure; 2 usage error (including an --output that is not a "
         "file); 3 aborted by a disconnect with Force; 4 disconnected under --no-fallback; 130 and 143 interrupted "
         "by SIGINT and SIGTERM (the partial file is removed)."_qs);
@@ -51,11 +52,20 @@ int main(int argc, char *argv[])
                                          "one (SHA256:AA:BB:..., as deploycastd logs it at start)."_qs, u"SHA256"_qs);
     const QCommandLineOption joinToken(u"join-token"_qs, u"The join token of a transmission that requires one "
                                        "(an admin sees it in deploycast /Get-MulticastTransmission)."_qs, u"TOKEN"_qs);
-    parser.addOptions({server, transmission, nameSpace, output, name, noFallback, iface, quiet, fingerprint, joinToken});
+    const QCommandLineOption image(u"image"_qs, u"Get this catalog image: by its multicast transmission if it has one, "
+                                   "else by unicast, as a WDS client does."_qs, u"NAME"_qs);
+    const QCommandLineOption imageType(u"image-type"_qs, u"With --image: install (the default) or boot."_qs, u"TYPE"_qs,
+                                       u"install"_qs);
+    const QCommandLineOption imageGroup(u"image-group"_qs, u"With --image: the install image's group, when its name is "
+                                        "in several."_qs, u"GROUP"_qs);
+    const QCommandLineOption architecture(u"architecture"_qs, u"With --image: the image's architecture (x86, x64, ia64, "
+                                          "arm, arm64), when its name is in several."_qs, u"ARCH"_qs);
+    parser.addOptions({server, transmission, nameSpace, image, imageType, imageGroup, architecture, output, name, noFallback,
+                       iface, quiet, fingerprint, joinToken});
     parser.process(app);
 
-    if (parser.isSet(transmission) == parser.isSet(nameSpace))
-        return usageError(u"give exactly one of --transmission and --namespace (see --help)"_qs);
+    if (int(parser.isSet(transmission)) + int(parser.isSet(nameSpace)) + int(parser.isSet(image)) != 1)
+        return usageError(u"give exactly one of --transmission, --namespace and --image (see --help)"_qs);
     if (!parser.isSet(output))
         return usageError(u"--output is required (see --help)"_qs);
     QString error;
@@ -68,6 +78,23 @@ int main(int argc, char *argv[])
     options.port = target->port;
     options.kind = parser.isSet(nameSpace) ? SessionKind::Namespace : SessionKind::Transmission;
     options.sessionName = parser.value(parser.isSet(nameSpace) ? nameSpace : transmission);
+    if (parser.isSet(image)) {
+        ImageQuery wanted;
+        const auto type = imageTypeFromString(parser.value(imageType));
+        if (!type)
+            return usageError(QStringLiteral("--image-type needs install or boot, not '%1'").arg(parser.value(imageType)));
+        wanted.type = *type;
+        wanted.name = parser.value(image);
+        wanted.group = parser.value(imageGroup);
+        if (parser.isSet(architecture)) {
+            const auto known = architectureFromString(parser.value(architecture));
+            if (!known)
+                return usageError(QStringLiteral("--architecture needs x86, x64, ia64, arm or arm64, not '%1'").arg(parser.value(architecture)));
+            wanted.architecture = *known;
+        }
+        options.image = wanted;
+        options.sessionName = wanted.name; // for messages until the server names the transmission
+    }
     options.output = parser.value(output);
     options.machineName = parser.isSet(name) ? parser.value(name) : QHostInfo::localHostName();
     options.fallback = !parser.isSet(noFallback);

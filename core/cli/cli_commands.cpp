@@ -23,6 +23,35 @@ QString CliRunner::sessionName() const
     return m_command.value(isNamespaceCommand() ? u"Namespace"_qs : u"FriendlyName"_qs);
 }
 
+ImageQuery CliRunner::imageQuery() const
+{
+    ImageQuery query;
+    query.type = imageTypeFromString(m_command.value(u"ImageType"_qs)).value_or(ImageType::Install);
+    query.name = m_command.value(u"Image"_qs);
+    query.group = m_command.value(u"ImageGroup"_qs);
+    query.architecture = m_command.value(u"Architecture"_qs);
+    query.fileName = m_command.value(u"Filename"_qs);
+    return query;
+}
+
+std::optional<QCborMap> CliRunner::sessionReference()
+{
+    if (isNamespaceCommand())
+        return api::sessionRef(SessionKind::Namespace, sessionName());
+    const bool byName = m_command.has(u"FriendlyName"_qs);
+    const bool byImage = m_command.has(u"Image"_qs);
+    if (byName == byImage) {
+        usageError(tr("/%1 needs the transmission's image (/Image:<name> /ImageType:{Boot|Install}) or its "
+                      "/FriendlyName, not both").arg(m_command.command->name));
+        return std::nullopt;
+    }
+    if (byImage && !m_command.has(u"ImageType"_qs)) {
+        usageError(tr("/Image needs /ImageType:{Boot|Install}"));
+        return std::nullopt;
+    }
+    return byImage ? api::sessionRef(imageQuery()) : api::sessionRef(SessionKind::Transmission, sessionName());
+}
+
 void CliRunner::runDisconnectClient()
 {
     call(api::Method::DisconnectClients, api::disconnectRequest({m_command.integer(u"ClientId"_qs)}, m_command.has(u"Force"_qs)),
@@ -31,19 +60,22 @@ void CliRunner::runDisconnectClient()
 
 void CliRunner::runGetSession()
 {
-    QCborMap params = api::sessionRef(kind(), sessionName());
-    params[u"withClients"_qs] = m_command.value(u"Show"_qs) == u"Clients"_qs;
+    std::optional<QCborMap> params = sessionReference();
+    if (!params)
+        return;
+    (*params)[u"withClients"_qs] = m_command.value(u"Show"_qs) == u"Clients"_qs || m_command.has(u"Details"_qs);
     const QString jsonKey = isNamespaceCommand() ? u"namespace"_qs : u"transmission"_qs;
-    call(api::Method::GetSession, params, [this, jsonKey](const QCborMap &r) { return printSession(r, jsonKey); });
+    call(api::Method::GetSession, *params, [this, jsonKey](const QCborMap &r) { return printSession(r, jsonKey); });
 }
 
 void CliRunner::runGetAllTransmissions()
 {
-    const bool showClients = m_command.value(u"Show"_qs) == u"Clients"_qs;
+    const QString show = m_command.value(u"Show"_qs);
+    const bool withClients = show == u"Clients"_qs || m_command.has(u"Details"_qs);
     call(api::Method::ListSessions,
-         {{u"kind"_qs, toText(SessionKind::Transmission)}, {u"withClients"_qs, showClients},
+         {{u"kind"_qs, toText(SessionKind::Transmission)}, {u"withClients"_qs, withClients},
           {u"excludeDeactivated"_qs, m_command.has(u"ExcludeDeletePending"_qs)}},
-         [this, showClients](const QCborMap &r) { return printSessions(r, u"transmissions"_qs, showClients); });
+         [this, withClients](const QCborMap &r) { return printSessions(r, u"transmissions"_qs, withClients); });
 }
 
 void CliRunner::runNewSession()
@@ -58,7 +90,10 @@ void CliRunner::runNewSession()
     request.kind = kind();
     request.name = sessionName();
     request.description = m_command.value(u"Description"_qs);
-    request.contentPath = m_command.value(isNamespace ? u"ConfigString"_qs : u"Image"_qs);
+    if (!isNamespace && m_command.has(u"ImageType"_qs))
+        request.image = imageQuery(); // a catalog image, as WDS names it
+    else
+        request.contentPath = m_command.value(isNamespace ? u"ConfigString"_qs : u"Image"_qs);
     request.type = castTypeFromString(m_command.value(isNamespace ? u"NamespaceType"_qs : u"TransmissionType"_qs))
                        .value_or(CastType::AutoCast);
     request.minClients = int(std::min<quint32>(m_command.integer(u"Clients"_qs), 1'000'000));
@@ -78,7 +113,10 @@ void CliRunner::runNewSession()
 
 void CliRunner::runStartSession()
 {
-    call(api::Method::StartSession, api::sessionRef(kind(), sessionName()), [this](const QCborMap &r) {
+    const std::optional<QCborMap> params = sessionReference();
+    if (!params)
+        return;
+    call(api::Method::StartSession, *params, [this](const QCborMap &r) {
         m_out << tr("Started %1.").arg(printable(r.value(u"session"_qs).toMap().value(u"name"_qs).toString())) << '\n';
         return Exit::Success;
     });
@@ -86,23 +124,28 @@ void CliRunner::runStartSession()
 
 void CliRunner::runRemoveSession()
 {
-    const QString target = sessionName();
-    QCborMap params = api::sessionRef(kind(), target);
-    params[u"force"_qs] = m_command.has(u"Force"_qs);
-    call(api::Method::RemoveSession, params, [this, target](const QCborMap &r) {
+    std::optional<QCborMap> params = sessionReference();
+    if (!params)
+        return;
+    (*params)[u"force"_qs] = m_command.has(u"Force"_qs);
+    call(api::Method::RemoveSession, *params, [this](const QCborMap &r) {
+        const QString target = printable(r.value(u"name"_qs).toString());
         if (r.value(u"removed"_qs).toBool())
-            m_out << tr("Removed %1.").arg(printable(target)) << '\n';
+            m_out << tr("Removed %1.").arg(target) << '\n';
         else
-            m_out << tr("%1 is deactivated: its clients finish, no new ones join, then it is removed.").arg(printable(target)) << '\n';
+            m_out << tr("%1 is deactivated: its clients finish, no new ones join, then it is removed.").arg(target) << '\n';
         return Exit::Success;
     });
 }
 
 void CliRunner::runGetAllNamespaces()
 {
-    const bool all = m_command.value(u"Show"_qs) == u"All"_qs;
-    call(api::Method::ListSessions, {{u"kind"_qs, toText(SessionKind::Namespace)}, {u"withClients"_qs, all}},
-         [this, all](const QCborMap &r) { return printSessions(r, u"namespaces"_qs, all); });
+    const QString show = m_command.value(u"Show"_qs);
+    const bool withClients = show == u"All"_qs || show == u"Clients"_qs || m_command.has(u"Details"_qs);
+    call(api::Method::ListSessions,
+         {{u"kind"_qs, toText(SessionKind::Namespace)}, {u"withClients"_qs, withClients},
+          {u"excludeDeactivated"_qs, m_command.has(u"ExcludeDeletePending"_qs)}},
+         [this, withClients](const QCborMap &r) { return printSessions(r, u"namespaces"_qs, withClients); });
 }
 
 void CliRunner::runGetServer()

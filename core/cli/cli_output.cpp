@@ -2,6 +2,7 @@
 
 #include "cli_text.h"
 #include "client/management_client.h"
+#include "common/cbor_values.h"
 #include "common/printable.h"
 #include "domain/client_info.h"
 #include "text_report.h"
@@ -77,11 +78,15 @@ int CliRunner::printSessions(const QCborMap &result, const QString &jsonKey, boo
     QCborArray sessions = result.value(u"sessions"_qs).toArray();
     const QString provider = m_command.value(u"ContentProvider"_qs);
     const bool activeOnly = m_command.value(u"Show"_qs) == u"ActiveOnly"_qs;
+    // /Show:Boot or /Show:Install: transmissions of that type of image (one
+    // made from a store path counts as Install).
+    const std::optional<ImageType> imageType = imageTypeFromString(m_command.value(u"Show"_qs));
     QCborArray shown;
     for (const QCborValue &value : sessions) {
         const SessionInfo info = SessionInfo::fromCbor(value.toMap());
         if ((!provider.isEmpty() && info.contentProvider.compare(provider, Qt::CaseInsensitive) != 0)
-            || (activeOnly && info.state != SessionState::Active))
+            || (activeOnly && info.state != SessionState::Active)
+            || (imageType && (info.catalogImage ? info.catalogImage->type : ImageType::Install) != *imageType))
             continue;
         shown.append(value);
     }
@@ -101,6 +106,58 @@ int CliRunner::printSessions(const QCborMap &result, const QString &jsonKey, boo
         m_out << sessionReport(SessionInfo::fromCbor(session));
         if (withClients)
             m_out << clientTable(clientsFrom(session.value(u"clients"_qs)), now, false);
+        m_out << '\n';
+    }
+    return Exit::Success;
+}
+
+int CliRunner::printImages(const QCborArray &images, bool detailed, const QString &title)
+{
+    if (json()) {
+        printJson({{u"server"_qs, m_client->serverName()}, {u"images"_qs, images}});
+        return Exit::Success;
+    }
+    m_out << title.arg(printable(m_client->serverName())) << "\n\n";
+    if (images.isEmpty())
+        m_out << "    " << tr("None.") << '\n';
+    for (const QCborValue &value : images) {
+        const QCborMap image = value.toMap();
+        m_out << imageReport(CatalogImage::fromCbor(image), image.value(u"transmission"_qs).toString(), detailed) << '\n';
+    }
+    return Exit::Success;
+}
+
+int CliRunner::printImageGroups(const QCborArray &groups, const QCborArray &images, bool detailed)
+{
+    if (json()) {
+        QCborArray shown;
+        for (const QCborValue &value : groups) {
+            QCborMap group = value.toMap();
+            QCborArray members;
+            for (const QCborValue &image : images)
+                if (image.toMap().value(u"group"_qs).toString() == group.value(u"name"_qs).toString())
+                    members.append(image);
+            group[u"images"_qs] = members;
+            shown.append(group);
+        }
+        printJson({{u"server"_qs, m_client->serverName()}, {u"groups"_qs, shown}});
+        return Exit::Success;
+    }
+    m_out << tr("Image groups on server %1:").arg(printable(m_client->serverName())) << "\n\n";
+    if (groups.isEmpty())
+        m_out << "    " << tr("None.") << '\n';
+    for (const QCborValue &value : groups) {
+        const QString name = value.toMap().value(u"name"_qs).toString();
+        m_out << tr("Image group: %1 (%2 images)").arg(printable(name)).arg(integerOf(value.toMap().value(u"imageCount"_qs))) << '\n';
+        for (const QCborValue &image : images) {
+            const CatalogImage member = CatalogImage::fromCbor(image.toMap());
+            if (member.group != name)
+                continue;
+            if (detailed)
+                m_out << imageReport(member, image.toMap().value(u"transmission"_qs).toString(), true);
+            else
+                m_out << "    " << printable(member.name) << "  (" << printable(member.fileName) << ")\n";
+        }
         m_out << '\n';
     }
     return Exit::Success;

@@ -10,8 +10,6 @@
 #include <QTimer>
 
 namespace deploycast::cli {
-namespace {
-
 int exitCodeFor(const Error &error)
 {
     if (error.code == QLatin1String(ClientErrorCode::Unreachable))
@@ -20,8 +18,6 @@ int exitCodeFor(const Error &error)
         return Exit::ConnectionLost;
     return Exit::Refused;
 }
-
-} // namespace
 
 std::optional<QString> tokenFromEnvironment(const QString &tokenFile, Error *error)
 {

@@ -3,9 +3,11 @@
 #include "command_line.h"
 #include "common/error.h"
 #include "common/host_port.h"
+#include "domain/catalog_image.h"
 #include "domain/session_info.h"
 #include "protocol/management_api.h"
 
+#include <QCborArray>
 #include <QCborMap>
 #include <QObject>
 #include <QTextStream>
@@ -26,6 +28,9 @@ inline constexpr int Usage = 2;
 inline constexpr int Unreachable = 3;
 inline constexpr int ConnectionLost = 4; // or a protocol error mid-request
 }
+
+// The exit code for a failed request: unreachable, connection lost, or refused.
+int exitCodeFor(const Error &error);
 
 // The /Server: switch: empty means $DEPLOYCAST_SERVER, or else 127.0.0.1:7405.
 std::optional<HostPort> resolveServerSwitch(const QString &text, QString *error);
@@ -58,6 +63,17 @@ public:
     void runGetTransportServer();
     void runGetAllFallbackClients();
     void runGetAuditLog();
+    // The image catalog (cli_catalog_commands.cpp).
+    void runAddImageGroup();
+    void runRemoveImageGroup();
+    void runGetImageGroup();
+    void runGetAllImageGroups();
+    void runAddImage();
+    void runGetImage();
+    void runGetAllImages();
+    void runSetImage();
+    void runReplaceImage();
+    void runRemoveImage();
 
 Q_SIGNALS:
     void finished(int exitCode);
@@ -74,6 +90,17 @@ private:
     bool isNamespaceCommand() const;
     SessionKind kind() const;
     QString sessionName() const; // /Namespace: or /FriendlyName:
+    // The session a command names: by /Namespace or /FriendlyName, or a
+    // transmission by its image; nullopt (after a usage error) if neither.
+    std::optional<QCborMap> sessionReference();
+    // The image named by /Image /ImageType /ImageGroup /Architecture /Filename.
+    ImageQuery imageQuery() const;
+    // Sends a local file as an image (Add-Image, Replace-Image), showing
+    // progress under /Progress, then runs next with the catalog's image.
+    void sendImage(const QString &localFile, const ImageQuery &image, const QString &description, bool replace,
+                   std::function<void(const QCborMap &)> next);
+    // Reads a small local file (/UnattendFile) for a request; nullopt after a usage error.
+    std::optional<QByteArray> readUnattendFile();
     void verbose(const QString &message);
 
     int printSession(const QCborMap &result, const QString &jsonKey);
@@ -83,6 +110,8 @@ private:
     int printTransport(const QCborMap &result);
     int printFallbackClients(const QCborMap &result);
     int printAuditLog(const QCborMap &result);
+    int printImages(const QCborArray &images, bool detailed, const QString &title);
+    int printImageGroups(const QCborArray &groups, const QCborArray &images, bool detailed);
     int printSnapshot(QCborMap snapshot);
     void printJson(const QCborMap &document);
     bool json() const;

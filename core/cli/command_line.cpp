@@ -107,21 +107,34 @@ ParseResult parseCommandLine(const QStringList &arguments)
     }
     if (parsed.help)
         return {parsed, {}};
+    QString section; // the section flag given last, if any
     for (const Token &token : std::as_const(switches)) {
-        const SwitchSpec *spec = parsed.command->findSwitch(token.name);
+        const SwitchSpec *spec = section.isEmpty() ? nullptr : parsed.command->findSwitch(token.name, section);
         if (!spec)
-            return {std::nullopt, CliText::tr("/%1 has no switch /%2").arg(parsed.command->name, token.name)};
-        if (parsed.values.contains(spec->name))
+            spec = parsed.command->findSwitch(token.name);
+        if (!spec) {
+            const bool laterOnly = std::any_of(parsed.command->switches.cbegin(), parsed.command->switches.cend(),
+                                               [&](const SwitchSpec &s) { return s.name.compare(token.name, Qt::CaseInsensitive) == 0; });
+            return {std::nullopt, laterOnly ? CliText::tr("/%1 goes after its section's flag (see /%2 /?)").arg(token.name, parsed.command->name)
+                                            : CliText::tr("/%1 has no switch /%2").arg(parsed.command->name, token.name)};
+        }
+        const QString key = spec->section.isEmpty() ? spec->name : spec->section + u'/' + spec->name;
+        if (parsed.values.contains(key))
             return {std::nullopt, CliText::tr("/%1 is given twice").arg(spec->name)};
         QString canonical;
         const QString problem = checkValue(*spec, token, &canonical);
         if (!problem.isEmpty())
             return {std::nullopt, problem};
-        parsed.values.insert(spec->name, canonical);
+        parsed.values.insert(key, canonical);
+        if (spec->kind == ValueKind::Flag && parsed.command->isSection(spec->name))
+            section = spec->name;
     }
-    for (const SwitchSpec &spec : parsed.command->switches)
-        if (spec.required && !parsed.values.contains(spec.name))
+    for (const SwitchSpec &spec : parsed.command->switches) {
+        const bool applies = spec.section.isEmpty() || parsed.values.contains(spec.section);
+        const QString key = spec.section.isEmpty() ? spec.name : spec.section + u'/' + spec.name;
+        if (spec.required && applies && !parsed.values.contains(key))
             return {std::nullopt, CliText::tr("/%1 needs /%2").arg(parsed.command->name, spec.name)};
+    }
     return {parsed, {}};
 }
 
@@ -149,7 +162,8 @@ QString commandHelp(const CommandSpec &command)
         else if (spec.kind != ValueKind::Flag)
             form += u':' + spec.valueHint;
         usage += spec.required ? u' ' + form : u" ["_qs + form + u']';
-        details += QStringLiteral("  %1\n      %2\n").arg(form, spec.help);
+        const QString where = spec.section.isEmpty() ? QString() : CliText::tr("(after /%1) ").arg(spec.section);
+        details += QStringLiteral("  %1\n      %2%3\n").arg(form, where, spec.help);
     }
     QString text = CliText::tr("%1\n\nUsage: %2\n\nSwitches:\n%3").arg(command.summary, usage, details);
     if (!command.examples.isEmpty())

@@ -17,7 +17,7 @@ namespace deploycast::cli {
 struct ParsedCommand {
     const CommandSpec *command = nullptr; // null with help: general help
     bool help = false;                    // "/?" given
-    QHash<QString, QString> values;       // by canonical switch name; flags map to ""
+    QHash<QString, QString> values;       // by canonical switch name ("Section/Name" in a section); flags map to ""
 
     bool has(const QString &switchName) const { return values.contains(switchName); }
     QString value(const QString &switchName) const { return values.value(switchName); }

@@ -25,6 +25,10 @@ struct SwitchSpec {
     QStringList choices; // Choice only, canonical spellings
     QString valueHint;  // e.g. "<id>" in help
     QString help;
+    // Set for a switch that comes after a flag of the command, as WDSUTIL's
+    // /ReplacementImage /ImageFile:… /Name:…: accepted only after that flag,
+    // kept under "Section/Name", and required only if the flag is given.
+    QString section = {};
 };
 
 // One WDSUTIL-style command and its switches: the single source for parsing,
@@ -36,7 +40,8 @@ struct CommandSpec {
     QStringList examples;
     CommandHandler run = nullptr;
 
-    const SwitchSpec *findSwitch(const QString &name) const; // case-insensitive
+    const SwitchSpec *findSwitch(const QString &name, const QString &section = {}) const; // case-insensitive
+    bool isSection(const QString &flagName) const; // some switch belongs after this flag
 };
 
 const QList<CommandSpec> &commandSpecs();

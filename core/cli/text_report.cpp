@@ -17,7 +17,7 @@ namespace {
 // start a line of its own.
 QString row(const QString &label, const QString &value)
 {
-    return QStringLiteral("    %1 %2\n").arg(label + u':', -18).arg(printable(value));
+    return QStringLiteral("    %1 %2\n").arg(label + u':', -21).arg(printable(value));
 }
 
 // "Preparing (42%)", "Image missing (…)", "Waiting for interface (…)".
@@ -85,6 +85,8 @@ QString sessionReport(const SessionInfo &session)
     text += row(isTransmission ? CliText::tr("Image") : CliText::tr("Config string"),
                 CliText::tr("%1 (%2, %3 bytes)").arg(session.contentPath, formatSize(session.size),
                                                        QLocale::c().toString(session.size)));
+    if (session.catalogImage)
+        text += row(CliText::tr("Catalog image"), imageName(*session.catalogImage));
     if (!session.description.isEmpty())
         text += row(CliText::tr("Description"), session.description);
     text += row(CliText::tr("Type"), toText(session.type));
@@ -104,6 +106,36 @@ QString sessionReport(const SessionInfo &session)
     text += row(CliText::tr("Clients"), QString::number(session.clientCount));
     if (!session.joinToken.isEmpty())
         text += row(CliText::tr("Join token"), session.joinToken);
+    return text;
+}
+
+QString imageName(const ImageQuery &image)
+{
+    return image.type == ImageType::Install
+        ? CliText::tr("%1 (install image, group %2, file %3)").arg(image.name, image.group, image.fileName)
+        : CliText::tr("%1 (boot image, %2, file %3)").arg(image.name, image.architecture, image.fileName);
+}
+
+QString imageReport(const CatalogImage &image, const QString &transmission, bool detailed)
+{
+    QString text = CliText::tr("Image: %1").arg(printable(image.name)) + u'\n';
+    text += row(CliText::tr("Type"), toText(image.type));
+    text += image.type == ImageType::Install ? row(CliText::tr("Image group"), image.group)
+                                             : row(CliText::tr("Architecture"), image.architecture);
+    text += row(CliText::tr("File name"), image.fileName);
+    text += row(CliText::tr("Size"), QStringLiteral("%1 (%2 bytes)").arg(formatSize(image.size), QLocale::c().toString(image.size)));
+    text += row(CliText::tr("Enabled"), image.enabled ? CliText::tr("Yes") : CliText::tr("No"));
+    if (!image.description.isEmpty())
+        text += row(CliText::tr("Description"), image.description);
+    text += row(CliText::tr("Transmission"), transmission.isEmpty() ? u"-"_qs : transmission);
+    if (detailed) {
+        text += row(CliText::tr("Path in the store"), image.path);
+        text += row(CliText::tr("Created"), image.created.toLocalTime().toString(Qt::ISODate));
+        text += row(CliText::tr("Modified"), image.modified.toLocalTime().toString(Qt::ISODate));
+        if (!image.userFilter.isEmpty())
+            text += row(CliText::tr("User filter"), image.userFilter);
+        text += row(CliText::tr("Unattend file"), image.unattendSize > 0 ? CliText::tr("%1 bytes").arg(image.unattendSize) : u"-"_qs);
+    }
     return text;
 }
 

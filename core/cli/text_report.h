@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/catalog_image.h"
 #include "domain/client_info.h"
 #include "domain/session_info.h"
 
@@ -13,6 +14,10 @@ namespace deploycast::cli {
 // The command line's human-readable output (/Format:Table). JSON output is
 // the protocol's own maps, so only the table form lives here.
 QString sessionReport(const SessionInfo &session);
+// "Win11 (install image, group Lab, file win11.img)".
+QString imageName(const ImageQuery &image);
+// /Get-Image: a catalog image; transmission: the name of its transmission, if any.
+QString imageReport(const CatalogImage &image, const QString &transmission, bool detailed);
 QString clientTable(const QList<ClientInfo> &clients, const QDateTime &now, bool withSession);
 QString serverConfigReport(const QCborMap &config);
 // /Get-TransportServer /Show:Config: the transport settings, profile and policy.

@@ -51,6 +51,8 @@ QCborMap SessionInfo::toCbor() const
     map[u"description"_qs] = description;
     map[u"contentPath"_qs] = contentPath;
     map[u"contentProvider"_qs] = contentProvider;
+    if (catalogImage)
+        map[u"image"_qs] = catalogImage->toCbor();
     map[u"type"_qs] = toText(type);
     map[u"startTime"_qs] = isoOrEmpty(startTime);
     map[u"minClients"_qs] = minClients;
@@ -92,6 +94,10 @@ SessionInfo SessionInfo::fromCbor(const QCborMap &map)
     info.description = map.value(u"description"_qs).toString();
     info.contentPath = map.value(u"contentPath"_qs).toString();
     info.contentProvider = map.value(u"contentProvider"_qs).toString();
+    if (map.contains(u"image"_qs)) {
+        Error ignored; // a peer's malformed reference is shown as none
+        info.catalogImage = ImageQuery::fromCbor(map.value(u"image"_qs).toMap(), &ignored);
+    }
     info.type = castTypeFromString(map.value(u"type"_qs).toString()).value_or(CastType::AutoCast);
     info.startTime = fromIso(map.value(u"startTime"_qs).toString());
     info.minClients = int(integerOf(map.value(u"minClients"_qs)));

@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include "catalog_image.h"
+
 #include <optional>
 
 namespace deploycast {
@@ -38,6 +40,9 @@ struct SessionInfo {
     QString description;
     QString contentPath;   // relative to the image store
     QString contentProvider; // namespaces only; "file" is the one we ship
+    // A transmission of a catalog image: which one (WDS names transmissions
+    // by their image). Empty for one made from a store path.
+    std::optional<ImageQuery> catalogImage;
     CastType type = CastType::AutoCast;
     QDateTime startTime;   // ScheduledCast: start at this time (invalid: no time trigger)
     int minClients = 0;    // ScheduledCast: start once this many have joined (0: no trigger)

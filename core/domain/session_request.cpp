@@ -17,6 +17,8 @@ QCborMap SessionRequest::toCbor() const
         params[u"friendlyName"_qs] = friendlyName;
         params[u"contentProvider"_qs] = contentProvider;
     }
+    if (image)
+        params[u"image"_qs] = image->toCbor();
     if (startTime.isValid())
         params[u"startTime"_qs] = startTime.toUTC().toString(Qt::ISODate);
     return params;
@@ -52,6 +54,11 @@ std::optional<SessionRequest> SessionRequest::fromCbor(const QCborMap &params, E
     }
     request.minClients = int(std::clamp<qint64>(integerOf(params.value(u"minClients"_qs)), -1, 1'000'000));
     request.requireJoinToken = params.value(u"requireJoinToken"_qs).toBool(false);
+    if (params.contains(u"image"_qs)) {
+        request.image = ImageQuery::fromCbor(params.value(u"image"_qs).toMap(), error);
+        if (!request.image)
+            return std::nullopt;
+    }
     return request;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/error.h"
+#include "catalog_image.h"
 #include "session_info.h"
 
 #include <QCborMap>
@@ -24,6 +25,9 @@ struct SessionRequest {
     QDateTime startTime;     // ScheduledCast only; invalid for none
     int minClients = 0;      // ScheduledCast only
     bool requireJoinToken = false;
+    // A transmission of a catalog image, named as WDSUTIL names it; then
+    // contentPath is left empty.
+    std::optional<ImageQuery> image;
 
     QCborMap toCbor() const;
     // Checks the fields' types and shapes; what they name is the registry's to check.

@@ -26,6 +26,17 @@ constexpr MethodSpec kMethods[] = {
     {Method::SetPolicy, "setPolicy", true, true},
     {Method::GetAuditLog, "getAuditLog", false, true},
     {Method::SetTransport, "setTransport", true, true},
+    {Method::ListImageGroups, "listImageGroups", false, false},
+    {Method::AddImageGroup, "addImageGroup", true, true},
+    {Method::RemoveImageGroup, "removeImageGroup", true, true},
+    {Method::ListImages, "listImages", false, false},
+    {Method::SetImage, "setImage", true, true},
+    {Method::RemoveImage, "removeImage", true, true},
+    {Method::BeginImageUpload, "beginImageUpload", true, true},
+    // Each piece of an upload: admins only, but not audited one by one (its
+    // begin and finish are).
+    {Method::UploadImageData, "uploadImageData", false, true},
+    {Method::FinishImageUpload, "finishImageUpload", true, true},
 };
 
 const MethodSpec &specOf(Method method)
@@ -75,6 +86,11 @@ bool adminOnly(Method method)
 QCborMap sessionRef(SessionKind kind, const QString &name)
 {
     return {{u"kind"_qs, toText(kind)}, {u"name"_qs, name}};
+}
+
+QCborMap sessionRef(const ImageQuery &image)
+{
+    return {{u"kind"_qs, toText(SessionKind::Transmission)}, {u"image"_qs, image.toCbor()}};
 }
 
 QCborMap disconnectRequest(const QList<quint32> &ids, bool force)

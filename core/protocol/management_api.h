@@ -27,6 +27,15 @@ enum class Method {
     SetPolicy,
     GetAuditLog,
     SetTransport,
+    ListImageGroups,
+    AddImageGroup,
+    RemoveImageGroup,
+    ListImages,
+    SetImage,
+    RemoveImage,
+    BeginImageUpload,
+    UploadImageData,
+    FinishImageUpload,
 };
 
 // Every method, for tables and tests.
@@ -41,6 +50,8 @@ bool adminOnly(Method method);
 
 // startSession, removeSession and getSession name a session by kind and name.
 QCborMap sessionRef(SessionKind kind, const QString &name);
+// Or, for a transmission, by its catalog image (WDSUTIL's /Image /ImageType …).
+QCborMap sessionRef(const ImageQuery &image);
 QCborMap disconnectRequest(const QList<quint32> &ids, bool force);
 
 } // namespace deploycast::api

@@ -85,7 +85,7 @@ void Receiver::onConnected()
 void Receiver::join()
 {
     m_link.join({m_options.kind, m_options.sessionName, m_options.machineName, m_metrics->macAddress(),
-                 m_options.fallback, m_options.joinToken});
+                 m_options.fallback, m_options.joinToken, m_options.image});
 }
 
 void Receiver::onNotReady(const QString &message)
@@ -158,7 +158,9 @@ void Receiver::onJoined(const JoinReply &reply)
         m_nakTimer.start();
         report(QStringLiteral("back with the server as client %1; resuming with %2% held")
                    .arg(m_clientId).arg(100.0 * double(bytesHeld()) / double(m_size), 0, 'f', 1));
-        if (listenOn(reply.group, reply.port))
+        if (reply.unicast)
+            startFallback();
+        else if (listenOn(reply.group, reply.port))
             checkComplete();
         return;
     }
@@ -171,12 +173,20 @@ void Receiver::onJoined(const JoinReply &reply)
         finish(ReceiveExit::Failure, error.message);
         return;
     }
+    m_rateClock.start();
+    m_statusTimer.start();
+    if (reply.unicast) {
+        // No multicast transmission of this image: all of it by unicast, as
+        // a WDS client gets an image nobody multicasts.
+        report(QStringLiteral("joined %1 as client %2: %3 bytes by unicast (the image has no multicast transmission)")
+                   .arg(reply.session).arg(m_clientId).arg(m_size));
+        startFallback();
+        return;
+    }
     if (!listenOn(reply.group, reply.port))
         return;
     report(QStringLiteral("joined %1 as client %2: %3 bytes from %4:%5")
                .arg(reply.session).arg(m_clientId).arg(m_size).arg(reply.group.toString()).arg(reply.port));
-    m_rateClock.start();
-    m_statusTimer.start();
     m_nakTimer.start();
     sendStatus();
 }

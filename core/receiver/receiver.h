@@ -34,6 +34,7 @@ struct ReceiverOptions {
     quint16 port = 7405;
     SessionKind kind = SessionKind::Transmission;
     QString sessionName;
+    std::optional<ImageQuery> image; // --image: join by catalog image instead of sessionName
     QString output;
     QString machineName;
     bool fallback = true;

@@ -26,6 +26,7 @@ std::optional<JoinReply> JoinReply::fromCbor(const QCborMap &result)
     reply.sha256 = QByteArray::fromHex(result.value(u"sha256"_qs).toString().toLatin1());
     reply.group = QHostAddress(result.value(u"group"_qs).toString());
     reply.port = quint16(integerOf(result.value(u"port"_qs)));
+    reply.unicast = result.value(u"method"_qs).toString() == u"unicast"_qs;
     const bool consistent = integerOf(result.value(u"blockSize"_qs)) == qint64(kBlockPayloadSize) && reply.size > 0
         && reply.blockCount == (reply.size + qint64(kBlockPayloadSize) - 1) / qint64(kBlockPayloadSize)
         && reply.blockCount <= std::numeric_limits<std::uint32_t>::max() && reply.clientId != 0;
@@ -93,13 +94,15 @@ void ReceiverLink::open(const QString &host, quint16 port, const QString &expect
 
 void ReceiverLink::join(const JoinRequest &request)
 {
-    m_connection->send(proto::request(1, u"join"_qs,
-                                      {{u"kind"_qs, toText(request.kind)},
-                                       {u"name"_qs, request.sessionName},
-                                       {u"machine"_qs, request.machineName},
-                                       {u"mac"_qs, request.macAddress},
-                                       {u"fallback"_qs, request.fallback},
-                                       {u"joinToken"_qs, request.joinToken}}));
+    QCborMap params{{u"kind"_qs, toText(request.kind)},
+                    {u"name"_qs, request.sessionName},
+                    {u"machine"_qs, request.machineName},
+                    {u"mac"_qs, request.macAddress},
+                    {u"fallback"_qs, request.fallback},
+                    {u"joinToken"_qs, request.joinToken}};
+    if (request.image)
+        params[u"image"_qs] = request.image->toCbor();
+    m_connection->send(proto::request(1, u"join"_qs, params));
 }
 
 void ReceiverLink::sendStatus(const StatusReport &status)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/catalog_image.h"
 #include "domain/client_info.h"
 #include "domain/session_info.h"
 #include "transfer/block_bitmap.h"
@@ -22,6 +23,9 @@ struct JoinRequest {
     QString macAddress;
     bool fallback = true;
     QString joinToken;
+    // Join by catalog image instead of by name: the image's transmission if
+    // it has one, else the image by unicast (as a WDS client gets it).
+    std::optional<ImageQuery> image = std::nullopt;
 };
 
 // The server's answer to a join, checked for consistency.
@@ -36,6 +40,9 @@ struct JoinReply {
     quint16 port = 0;
     // Chunk digests follow the reply ("digests"); 0 from a server that sends none.
     quint32 chunkCount = 0;
+    // The image comes by unicast (it has no multicast transmission): no
+    // group or port; the receiver fetches every block.
+    bool unicast = false;
 
     static std::optional<JoinReply> fromCbor(const QCborMap &result);
 };

@@ -149,6 +149,24 @@ QCborMap AdminPeer::dispatch(api::Method method, const QCborMap &params, Error *
         return getAuditLog(params, error);
     case api::Method::SetTransport:
         return setTransport(params, error);
+    case api::Method::ListImageGroups:
+        return listImageGroups();
+    case api::Method::AddImageGroup:
+        return addImageGroup(params, error);
+    case api::Method::RemoveImageGroup:
+        return removeImageGroup(params, error);
+    case api::Method::ListImages:
+        return listImages(params, error);
+    case api::Method::SetImage:
+        return setImage(params, error);
+    case api::Method::RemoveImage:
+        return removeImage(params, error);
+    case api::Method::BeginImageUpload:
+        return beginImageUpload(params, error);
+    case api::Method::UploadImageData:
+        return uploadImageData(params, error);
+    case api::Method::FinishImageUpload:
+        return finishImageUpload(params, error);
     }
     Q_UNREACHABLE();
 }
@@ -166,6 +184,15 @@ QCborMap AdminPeer::getServer() const
     config[u"portRange"_qs] = transport.portRangeText();
     config[u"maxRate"_qs] = m_registry->rateCap();
     return {{u"server"_qs, config}};
+}
+
+std::optional<QString> AdminPeer::sessionName(SessionKind kind, const QCborMap &params, Error *error) const
+{
+    if (!params.contains(u"image"_qs) || kind != SessionKind::Transmission)
+        return params.value(u"name"_qs).toString();
+    const std::optional<ImageQuery> image = ImageQuery::fromCbor(params.value(u"image"_qs).toMap(), error);
+    const std::optional<SessionInfo> session = image ? m_registry->transmissionOf(*image, error) : std::nullopt;
+    return session ? std::optional(session->name) : std::nullopt;
 }
 
 QCborMap AdminPeer::sessionWithClients(quint32 sessionId, QCborMap session, bool withClients) const
@@ -196,7 +223,8 @@ QCborMap AdminPeer::getSession(const QCborMap &params, Error *error) const
     const auto kind = kindParam(params, error);
     if (!kind)
         return {};
-    const auto info = m_registry->session(*kind, params.value(u"name"_qs).toString(), error);
+    const std::optional<QString> name = sessionName(*kind, params, error);
+    const auto info = name ? m_registry->session(*kind, *name, error) : std::nullopt;
     if (!info)
         return {};
     // The join token goes to admins only.
@@ -218,7 +246,8 @@ QCborMap AdminPeer::startSession(const QCborMap &params, Error *error)
     const auto kind = kindParam(params, error);
     if (!kind)
         return {};
-    const auto info = m_registry->startSession(*kind, params.value(u"name"_qs).toString(), error);
+    const std::optional<QString> name = sessionName(*kind, params, error);
+    const auto info = name ? m_registry->startSession(*kind, *name, error) : std::nullopt;
     return info ? QCborMap{{u"session"_qs, info->toCbor()}} : QCborMap{};
 }
 
@@ -227,13 +256,17 @@ QCborMap AdminPeer::removeSession(const QCborMap &params, Error *error)
     const auto kind = kindParam(params, error);
     if (!kind)
         return {};
-    const QString name = params.value(u"name"_qs).toString();
+    const std::optional<QString> named = sessionName(*kind, params, error);
+    if (!named)
+        return {};
+    const QString name = *named;
     if (!m_registry->removeSession(*kind, name, params.value(u"force"_qs).toBool(), error))
         return {};
     Error ignored;
     const auto left = m_registry->session(*kind, name, &ignored);
     // Still listed means Deactivated: it goes when its clients have finished.
-    return {{u"removed"_qs, !left.has_value()},
+    return {{u"name"_qs, name},
+            {u"removed"_qs, !left.has_value()},
             {u"state"_qs, left ? toText(left->state) : u"Removed"_qs}};
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "common/error.h"
+#include "domain/catalog_image.h"
+#include "domain/session_info.h"
+#include "image_upload.h"
 #include "protocol/management_api.h"
 #include "security/token_store.h"
 
@@ -41,6 +44,20 @@ private:
     QCborMap listFallbackClients() const;
     QCborMap getAuditLog(const QCborMap &params, Error *error);
     QCborMap setTransport(const QCborMap &params, Error *error);
+    // The image catalog (admin_catalog.cpp).
+    QCborMap listImageGroups() const;
+    QCborMap addImageGroup(const QCborMap &params, Error *error);
+    QCborMap removeImageGroup(const QCborMap &params, Error *error);
+    QCborMap listImages(const QCborMap &params, Error *error) const;
+    QCborMap setImage(const QCborMap &params, Error *error);
+    QCborMap removeImage(const QCborMap &params, Error *error);
+    QCborMap beginImageUpload(const QCborMap &params, Error *error);
+    QCborMap uploadImageData(const QCborMap &params, Error *error);
+    QCborMap finishImageUpload(const QCborMap &params, Error *error);
+    QCborMap imageWithTransmission(const CatalogImage &image) const;
+
+    // A session named by "name", or a transmission by its catalog "image".
+    std::optional<QString> sessionName(SessionKind kind, const QCborMap &params, Error *error) const;
 
     QCborMap sessionWithClients(quint32 sessionId, QCborMap session, bool withClients) const;
 
@@ -50,6 +67,10 @@ private:
     const ServerDescription &m_description;
     TokenGrant m_grant;
     AuditLog *m_audit;
+    // The image this admin is sending (one at a time per connection).
+    std::unique_ptr<ImageUpload> m_upload;
+    CatalogImage m_uploadTarget;
+    bool m_uploadReplaces = false;
 };
 
 } // namespace deploycast

@@ -135,6 +135,10 @@ void ReceiverPeer::onJoin(qint64 requestId, const QCborMap &params)
     m_info.macAddress = mac;
     m_info.fallbackSupported = params.value(u"fallback"_qs).toBool(true);
     Error error;
+    if (params.contains(u"image"_qs)) {
+        joinImage(requestId, params);
+        return;
+    }
     TransferSession *session = kind ? m_registry->join(this, *kind, params.value(u"name"_qs).toString(),
                                                        params.value(u"joinToken"_qs).toString(), &m_info, &error)
                                     : nullptr;
@@ -144,22 +148,56 @@ void ReceiverPeer::onJoin(qint64 requestId, const QCborMap &params)
         m_connection->send(proto::errorReply(requestId, error));
         return;
     }
+    joinedSession(requestId, session);
+}
+
+void ReceiverPeer::joinedSession(qint64 requestId, TransferSession *session)
+{
     m_session = session;
     m_content = session->file();
     const SessionInfo info = session->info();
-    m_connection->send(proto::reply(requestId, {{u"clientId"_qs, qint64(m_info.id)},
-                                                {u"session"_qs, info.name},
-                                                {u"token"_qs, qint64(session->token())},
-                                                {u"group"_qs, info.group},
-                                                {u"port"_qs, info.port},
-                                                {u"size"_qs, info.size},
-                                                {u"blockSize"_qs, qint64(kBlockPayloadSize)},
-                                                {u"blockCount"_qs, qint64(m_content->blockCount())},
-                                                {u"sha256"_qs, QString::fromLatin1(info.sha256.toHex())},
-                                                {u"chunkBlocks"_qs, qint64(kChunkBlocks)},
-                                                {u"chunkCount"_qs, qint64(session->digests()->chunkCount())},
-                                                {u"state"_qs, toText(info.state)}}));
+    m_connection->send(proto::reply(requestId, joinReply(info.name, *session->digests(),
+                                                         {{u"token"_qs, qint64(session->token())},
+                                                          {u"group"_qs, info.group},
+                                                          {u"port"_qs, info.port},
+                                                          {u"state"_qs, toText(info.state)}})));
     sendDigests(*session->digests());
+}
+
+void ReceiverPeer::joinImage(qint64 requestId, const QCborMap &params)
+{
+    Error error;
+    const std::optional<ImageQuery> image = ImageQuery::fromCbor(params.value(u"image"_qs).toMap(), &error);
+    const std::optional<Registry::ImageJoin> joined =
+        image ? m_registry->joinImage(this, *image, params.value(u"joinToken"_qs).toString(), &m_info, &error) : std::nullopt;
+    if (!joined) {
+        m_connection->send(proto::errorReply(requestId, error));
+        return;
+    }
+    if (joined->session) {
+        joinedSession(requestId, joined->session);
+        return;
+    }
+    // No transmission: the whole image by unicast, from the first fetch on.
+    m_content = joined->content->file();
+    m_connection->send(proto::reply(requestId, joinReply(m_info.sessionName, *joined->content->digests(),
+                                                         {{u"method"_qs, u"unicast"_qs}})));
+    sendDigests(*joined->content->digests());
+}
+
+QCborMap ReceiverPeer::joinReply(const QString &name, const ImageDigests &digests, const QCborMap &extra) const
+{
+    QCborMap reply{{u"clientId"_qs, qint64(m_info.id)},
+                   {u"session"_qs, name},
+                   {u"size"_qs, m_content->size()},
+                   {u"blockSize"_qs, qint64(kBlockPayloadSize)},
+                   {u"blockCount"_qs, qint64(m_content->blockCount())},
+                   {u"sha256"_qs, QString::fromLatin1(digests.sha256.toHex())},
+                   {u"chunkBlocks"_qs, qint64(kChunkBlocks)},
+                   {u"chunkCount"_qs, qint64(digests.chunkCount())}};
+    for (auto it = extra.cbegin(); it != extra.cend(); ++it)
+        reply.insert(it.key(), it.value());
+    return reply;
 }
 
 void ReceiverPeer::sendDigests(const ImageDigests &digests)

@@ -54,6 +54,10 @@ Q_SIGNALS:
 private:
     void onMessage(const QCborMap &message);
     void onJoin(qint64 requestId, const QCborMap &params);
+    void joinImage(qint64 requestId, const QCborMap &params);
+    void joinedSession(qint64 requestId, TransferSession *session);
+    // The join reply's common part, for a session or an image by unicast.
+    QCborMap joinReply(const QString &name, const ImageDigests &digests, const QCborMap &extra) const;
     void onStatus(const QCborMap &params);
     void onNak(const QCborMap &params);
     void onComplete(const QCborMap &params);

@@ -16,12 +16,14 @@ QString kindNoun(SessionKind kind)
 
 } // namespace
 
-Registry::Registry(const QString &serverName, StateStore *store, ImageStore *images, const QString &stateDirectory,
+Registry::Registry(const QString &serverName, StateStore *store, ImageStore *images, ImageCatalog *catalog,
+                   const QString &stateDirectory,
                    const TransferSettings &settings, QObject *parent)
     : QObject(parent)
     , m_serverName(serverName)
     , m_store(store)
     , m_images(images)
+    , m_catalog(catalog)
     , m_settings(settings)
     , m_hashes(stateDirectory)
 {
@@ -203,8 +205,52 @@ QList<ClientInfo> Registry::allClients() const
     return result;
 }
 
-std::optional<SessionInfo> Registry::createSession(const SessionRequest &request, Error *error)
+std::optional<SessionInfo> Registry::transmissionAt(const QString &path) const
 {
+    for (const auto &[id, session] : m_sessions)
+        if (session->info().kind == SessionKind::Transmission && session->info().contentPath == path)
+            return session->info();
+    return std::nullopt;
+}
+
+std::optional<SessionInfo> Registry::transmissionOf(const ImageQuery &image, Error *error) const
+{
+    const std::optional<CatalogImage> found = m_catalog->find(image, error);
+    if (!found)
+        return std::nullopt;
+    const std::optional<SessionInfo> session = transmissionAt(found->path);
+    if (!session)
+        *error = {QLatin1String(ErrorCode::NotFound),
+                  QStringLiteral("the %1 has no multicast transmission").arg(image.describe())};
+    return session;
+}
+
+std::optional<SessionInfo> Registry::createSession(SessionRequest request, Error *error)
+{
+    if (request.image) {
+        // WDS's way: the transmission of a catalog image, one per image.
+        if (request.kind != SessionKind::Transmission) {
+            *error = {QLatin1String(ErrorCode::InvalidArgument), u"only a transmission is made from a catalog image"_qs};
+            return std::nullopt;
+        }
+        const std::optional<CatalogImage> image = m_catalog->find(*request.image, error);
+        if (!image)
+            return std::nullopt;
+        if (!image->enabled) {
+            *error = {QLatin1String(ErrorCode::NotAllowed), QStringLiteral("the %1 is disabled").arg(request.image->describe())};
+            return std::nullopt;
+        }
+        if (const auto existing = transmissionAt(image->path)) {
+            *error = {QLatin1String(ErrorCode::AlreadyExists),
+                      QStringLiteral("the %1 already has a transmission, '%2'").arg(request.image->describe(), existing->name)};
+            return std::nullopt;
+        }
+        request.contentPath = image->path;
+        request.image->name = image->name; // the image's own spelling
+        request.image->group = image->group;
+        request.image->architecture = image->architecture;
+        request.image->fileName = image->fileName;
+    }
     if (request.name.trimmed().isEmpty()) {
         *error = {QLatin1String(ErrorCode::InvalidArgument), QStringLiteral("a %1 needs a name").arg(kindNoun(request.kind))};
         return std::nullopt;
@@ -253,6 +299,7 @@ std::optional<SessionInfo> Registry::createSession(const SessionRequest &request
     info.description = request.description;
     info.contentPath = request.contentPath;
     info.contentProvider = request.kind == SessionKind::Namespace ? u"file"_qs : QString();
+    info.catalogImage = request.image;
     info.type = request.type;
     info.startTime = request.type == CastType::ScheduledCast ? request.startTime : QDateTime();
     info.minClients = request.type == CastType::ScheduledCast ? request.minClients : 0;
@@ -342,18 +389,74 @@ TransferSession *Registry::join(ReceiverPeer *peer, SessionKind kind, const QStr
         qCInfo(lcTransfer).noquote() << client->ipAddress << "refused for" << name << ":" << error->message;
         return nullptr;
     }
-    const std::optional<quint32> id = m_store->allocateClientId(error);
-    if (!id)
-        return nullptr;
-    client->id = *id;
     client->sessionId = session->info().id;
     client->sessionName = session->info().name;
-    client->joinedAt = QDateTime::currentDateTimeUtc();
-    m_clients.insert(*id, peer);
-    qCInfo(lcTransfer).noquote() << "client" << *id << client->machineName << client->ipAddress << "joined" << name
-                       << (client->fallbackSupported ? "" : "(no fallback)");
+    if (!registerClient(peer, client, error))
+        return nullptr;
     session->addClient(peer);
     return session;
+}
+
+bool Registry::registerClient(ReceiverPeer *peer, ClientInfo *client, Error *error)
+{
+    const std::optional<quint32> id = m_store->allocateClientId(error);
+    if (!id)
+        return false;
+    client->id = *id;
+    client->joinedAt = QDateTime::currentDateTimeUtc();
+    m_clients.insert(*id, peer);
+    qCInfo(lcTransfer).noquote() << "client" << *id << client->machineName << client->ipAddress << "joined"
+                                 << client->sessionName << (client->fallbackSupported ? "" : "(no fallback)");
+    return true;
+}
+
+SessionContent *Registry::unicastSource(const QString &path)
+{
+    std::unique_ptr<SessionContent> &source = m_unicastSources[path];
+    if (!source)
+        source = std::make_unique<SessionContent>(path, SessionContent::Services{m_images, &m_hashes, &m_hashing});
+    if (source->state() == SessionContent::State::Missing)
+        source->prepare(); // look again now rather than at its next retry
+    return source.get();
+}
+
+void Registry::forgetUnicastSource(const QString &path)
+{
+    m_unicastSources.erase(path);
+}
+
+std::optional<Registry::ImageJoin> Registry::joinImage(ReceiverPeer *peer, const ImageQuery &image, const QString &joinToken,
+                                                      ClientInfo *client, Error *error)
+{
+    const std::optional<CatalogImage> found = m_catalog->find(image, error);
+    if (!found)
+        return std::nullopt;
+    if (!found->enabled) {
+        *error = {QLatin1String(ErrorCode::NotAllowed), QStringLiteral("the %1 is disabled").arg(image.describe())};
+        return std::nullopt;
+    }
+    if (const auto transmission = transmissionAt(found->path)) {
+        TransferSession *session = join(peer, SessionKind::Transmission, transmission->name, joinToken, client, error);
+        return session ? std::optional(ImageJoin{session, nullptr}) : std::nullopt;
+    }
+    const SessionContent *source = unicastSource(found->path);
+    switch (source->state()) {
+    case SessionContent::State::Ready:
+        break;
+    case SessionContent::State::Preparing:
+        *error = {QLatin1String(ErrorCode::NotReady),
+                  QStringLiteral("the %1 is being prepared (%2% hashed)").arg(image.describe()).arg(source->preparedPercent())};
+        return std::nullopt;
+    case SessionContent::State::Missing:
+        *error = {QLatin1String(ErrorCode::NotReady),
+                  QStringLiteral("the file of the %1 is missing: %2").arg(image.describe(), source->missingReason())};
+        return std::nullopt;
+    }
+    client->method = TransferMethod::Unicast;
+    client->sessionName = found->name + u" (unicast)"_qs;
+    if (!registerClient(peer, client, error))
+        return std::nullopt;
+    return ImageJoin{nullptr, source};
 }
 
 void Registry::adoptPeer(ReceiverPeer *peer)

@@ -5,6 +5,7 @@
 #include "domain/session_info.h"
 #include "domain/session_request.h"
 #include "hash_cache.h"
+#include "image_catalog.h"
 #include "image_store.h"
 #include "state_store.h"
 #include "transfer_session.h"
@@ -26,7 +27,8 @@ class Registry : public QObject
 {
     Q_OBJECT
 public:
-    Registry(const QString &serverName, StateStore *store, ImageStore *images, const QString &stateDirectory,
+    Registry(const QString &serverName, StateStore *store, ImageStore *images, ImageCatalog *catalog,
+             const QString &stateDirectory,
              const TransferSettings &settings, QObject *parent = nullptr);
     ~Registry() override;
 
@@ -44,7 +46,14 @@ public:
     QList<ClientInfo> allClients() const; // multicast and fallback
     int clientCount() const { return int(m_clients.size()); }
 
-    std::optional<SessionInfo> createSession(const SessionRequest &request, Error *error);
+    std::optional<SessionInfo> createSession(SessionRequest request, Error *error);
+    // The transmission of a catalog image (WDS has at most one per image).
+    std::optional<SessionInfo> transmissionOf(const ImageQuery &image, Error *error) const;
+    // The transmission serving the file at this store path, if any.
+    std::optional<SessionInfo> transmissionAt(const QString &path) const;
+
+    ImageCatalog *catalog() const { return m_catalog; }
+    const ImageStore &imageStore() const { return *m_images; }
     std::optional<SessionInfo> startSession(SessionKind kind, const QString &name, Error *error);
     // Without Force the session is deactivated and goes once its clients
     // finish; with Force its clients are stopped and it goes at once.
@@ -63,10 +72,23 @@ public:
     // session and join time.
     TransferSession *join(ReceiverPeer *peer, SessionKind kind, const QString &name, const QString &joinToken,
                           ClientInfo *client, Error *error);
+    // Joins a catalog image: its transmission if it has one (session set),
+    // else the image by unicast (content set, Ready), as a WDS client gets
+    // an image nobody multicasts.
+    struct ImageJoin {
+        TransferSession *session = nullptr;
+        const SessionContent *content = nullptr;
+    };
+    std::optional<ImageJoin> joinImage(ReceiverPeer *peer, const ImageQuery &image, const QString &joinToken,
+                                       ClientInfo *client, Error *error);
+    // An image's file changed or went: the unicast copy of it is prepared afresh.
+    void forgetUnicastSource(const QString &path);
     void adoptPeer(ReceiverPeer *peer);
 
 private:
     TransferSession *find(SessionKind kind, const QString &name) const;
+    SessionContent *unicastSource(const QString &path);
+    bool registerClient(ReceiverPeer *peer, ClientInfo *client, Error *error);
     TransferSession *addSession(const SessionInfo &info);
     void onPeerGone(ReceiverPeer *peer, const QString &reason);
     void applySlowClientPolicy();
@@ -77,11 +99,15 @@ private:
     QString m_serverName;
     StateStore *m_store;
     ImageStore *m_images;
+    ImageCatalog *m_catalog;
     TransferSettings m_settings;
     HashCache m_hashes;
     // Images are hashed here, one at a time, off the event loop.
     QThreadPool m_hashing;
     std::map<quint32, TransferSession *> m_sessions; // by id: listings come out in creation order
+    // Catalog images sent by unicast to clients that joined them with no
+    // transmission: hashed once, by store path.
+    std::map<QString, std::unique_ptr<SessionContent>> m_unicastSources;
     QHash<quint32, ReceiverPeer *> m_clients;        // joined clients, multicast or fallback
     QTimer m_policyTimer;
 };

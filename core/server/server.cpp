@@ -1,6 +1,7 @@
 #include "server.h"
 
 #include "admin_peer.h"
+#include "image_upload.h"
 #include "common/atomic_file.h"
 #include "common/cbor_values.h"
 #include "common/log.h"
@@ -83,6 +84,7 @@ Server::Server(const ServerOptions &options, QObject *parent)
     , m_description{QHostInfo::localHostName(), QStringLiteral(DEPLOYCAST_VERSION), options}
     , m_store(options.stateDirectory)
     , m_images(options.imageStore)
+    , m_catalog(options.stateDirectory, &m_images)
     , m_tokens(options.stateDirectory)
     , m_audit(options.stateDirectory, options.audit)
 {
@@ -103,7 +105,7 @@ bool Server::start(Error *error)
         || !m_tokens.load(error))
         return false;
     const ServerOptions &options = m_description.options;
-    if (!applyStartTransport(error))
+    if (!applyStartTransport(error) || !openCatalog(error))
         return false;
     const std::optional<TlsIdentity> identity = options.tlsCertificate.isEmpty()
         ? TlsIdentity::loadOrCreate(options.stateDirectory, m_description.name, error)
@@ -116,7 +118,8 @@ bool Server::start(Error *error)
     // Hundreds of receivers join at once when a lab boots; Qt's default
     // backlog (50) would leave the rest half-open until the kernel retries.
     m_listener->setListenBacklogSize(kListenBacklog);
-    m_registry = new Registry(m_description.name, &m_store, &m_images, options.stateDirectory, options.transfer, this);
+    m_registry = new Registry(m_description.name, &m_store, &m_images, &m_catalog, options.stateDirectory,
+                              options.transfer, this);
     m_registry->restore();
     m_hub = new PushHub(m_registry, this);
     if (!m_listener->listen(m_description.options.listenAddress, m_description.options.listenPort)) {
@@ -131,6 +134,19 @@ bool Server::start(Error *error)
     qCInfo(lcMgmt).noquote() << "listening (TLS) on" << m_description.options.listenAddress.toString()
                              << m_listener->serverPort() << "; certificate" << fingerprintOf(identity->certificate)
                              << "; image store" << m_images.root() << "; state in" << m_store.filePath();
+    return true;
+}
+
+bool Server::openCatalog(Error *error)
+{
+    ImageUpload::removeLeftovers(m_images);
+    if (!m_catalog.load(error))
+        return false;
+    const int adopted = m_catalog.adoptStoreFiles(error);
+    if (adopted < 0)
+        return false;
+    if (adopted > 0)
+        qCInfo(lcState).noquote() << adopted << "files in the image store joined the catalog";
     return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "connection_gate.h"
+#include "image_catalog.h"
 #include "image_store.h"
 #include "security/audit_log.h"
 #include "security/tls_server.h"
@@ -63,6 +64,7 @@ public:
 
 private:
     bool applyStartTransport(Error *error);
+    bool openCatalog(Error *error);
     void onNewConnection();
     void onHello(FramedConnection *connection, const QCborMap &message);
 
@@ -70,6 +72,7 @@ private:
     StateLock m_lock;
     StateStore m_store;
     ImageStore m_images;
+    ImageCatalog m_catalog;
     TokenStore m_tokens;
     AuditLog m_audit;
     Registry *m_registry = nullptr;

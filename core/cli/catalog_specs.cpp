@@ -1,0 +1,136 @@
+// The image catalog's commands: image groups, and install and boot images.
+#include "cli_runner.h"
+#include "cli_text.h"
+#include "spec_builders.h"
+
+namespace deploycast::cli::specs {
+namespace {
+
+SwitchSpec groupName(bool required)
+{
+    return text("ImageGroup", required, "<name>", CliText::tr("The image group's name."));
+}
+
+SwitchSpec detailed()
+{
+    return flag("Detailed", CliText::tr("Show every image in full."));
+}
+
+SwitchSpec imageType(bool required)
+{
+    return choice("ImageType", required, {u"Boot"_qs, u"Install"_qs},
+                  CliText::tr("Install: an image that goes on a disk, kept in an image group. Boot: an image machines "
+                              "boot to install, kept per architecture."));
+}
+
+// /Image, required, with /ImageType, required.
+QList<SwitchSpec> namedImage()
+{
+    QList<SwitchSpec> switches = imageSwitches(true, CliText::tr("The image's name in the catalog."));
+    switches[1] = imageType(true);
+    return switches;
+}
+
+SwitchSpec unattendFile()
+{
+    return text("UnattendFile", false, "<path>",
+                CliText::tr("An unattend file (at most 512 KiB) to keep with the image, read on this machine."));
+}
+
+} // namespace
+
+QList<CommandSpec> catalogCommands()
+{
+    const SwitchSpec imageFile = text("ImageFile", true, "<path>",
+                                      CliText::tr("The image file on this machine: a raw disk image. It is copied into "
+                                                  "the server's image store."));
+    return {
+        {u"Add-ImageGroup"_qs,
+         CliText::tr("Adds an image group: a folder of install images."),
+         {groupName(true), server()},
+         {u"deploycast /Add-ImageGroup /ImageGroup:Lab"_qs},
+         &CliRunner::runAddImageGroup},
+        {u"Remove-ImageGroup"_qs,
+         CliText::tr("Removes an empty image group."),
+         {groupName(true), server()},
+         {u"deploycast /Remove-ImageGroup /ImageGroup:Lab"_qs},
+         &CliRunner::runRemoveImageGroup},
+        {u"Get-ImageGroup"_qs,
+         CliText::tr("Shows an image group and its images."),
+         {groupName(true), detailed(), server(), format()},
+         {u"deploycast /Get-ImageGroup /ImageGroup:Lab /Detailed"_qs},
+         &CliRunner::runGetImageGroup},
+        {u"Get-AllImageGroups"_qs,
+         CliText::tr("Shows every image group."),
+         {detailed(), server(), format()},
+         {u"deploycast /Get-AllImageGroups /Detailed"_qs},
+         &CliRunner::runGetAllImageGroups},
+        {u"Add-Image"_qs,
+         CliText::tr("Adds an image to the catalog, copying its file into the server's image store."),
+         {imageFile, imageType(true), groupName(false),
+          {u"Architecture"_qs, ValueKind::Choice, false, architectures(), {},
+           CliText::tr("The image's architecture (default x64).")},
+          text("SingleImage", false, "<name>",
+               CliText::tr("Which image of a multi-image file to take; a raw disk image holds one, so it is that one.")),
+          text("Name", false, "<name>", CliText::tr("The image's name (default: the file's name without its extension).")),
+          text("Description", false, "<text>", CliText::tr("A description.")),
+          text("Filename", false, "<file>", CliText::tr("The file name in the store (default: the image file's).")),
+          unattendFile(),
+          flag("SkipVerify", CliText::tr("Do not check the copy's SHA-256 against the file's.")),
+          server()},
+         {u"deploycast /Progress /Add-Image /ImageFile:win11.img /ImageType:Install /ImageGroup:Lab /Name:\"Windows 11\""_qs},
+         &CliRunner::runAddImage},
+        {u"Get-Image"_qs,
+         CliText::tr("Shows one image."),
+         namedImage() + QList<SwitchSpec>{server(), format()},
+         {u"deploycast /Get-Image /Image:\"Windows 11\" /ImageType:Install /ImageGroup:Lab"_qs},
+         &CliRunner::runGetImage},
+        {u"Get-AllImages"_qs,
+         CliText::tr("Shows the images in the catalog."),
+         {choice("Show", true, {u"Boot"_qs, u"Install"_qs, u"LegacyOneStep"_qs, u"All"_qs},
+                 CliText::tr("Boot or Install: images of that type; All: both. LegacyOneStep (RIS images) is always empty.")),
+          detailed(), server(), format()},
+         {u"deploycast /Get-AllImages /Show:All /Detailed"_qs},
+         &CliRunner::runGetAllImages},
+        {u"Set-Image"_qs,
+         CliText::tr("Changes an image's name, description, user filter, unattend file, or whether it is enabled."),
+         namedImage()
+             + QList<SwitchSpec>{text("Name", false, "<name>", CliText::tr("The image's new name.")),
+                                 text("Description", false, "<text>", CliText::tr("The image's new description.")),
+                                 text("UserFilter", false, "<SDDL>", CliText::tr("Who may see the image, as WDS writes it; "
+                                                                                 "kept and shown, not yet enforced.")),
+                                 choice("Enabled", false, {u"Yes"_qs, u"No"_qs},
+                                        CliText::tr("No: the image takes no new transmission.")),
+                                 unattendFile(),
+                                 choice("OverwriteUnattend", false, {u"Yes"_qs, u"No"_qs},
+                                        CliText::tr("Yes: replace an unattend file the image has already.")),
+                                 server()},
+         {u"deploycast /Set-Image /Image:\"Windows 11\" /ImageType:Install /Enabled:No"_qs},
+         &CliRunner::runSetImage},
+        {u"Replace-Image"_qs,
+         CliText::tr("Replaces an image's file with another, keeping its place in the catalog."),
+         namedImage()
+             + QList<SwitchSpec>{{u"ReplacementImage"_qs, ValueKind::Flag, true, {}, {},
+                                  CliText::tr("The replacement follows.")},
+                                 inSection(imageFile, "ReplacementImage"),
+                                 inSection(text("SourceImage", false, "<name>",
+                                                CliText::tr("Which image of a multi-image file to take (as /SingleImage).")),
+                                           "ReplacementImage"),
+                                 inSection(text("Name", false, "<name>", CliText::tr("The image's new name.")), "ReplacementImage"),
+                                 inSection(text("Description", false, "<text>", CliText::tr("The image's new description.")),
+                                           "ReplacementImage"),
+                                 inSection(text("Filename", false, "<file>",
+                                                CliText::tr("The file name in the store: must stay the same in this version.")),
+                                           "ReplacementImage"),
+                                 server()},
+         {u"deploycast /Progress /Replace-Image /Image:\"Windows 11\" /ImageType:Install /ReplacementImage /ImageFile:win11-23h2.img"_qs},
+         &CliRunner::runReplaceImage},
+        {u"Remove-Image"_qs,
+         CliText::tr("Removes an image from the catalog and its file from the image store."),
+         namedImage() + QList<SwitchSpec>{server()},
+         {u"deploycast /Remove-Image /Image:\"Windows 11\" /ImageType:Install"_qs},
+         &CliRunner::runRemoveImage},
+    };
+}
+
+} // namespace deploycast::cli::specs

@@ -1,0 +1,253 @@
+// What the image catalog's commands ask the server (catalog_specs.cpp
+// names these).
+#include "cli_runner.h"
+
+#include "cli_text.h"
+#include "client/image_sender.h"
+#include "client/management_client.h"
+#include "common/printable.h"
+#include "common/units.h"
+#include "text_report.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+namespace deploycast::cli {
+namespace {
+
+// What an unattend file may weigh (the server's own limit).
+constexpr qint64 kMaxUnattendBytes = 512 * 1024;
+
+// The file's name in a path as WDSUTIL's examples write them, with '\' or
+// '/' between folders: "\\MyServer\Share\Boot.wim" gives "Boot.wim".
+QString fileNameOf(const QString &path)
+{
+    return path.section(QRegularExpression(u"[/\\\\]"_qs), -1);
+}
+
+} // namespace
+
+void CliRunner::runAddImageGroup()
+{
+    call(api::Method::AddImageGroup, {{u"name"_qs, m_command.value(u"ImageGroup"_qs)}}, [this](const QCborMap &r) {
+        m_out << tr("Added image group %1.").arg(printable(r.value(u"group"_qs).toString())) << '\n';
+        return Exit::Success;
+    });
+}
+
+void CliRunner::runRemoveImageGroup()
+{
+    call(api::Method::RemoveImageGroup, {{u"name"_qs, m_command.value(u"ImageGroup"_qs)}}, [this](const QCborMap &r) {
+        m_out << tr("Removed image group %1.").arg(printable(r.value(u"group"_qs).toString())) << '\n';
+        return Exit::Success;
+    });
+}
+
+void CliRunner::runGetImageGroup()
+{
+    const QString wanted = m_command.value(u"ImageGroup"_qs);
+    callThen(api::Method::ListImageGroups, {}, [this, wanted](const QCborMap &groups) {
+        QCborArray found;
+        for (const QCborValue &group : groups.value(u"groups"_qs).toArray())
+            if (group.toMap().value(u"name"_qs).toString().compare(wanted, Qt::CaseInsensitive) == 0)
+                found.append(group);
+        if (found.isEmpty()) {
+            m_err << "deploycast: " << tr("there is no image group '%1'").arg(printable(wanted)) << Qt::endl;
+            done(Exit::Refused);
+            return;
+        }
+        QCborMap inGroup{{u"type"_qs, toText(ImageType::Install)}, {u"group"_qs, wanted}};
+        call(api::Method::ListImages, {{u"image"_qs, inGroup}}, [this, found](const QCborMap &r) {
+            return printImageGroups(found, r.value(u"images"_qs).toArray(), m_command.has(u"Detailed"_qs));
+        });
+    });
+}
+
+void CliRunner::runGetAllImageGroups()
+{
+    callThen(api::Method::ListImageGroups, {}, [this](const QCborMap &groups) {
+        call(api::Method::ListImages, {{u"type"_qs, toText(ImageType::Install)}}, [this, groups](const QCborMap &r) {
+            return printImageGroups(groups.value(u"groups"_qs).toArray(), r.value(u"images"_qs).toArray(),
+                                    m_command.has(u"Detailed"_qs));
+        });
+    });
+}
+
+std::optional<QByteArray> CliRunner::readUnattendFile()
+{
+    QFile file(m_command.value(u"UnattendFile"_qs));
+    if (file.size() > kMaxUnattendBytes || !file.open(QIODevice::ReadOnly)) {
+        usageError(tr("cannot use the unattend file %1: %2").arg(file.fileName(),
+                                                                 file.isOpen() || file.exists() ? tr("larger than 512 KiB or unreadable")
+                                                                                                : tr("no such file")));
+        return std::nullopt;
+    }
+    return file.readAll();
+}
+
+void CliRunner::sendImage(const QString &localFile, const ImageQuery &image, const QString &description, bool replace,
+                          std::function<void(const QCborMap &)> next)
+{
+    auto *sender = new ImageSender(m_client, this);
+    const bool showProgress = m_command.has(u"Progress"_qs);
+    auto *clock = new QElapsedTimer;
+    clock->start();
+    connect(sender, &ImageSender::progress, this, [this, showProgress, clock, localFile](qint64 sent, qint64 total) {
+        if (!showProgress)
+            return;
+        const double seconds = std::max<double>(clock->elapsed(), 1) / 1000.0;
+        m_err << '\r' << tr("Copying %1: %2% (%3 of %4, %5 MB/s)")
+                             .arg(fileNameOf(localFile))
+                             .arg(total > 0 ? sent * 100 / total : 100)
+                             .arg(formatSize(sent), formatSize(total))
+                             .arg(double(sent) / 1e6 / seconds, 0, 'f', 1)
+              << (sent == total ? "\n" : "") << Qt::flush;
+    });
+    connect(sender, &ImageSender::finished, this, [this, next, clock](const QCborMap &result, const Error &error) {
+        delete clock;
+        if (!error.isNull()) {
+            m_err << "deploycast: " << printable(error.message) << Qt::endl;
+            done(exitCodeFor(error));
+            return;
+        }
+        next(result);
+    });
+    if (!QFileInfo(localFile).isFile() || !QFileInfo(localFile).isReadable()) {
+        delete clock;
+        usageError(tr("cannot read the image file %1").arg(localFile));
+        return;
+    }
+    ImageSender::Request request{localFile, image, description, replace, !m_command.has(u"SkipVerify"_qs),
+                                 m_command.value(u"ReplacementImage/Filename"_qs)};
+    verbose(tr("sending %1 to %2").arg(localFile, printable(m_client->serverName())));
+    sender->start(request);
+}
+
+void CliRunner::runAddImage()
+{
+    const QString localFile = m_command.value(u"ImageFile"_qs);
+    ImageQuery image;
+    image.type = imageTypeFromString(m_command.value(u"ImageType"_qs)).value_or(ImageType::Install);
+    image.group = m_command.value(u"ImageGroup"_qs);
+    image.architecture = m_command.value(u"Architecture"_qs);
+    image.fileName = m_command.has(u"Filename"_qs) ? m_command.value(u"Filename"_qs) : fileNameOf(localFile);
+    image.name = m_command.has(u"Name"_qs) ? m_command.value(u"Name"_qs) : fileNameOf(localFile).section(u'.', 0, -2);
+    if (image.type == ImageType::Boot && m_command.has(u"ImageGroup"_qs)) {
+        usageError(tr("/ImageGroup goes with install images; boot images are kept per /Architecture"));
+        return;
+    }
+    std::optional<QByteArray> unattend;
+    if (m_command.has(u"UnattendFile"_qs) && !(unattend = readUnattendFile()))
+        return;
+    if (m_command.has(u"SingleImage"_qs))
+        verbose(tr("/SingleImage: a raw disk image holds one image, which is taken whole"));
+    sendImage(localFile, image, m_command.value(u"Description"_qs), false, [this, unattend](const QCborMap &added) {
+        const CatalogImage image = CatalogImage::fromCbor(added);
+        auto report = [this](const QCborMap &shown) {
+            m_out << tr("Added:") << '\n' << imageReport(CatalogImage::fromCbor(shown), {}, false);
+            return Exit::Success;
+        };
+        if (!unattend) {
+            done(report(added));
+            return;
+        }
+        call(api::Method::SetImage, {{u"image"_qs, image.query().toCbor()}, {u"unattend"_qs, *unattend}},
+             [report](const QCborMap &r) { return report(r.value(u"image"_qs).toMap()); });
+    });
+}
+
+void CliRunner::runGetImage()
+{
+    call(api::Method::ListImages, {{u"image"_qs, imageQuery().toCbor()}}, [this](const QCborMap &r) {
+        const QCborArray images = r.value(u"images"_qs).toArray();
+        if (images.size() != 1) {
+            m_err << "deploycast: "
+                  << (images.isEmpty() ? tr("there is no %1").arg(printable(imageQuery().describe()))
+                                       : tr("%1 names %2 images: add /ImageGroup, /Architecture or /Filename")
+                                             .arg(printable(imageQuery().describe())).arg(images.size()))
+                  << Qt::endl;
+            return Exit::Refused;
+        }
+        if (json()) {
+            printJson({{u"server"_qs, m_client->serverName()}, {u"image"_qs, images.first()}});
+            return Exit::Success;
+        }
+        const QCborMap image = images.first().toMap();
+        m_out << imageReport(CatalogImage::fromCbor(image), image.value(u"transmission"_qs).toString(), true);
+        return Exit::Success;
+    });
+}
+
+void CliRunner::runGetAllImages()
+{
+    const QString show = m_command.value(u"Show"_qs);
+    if (show == u"LegacyOneStep"_qs) { // RIS's images: a Deploycast server has none
+        done(printImages({}, false, tr("Legacy one-step images on server %1:")));
+        return;
+    }
+    QCborMap params;
+    if (show != u"All"_qs)
+        params[u"type"_qs] = show;
+    call(api::Method::ListImages, params, [this](const QCborMap &r) {
+        return printImages(r.value(u"images"_qs).toArray(), m_command.has(u"Detailed"_qs), tr("Images on server %1:"));
+    });
+}
+
+void CliRunner::runSetImage()
+{
+    QCborMap params{{u"image"_qs, imageQuery().toCbor()}};
+    for (const auto &[option, key] : {std::pair{u"Name"_qs, u"name"_qs}, std::pair{u"Description"_qs, u"description"_qs},
+                                      std::pair{u"UserFilter"_qs, u"userFilter"_qs}})
+        if (m_command.has(option))
+            params[key] = m_command.value(option);
+    if (m_command.has(u"Enabled"_qs))
+        params[u"enabled"_qs] = m_command.value(u"Enabled"_qs) == u"Yes"_qs;
+    if (m_command.has(u"UnattendFile"_qs)) {
+        const std::optional<QByteArray> unattend = readUnattendFile();
+        if (!unattend)
+            return;
+        params[u"unattend"_qs] = *unattend;
+        params[u"overwriteUnattend"_qs] = m_command.value(u"OverwriteUnattend"_qs) == u"Yes"_qs;
+    }
+    if (params.size() == 1) {
+        usageError(tr("/Set-Image needs something to set: /Name, /Description, /UserFilter, /Enabled or /UnattendFile"));
+        return;
+    }
+    call(api::Method::SetImage, params, [this](const QCborMap &r) {
+        const QCborMap image = r.value(u"image"_qs).toMap();
+        m_out << tr("Changed:") << '\n' << imageReport(CatalogImage::fromCbor(image), image.value(u"transmission"_qs).toString(), false);
+        return Exit::Success;
+    });
+}
+
+void CliRunner::runReplaceImage()
+{
+    sendImage(m_command.value(u"ReplacementImage/ImageFile"_qs), imageQuery(), {}, true, [this](const QCborMap &replaced) {
+        QCborMap params{{u"image"_qs, CatalogImage::fromCbor(replaced).query().toCbor()}};
+        if (m_command.has(u"ReplacementImage/Name"_qs))
+            params[u"name"_qs] = m_command.value(u"ReplacementImage/Name"_qs);
+        if (m_command.has(u"ReplacementImage/Description"_qs))
+            params[u"description"_qs] = m_command.value(u"ReplacementImage/Description"_qs);
+        auto report = [this](const QCborMap &shown) {
+            m_out << tr("Replaced:") << '\n' << imageReport(CatalogImage::fromCbor(shown), shown.value(u"transmission"_qs).toString(), false);
+            return Exit::Success;
+        };
+        if (params.size() == 1) {
+            done(report(replaced));
+            return;
+        }
+        call(api::Method::SetImage, params, [report](const QCborMap &r) { return report(r.value(u"image"_qs).toMap()); });
+    });
+}
+
+void CliRunner::runRemoveImage()
+{
+    call(api::Method::RemoveImage, {{u"image"_qs, imageQuery().toCbor()}}, [this](const QCborMap &r) {
+        m_out << tr("Removed %1.").arg(printable(r.value(u"image"_qs).toMap().value(u"path"_qs).toString())) << '\n';
+        return Exit::Success;
+    });
+}
+
+} // namespace deploycast::cli

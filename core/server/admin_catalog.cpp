@@ -1,0 +1,269 @@
+// AdminPeer's image catalog methods: groups, images, and images sent into
+// the store (/Add-Image, /Replace-Image).
+#include "admin_peer.h"
+
+#include "common/cbor_values.h"
+#include "common/log.h"
+#include "common/printable.h"
+#include "image_catalog.h"
+#include "protocol/framed_connection.h"
+#include "registry.h"
+
+#include <QCborArray>
+#include <QFile>
+
+namespace deploycast {
+namespace {
+
+// A piece of an image per request: well inside the 1 MiB frame cap.
+constexpr qint64 kUploadPieceBytes = 768 * 1024;
+
+Error invalid(const QString &message)
+{
+    return {QLatin1String(ErrorCode::InvalidArgument), message};
+}
+
+std::optional<ImageQuery> imageParam(const QCborMap &params, Error *error)
+{
+    if (!params.value(u"image"_qs).isMap()) {
+        *error = invalid(u"'image' must name an image (type, name, group or architecture, fileName)"_qs);
+        return std::nullopt;
+    }
+    return ImageQuery::fromCbor(params.value(u"image"_qs).toMap(), error);
+}
+
+} // namespace
+
+QCborMap AdminPeer::imageWithTransmission(const CatalogImage &image) const
+{
+    QCborMap map = image.toCbor();
+    if (const auto session = m_registry->transmissionAt(image.path))
+        map[u"transmission"_qs] = session->name;
+    return map;
+}
+
+QCborMap AdminPeer::listImageGroups() const
+{
+    QCborArray groups;
+    for (const QString &name : m_registry->catalog()->groups()) {
+        ImageQuery inGroup;
+        inGroup.group = name;
+        groups.append(QCborMap{{u"name"_qs, name}, {u"imageCount"_qs, m_registry->catalog()->matching(inGroup).size()}});
+    }
+    return {{u"groups"_qs, groups}};
+}
+
+QCborMap AdminPeer::addImageGroup(const QCborMap &params, Error *error)
+{
+    const QString name = params.value(u"name"_qs).toString();
+    if (!m_registry->catalog()->addGroup(name, error))
+        return {};
+    qCInfo(lcMgmt).noquote() << "added image group" << name;
+    return {{u"group"_qs, name}};
+}
+
+QCborMap AdminPeer::removeImageGroup(const QCborMap &params, Error *error)
+{
+    const QString name = params.value(u"name"_qs).toString();
+    if (!m_registry->catalog()->removeGroup(name, error))
+        return {};
+    qCInfo(lcMgmt).noquote() << "removed image group" << name;
+    return {{u"group"_qs, name}};
+}
+
+// Every image, or those of one type ("type": Boot or Install), or those a
+// query names ("image").
+QCborMap AdminPeer::listImages(const QCborMap &params, Error *error) const
+{
+    std::optional<ImageQuery> query;
+    if (params.contains(u"image"_qs) && !(query = imageParam(params, error)))
+        return {};
+    const QString type = params.value(u"type"_qs).toString();
+    if (!type.isEmpty() && !imageTypeFromString(type)) {
+        *error = invalid(u"'type' must be Boot or Install"_qs);
+        return {};
+    }
+    QCborArray images;
+    for (const CatalogImage &image : m_registry->catalog()->images()) {
+        if ((query && !query->matches(image)) || (!type.isEmpty() && image.type != imageTypeFromString(type)))
+            continue;
+        images.append(imageWithTransmission(image));
+    }
+    return {{u"images"_qs, images}};
+}
+
+QCborMap AdminPeer::setImage(const QCborMap &params, Error *error)
+{
+    const std::optional<ImageQuery> query = imageParam(params, error);
+    std::optional<CatalogImage> image = query ? m_registry->catalog()->find(*query, error) : std::nullopt;
+    if (!image)
+        return {};
+    if (params.contains(u"name"_qs)) {
+        image->name = params.value(u"name"_qs).toString();
+        if (!ImageCatalog::checkName(u"an image's name"_qs, image->name, error))
+            return {};
+    }
+    if (params.contains(u"description"_qs)) {
+        image->description = params.value(u"description"_qs).toString();
+        if (image->description.size() > 1024 || !isPrintable(image->description)) {
+            *error = invalid(u"a description must be at most 1024 characters, without control characters"_qs);
+            return {};
+        }
+    }
+    if (params.contains(u"enabled"_qs))
+        image->enabled = params.value(u"enabled"_qs).toBool();
+    if (params.contains(u"userFilter"_qs)) {
+        image->userFilter = params.value(u"userFilter"_qs).toString();
+        if (image->userFilter.size() > 4096 || !isPrintable(image->userFilter)) {
+            *error = invalid(u"a user filter must be at most 4096 characters, without control characters"_qs);
+            return {};
+        }
+    }
+    if (params.contains(u"unattend"_qs)) {
+        if (image->unattendSize > 0 && !params.value(u"overwriteUnattend"_qs).toBool()) {
+            *error = {QLatin1String(ErrorCode::AlreadyExists),
+                      QStringLiteral("the %1 has an unattend file already: give /OverwriteUnattend:Yes to replace it")
+                          .arg(query->describe())};
+            return {};
+        }
+        if (!m_registry->catalog()->storeUnattend(&*image, params.value(u"unattend"_qs).toByteArray(), error))
+            return {};
+    }
+    image->modified = QDateTime::currentDateTimeUtc();
+    if (!m_registry->catalog()->updateImage(*image, error))
+        return {};
+    qCInfo(lcMgmt).noquote() << "changed image" << image->path;
+    return {{u"image"_qs, imageWithTransmission(*image)}};
+}
+
+QCborMap AdminPeer::removeImage(const QCborMap &params, Error *error)
+{
+    const std::optional<ImageQuery> query = imageParam(params, error);
+    const std::optional<CatalogImage> image = query ? m_registry->catalog()->find(*query, error) : std::nullopt;
+    if (!image)
+        return {};
+    if (const auto session = m_registry->transmissionAt(image->path)) {
+        *error = {QLatin1String(ErrorCode::NotAllowed),
+                  QStringLiteral("the %1 has a multicast transmission, '%2': remove it first").arg(query->describe(), session->name)};
+        return {};
+    }
+    // Out of the catalog first: a file left behind is adopted again at the
+    // next start, a catalog entry without its file would not serve.
+    if (!m_registry->catalog()->removeImage(image->path, error))
+        return {};
+    QFile::remove(m_registry->imageStore().root() + u'/' + image->path);
+    m_registry->forgetUnicastSource(image->path);
+    qCInfo(lcMgmt).noquote() << "removed image" << image->path;
+    return {{u"image"_qs, image->toCbor()}};
+}
+
+QCborMap AdminPeer::beginImageUpload(const QCborMap &params, Error *error)
+{
+    if (m_upload) {
+        *error = {QLatin1String(ErrorCode::NotAllowed), u"this connection is already sending an image"_qs};
+        return {};
+    }
+    ImageCatalog *catalog = m_registry->catalog();
+    const std::optional<ImageQuery> query = imageParam(params, error);
+    if (!query)
+        return {};
+    CatalogImage target;
+    const bool replace = params.value(u"replace"_qs).toBool();
+    if (replace) {
+        const std::optional<CatalogImage> existing = catalog->find(*query, error);
+        if (!existing)
+            return {};
+        if (const auto session = m_registry->transmissionAt(existing->path); session && session->clientCount > 0) {
+            *error = {QLatin1String(ErrorCode::NotAllowed),
+                      QStringLiteral("%1 clients are receiving the %2 (transmission '%3'); replace it when they "
+                                     "are done").arg(session->clientCount).arg(query->describe(), session->name)};
+            return {};
+        }
+        const QString fileName = params.value(u"fileName"_qs).toString();
+        if (!fileName.isEmpty() && fileName.compare(existing->fileName, Qt::CaseInsensitive) != 0) {
+            *error = invalid(QStringLiteral("a replacement keeps the image's file name (%1) in this version").arg(existing->fileName));
+            return {};
+        }
+        target = *existing;
+    } else {
+        target.type = query->type;
+        target.fileName = query->fileName;
+        target.name = query->name.isEmpty() ? query->fileName.section(u'.', 0, 0) : query->name;
+        target.architecture = query->architecture.isEmpty() ? u"x64"_qs : query->architecture;
+        target.description = params.value(u"description"_qs).toString();
+        if (!ImageCatalog::checkName(u"an image's file name"_qs, target.fileName, error)
+            || !ImageCatalog::checkName(u"an image's name"_qs, target.name, error))
+            return {};
+        if (target.description.size() > 1024 || !isPrintable(target.description)) {
+            *error = invalid(u"a description must be at most 1024 characters, without control characters"_qs);
+            return {};
+        }
+        if (target.type == ImageType::Install) {
+            const std::optional<QString> group = catalog->groupForNewImage(query->group, error);
+            if (!group)
+                return {};
+            target.group = *group;
+        }
+        target.path = CatalogImage::storePath(target.type, target.type == ImageType::Install ? target.group : target.architecture,
+                                              target.fileName);
+        if (catalog->atPath(target.path) || QFile::exists(m_registry->imageStore().root() + u'/' + target.path)) {
+            *error = {QLatin1String(ErrorCode::AlreadyExists),
+                      QStringLiteral("the image store already has %1: choose another /Filename, or /Replace-Image it").arg(target.path)};
+            return {};
+        }
+    }
+    m_upload = ImageUpload::begin(m_registry->imageStore(), integerOf(params.value(u"size"_qs), -1), error);
+    if (!m_upload)
+        return {};
+    m_uploadTarget = target;
+    m_uploadReplaces = replace;
+    qCInfo(lcMgmt).noquote() << m_connection->peerAddress().toString() << (replace ? "replacing" : "adding") << "image"
+                             << target.path << "," << m_upload->size() << "bytes";
+    return {{u"path"_qs, target.path}, {u"pieceBytes"_qs, kUploadPieceBytes}};
+}
+
+QCborMap AdminPeer::uploadImageData(const QCborMap &params, Error *error)
+{
+    if (!m_upload) {
+        *error = {QLatin1String(ErrorCode::NotAllowed), u"no image is being sent on this connection (beginImageUpload first)"_qs};
+        return {};
+    }
+    const QByteArray data = params.value(u"data"_qs).toByteArray();
+    if (data.size() > kUploadPieceBytes) {
+        *error = invalid(QStringLiteral("a piece may hold at most %1 bytes").arg(kUploadPieceBytes));
+        return {};
+    }
+    if (!m_upload->write(integerOf(params.value(u"offset"_qs), -1), data, error)) {
+        m_upload.reset(); // a failed write ends the upload: the admin starts again
+        return {};
+    }
+    return {{u"received"_qs, m_upload->received()}};
+}
+
+QCborMap AdminPeer::finishImageUpload(const QCborMap &params, Error *error)
+{
+    if (!m_upload) {
+        *error = {QLatin1String(ErrorCode::NotAllowed), u"no image is being sent on this connection"_qs};
+        return {};
+    }
+    std::unique_ptr<ImageUpload> upload = std::move(m_upload);
+    CatalogImage image = m_uploadTarget;
+    image.size = upload->size();
+    image.modified = QDateTime::currentDateTimeUtc();
+    if (!m_uploadReplaces)
+        image.created = image.modified;
+    if (!upload->finish(params.value(u"sha256"_qs).toString(), image.path, m_uploadReplaces, error))
+        return {};
+    const bool recorded = m_uploadReplaces ? m_registry->catalog()->updateImage(image, error)
+                                           : m_registry->catalog()->addImage(image, error);
+    if (!recorded) {
+        if (!m_uploadReplaces) // the new file goes with its failed entry
+            QFile::remove(m_registry->imageStore().root() + u'/' + image.path);
+        return {};
+    }
+    m_registry->forgetUnicastSource(image.path);
+    qCInfo(lcMgmt).noquote() << (m_uploadReplaces ? "replaced image" : "added image") << image.path;
+    return {{u"image"_qs, imageWithTransmission(image)}};
+}
+
+} // namespace deploycast

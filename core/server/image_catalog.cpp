@@ -1,0 +1,284 @@
+#include "image_catalog.h"
+
+#include "common/atomic_file.h"
+#include "common/printable.h"
+#include "common/sha256.h"
+#include "image_store.h"
+
+#include <QCborArray>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace deploycast {
+namespace {
+
+constexpr auto kDefaultGroup = "Default";
+// A store with more files than this is not walked further at start.
+constexpr int kMostAdoptedFiles = 100'000;
+
+Error invalid(const QString &message)
+{
+    return {QLatin1String(ErrorCode::InvalidArgument), message};
+}
+
+} // namespace
+
+ImageCatalog::ImageCatalog(const QString &stateDirectory, const ImageStore *store)
+    : m_directory(stateDirectory)
+    , m_store(store)
+{
+}
+
+QString ImageCatalog::filePath() const
+{
+    return m_directory + u"/catalog.json"_qs;
+}
+
+bool ImageCatalog::load(Error *error)
+{
+    QFile file(filePath());
+    if (!file.exists())
+        return true;
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = {QLatin1String(ErrorCode::StorageError), QStringLiteral("cannot read %1: %2").arg(filePath(), file.errorString())};
+        return false;
+    }
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
+    const QJsonObject root = document.object();
+    if (!document.isObject() || !root.value(u"groups"_qs).isArray() || !root.value(u"images"_qs).isArray()) {
+        *error = {QLatin1String(ErrorCode::StorageError),
+                  QStringLiteral("%1 is damaged (not a catalog); nothing was changed. Restore it from a backup, or "
+                                 "move it aside: the images in the store then join a new catalog at start, install "
+                                 "images in the groups of their folders.").arg(filePath())};
+        return false;
+    }
+    m_groups.clear();
+    for (const QJsonValue &group : root.value(u"groups"_qs).toArray())
+        m_groups.append(group.toString());
+    m_images.clear();
+    for (const QJsonValue &value : root.value(u"images"_qs).toArray())
+        m_images.append(CatalogImage::fromCbor(QCborMap::fromJsonObject(value.toObject())));
+    return true;
+}
+
+int ImageCatalog::adoptStoreFiles(Error *error)
+{
+    const QString root = m_store->root();
+    QList<CatalogImage> found;
+    QStringList newGroups;
+    int walked = 0;
+    // Hidden entries (the upload staging folder among them) are not images.
+    QDirIterator it(root, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext() && walked++ < kMostAdoptedFiles) {
+        const QFileInfo info(it.next());
+        const QString path = QDir(root).relativeFilePath(info.filePath());
+        if (atPath(path) || !info.isFile())
+            continue;
+        const QStringList parts = path.split(u'/');
+        CatalogImage image;
+        image.path = path;
+        image.fileName = info.fileName();
+        image.name = info.completeBaseName();
+        image.size = info.size();
+        image.created = image.modified = info.lastModified().toUTC();
+        if (parts.size() == 3 && parts[0] == u"Boot"_qs && architectureFromString(parts[1])) {
+            image.type = ImageType::Boot;
+            image.architecture = *architectureFromString(parts[1]);
+        } else {
+            image.type = ImageType::Install;
+            image.architecture = u"x64"_qs;
+            image.group = parts.size() == 3 && parts[0] == u"Install"_qs ? parts[1] : QLatin1String(kDefaultGroup);
+            if (!hasGroup(image.group) && !newGroups.contains(image.group))
+                newGroups.append(image.group);
+        }
+        found.append(image);
+    }
+    if (found.isEmpty())
+        return 0;
+    const bool saved = changeAndSave([&] {
+        m_groups += newGroups;
+        m_images += found;
+    }, error);
+    return saved ? int(found.size()) : -1;
+}
+
+bool ImageCatalog::hasGroup(const QString &name) const
+{
+    return m_groups.contains(name, Qt::CaseInsensitive);
+}
+
+bool ImageCatalog::checkName(const QString &what, const QString &name, Error *error)
+{
+    if (name.trimmed().isEmpty() || name.size() > 255 || !isPrintable(name) || name.contains(u'/')
+        || name.contains(u'\\') || name.startsWith(u'.')) {
+        *error = invalid(QStringLiteral("%1 '%2' must be 1 to 255 characters, without control characters, slashes or "
+                                        "a leading dot").arg(what, printable(name.left(64))));
+        return false;
+    }
+    return true;
+}
+
+bool ImageCatalog::addGroup(const QString &name, Error *error)
+{
+    if (!checkName(u"an image group's name"_qs, name, error))
+        return false;
+    if (hasGroup(name)) {
+        *error = {QLatin1String(ErrorCode::AlreadyExists), QStringLiteral("the image group '%1' already exists").arg(name)};
+        return false;
+    }
+    return changeAndSave([&] { m_groups.append(name); }, error);
+}
+
+bool ImageCatalog::removeGroup(const QString &name, Error *error)
+{
+    if (!hasGroup(name)) {
+        *error = {QLatin1String(ErrorCode::NotFound), QStringLiteral("there is no image group '%1'").arg(name)};
+        return false;
+    }
+    ImageQuery inGroup;
+    inGroup.group = name;
+    if (const qsizetype count = matching(inGroup).size(); count > 0) {
+        *error = {QLatin1String(ErrorCode::NotAllowed),
+                  QStringLiteral("the image group '%1' still has %2 image(s); remove them first").arg(name).arg(count)};
+        return false;
+    }
+    return changeAndSave([&] { m_groups.removeIf([&](const QString &group) { return group.compare(name, Qt::CaseInsensitive) == 0; }); },
+                         error);
+}
+
+std::optional<QString> ImageCatalog::groupForNewImage(const QString &given, Error *error)
+{
+    if (!given.isEmpty()) {
+        for (const QString &group : std::as_const(m_groups))
+            if (group.compare(given, Qt::CaseInsensitive) == 0)
+                return group;
+        // WDS makes the group it is told to add to.
+        return addGroup(given, error) ? std::optional(given) : std::nullopt;
+    }
+    if (m_groups.size() == 1)
+        return m_groups.first();
+    if (m_groups.isEmpty())
+        return addGroup(u"ImageGroup1"_qs, error) ? std::optional(u"ImageGroup1"_qs) : std::nullopt;
+    *error = invalid(QStringLiteral("there are %1 image groups (%2): say which with /ImageGroup")
+                         .arg(m_groups.size()).arg(m_groups.join(u", "_qs)));
+    return std::nullopt;
+}
+
+QList<CatalogImage> ImageCatalog::matching(const ImageQuery &query) const
+{
+    QList<CatalogImage> result;
+    for (const CatalogImage &image : m_images)
+        if (query.matches(image))
+            result.append(image);
+    return result;
+}
+
+std::optional<CatalogImage> ImageCatalog::find(const ImageQuery &query, Error *error) const
+{
+    const QList<CatalogImage> found = matching(query);
+    if (found.size() == 1)
+        return found.first();
+    if (found.isEmpty()) {
+        *error = {QLatin1String(ErrorCode::NotFound), QStringLiteral("there is no %1").arg(query.describe())};
+        return std::nullopt;
+    }
+    QStringList where;
+    for (const CatalogImage &image : found)
+        where.append(image.path);
+    *error = {QLatin1String(ErrorCode::InvalidArgument),
+              QStringLiteral("%1 names %2 images (%3): add /ImageGroup, /Architecture or /Filename")
+                  .arg(query.describe()).arg(found.size()).arg(where.join(u", "_qs))};
+    return std::nullopt;
+}
+
+std::optional<CatalogImage> ImageCatalog::atPath(const QString &path) const
+{
+    for (const CatalogImage &image : m_images)
+        if (image.path == path)
+            return image;
+    return std::nullopt;
+}
+
+bool ImageCatalog::addImage(const CatalogImage &image, Error *error)
+{
+    if (atPath(image.path)) {
+        *error = {QLatin1String(ErrorCode::AlreadyExists), QStringLiteral("the catalog already has an image at %1").arg(image.path)};
+        return false;
+    }
+    return changeAndSave([&] { m_images.append(image); }, error);
+}
+
+bool ImageCatalog::updateImage(const CatalogImage &image, Error *error)
+{
+    const auto at = std::find_if(m_images.begin(), m_images.end(), [&](const CatalogImage &i) { return i.path == image.path; });
+    if (at == m_images.end()) {
+        *error = {QLatin1String(ErrorCode::NotFound), QStringLiteral("the catalog has no image at %1").arg(image.path)};
+        return false;
+    }
+    const qsizetype index = at - m_images.begin();
+    return changeAndSave([&] { m_images[index] = image; }, error);
+}
+
+bool ImageCatalog::removeImage(const QString &path, Error *error)
+{
+    const std::optional<CatalogImage> image = atPath(path);
+    if (!changeAndSave([&] { m_images.removeIf([&](const CatalogImage &i) { return i.path == path; }); }, error))
+        return false;
+    if (image)
+        QFile::remove(unattendPath(*image));
+    return true;
+}
+
+QString ImageCatalog::unattendPath(const CatalogImage &image) const
+{
+    // Named by the image's path, which no two images share.
+    return m_directory + u"/unattend/"_qs + QString::fromLatin1(Sha256::of(image.path.toUtf8().constData(),
+                                                                            std::size_t(image.path.toUtf8().size())).toHex().left(32))
+        + u".xml"_qs;
+}
+
+bool ImageCatalog::storeUnattend(CatalogImage *image, const QByteArray &content, Error *error)
+{
+    if (content.size() > kMaxUnattendBytes) {
+        *error = invalid(QStringLiteral("an unattend file may have at most %1 bytes").arg(kMaxUnattendBytes));
+        return false;
+    }
+    if (content.isEmpty()) {
+        QFile::remove(unattendPath(*image));
+        image->unattendSize = 0;
+        return true;
+    }
+    if (!makeOwnerOnlyFolder(m_directory + u"/unattend"_qs, error)
+        || !writeFileAtomically(unattendPath(*image), content, kOwnerOnly, error))
+        return false;
+    image->unattendSize = content.size();
+    return true;
+}
+
+template<typename Change>
+bool ImageCatalog::changeAndSave(Change change, Error *error)
+{
+    const QStringList groups = m_groups;
+    const QList<CatalogImage> images = m_images;
+    change();
+    if (save(error))
+        return true;
+    m_groups = groups; // a failed write changes nothing
+    m_images = images;
+    return false;
+}
+
+bool ImageCatalog::save(Error *error)
+{
+    QJsonArray images;
+    for (const CatalogImage &image : std::as_const(m_images))
+        images.append(image.toCbor().toJsonObject());
+    const QJsonObject root{{u"format"_qs, 1}, {u"groups"_qs, QJsonArray::fromStringList(m_groups)}, {u"images"_qs, images}};
+    return writeFileAtomically(filePath(), QJsonDocument(root).toJson(), kOwnerOnly, error);
+}
+
+} // namespace deploycast

@@ -1,0 +1,133 @@
+#include "image_upload.h"
+
+#include "common/atomic_file.h"
+#include "image_store.h"
+
+#include <QDir>
+#include <QRandomGenerator>
+#include <QStorageInfo>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <unistd.h>
+
+namespace deploycast {
+namespace {
+
+Error storageError(const QString &message)
+{
+    return {QLatin1String(ErrorCode::StorageError), message};
+}
+
+QString stagingFolder(const QString &root)
+{
+    return root + u'/' + QLatin1String(ImageUpload::kStagingFolder);
+}
+
+QString megabytes(qint64 bytes)
+{
+    return QString::number(double(bytes) / 1e6, 'f', 1) + u" MB"_qs;
+}
+
+} // namespace
+
+std::unique_ptr<ImageUpload> ImageUpload::begin(const ImageStore &store, qint64 size, Error *error)
+{
+    if (size <= 0) {
+        *error = {QLatin1String(ErrorCode::InvalidArgument), u"an image must have a size above 0 bytes"_qs};
+        return nullptr;
+    }
+    const QStorageInfo volume(store.root());
+    if (volume.bytesAvailable() < size + kSpareBytes) {
+        *error = storageError(QStringLiteral("the image store %1 has %2 free; this image needs %3 (and %4 to spare)")
+                                  .arg(store.root(), megabytes(volume.bytesAvailable()), megabytes(size), megabytes(kSpareBytes)));
+        return nullptr;
+    }
+    if (!makeOwnerOnlyFolder(stagingFolder(store.root()), error))
+        return nullptr;
+    std::unique_ptr<ImageUpload> upload(new ImageUpload(store.root(), size));
+    upload->m_file.setFileName(QStringLiteral("%1/%2.part").arg(stagingFolder(store.root()))
+                                   .arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0')));
+    if (!upload->m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        *error = storageError(QStringLiteral("cannot create %1: %2").arg(upload->m_file.fileName(), upload->m_file.errorString()));
+        return nullptr;
+    }
+    return upload;
+}
+
+void ImageUpload::removeLeftovers(const ImageStore &store)
+{
+    QDir staging(stagingFolder(store.root()));
+    for (const QString &name : staging.entryList({u"*.part"_qs}, QDir::Files | QDir::Hidden))
+        staging.remove(name);
+}
+
+ImageUpload::ImageUpload(const QString &root, qint64 size)
+    : m_root(root)
+    , m_size(size)
+{
+}
+
+ImageUpload::~ImageUpload()
+{
+    if (m_done)
+        return;
+    m_file.close();
+    QFile::remove(m_file.fileName());
+}
+
+bool ImageUpload::write(qint64 offset, const QByteArray &data, Error *error)
+{
+    if (m_done || offset != m_received || data.isEmpty() || m_received + data.size() > m_size) {
+        *error = {QLatin1String(ErrorCode::InvalidArgument),
+                  QStringLiteral("expected bytes from offset %1 up to the announced size %2").arg(m_received).arg(m_size)};
+        return false;
+    }
+    if (m_file.write(data) != data.size()) {
+        *error = storageError(QStringLiteral("cannot write to the image store: %1").arg(m_file.errorString()));
+        return false;
+    }
+    m_digest.addData(data.constData(), std::size_t(data.size()));
+    m_received += data.size();
+    return true;
+}
+
+bool ImageUpload::finish(const QString &sha256Hex, const QString &storePath, bool replace, Error *error)
+{
+    if (m_done || m_received != m_size) {
+        *error = {QLatin1String(ErrorCode::InvalidArgument),
+                  QStringLiteral("the image is incomplete: %1 of %2 bytes").arg(m_received).arg(m_size)};
+        return false;
+    }
+    const QString digest = QString::fromLatin1(m_digest.result().toHex());
+    if (!sha256Hex.isEmpty() && sha256Hex.compare(digest, Qt::CaseInsensitive) != 0) {
+        *error = {QLatin1String(ErrorCode::InvalidArgument),
+                  QStringLiteral("the image arrived damaged: SHA-256 %1, not %2 as sent").arg(digest, sha256Hex)};
+        return false;
+    }
+    // On disk before it is in the catalog: a crash after the rename must not
+    // leave a catalog entry over half a file.
+    if (!m_file.flush() || ::fsync(m_file.handle()) != 0) {
+        *error = storageError(QStringLiteral("cannot write to the image store: %1").arg(m_file.errorString()));
+        return false;
+    }
+    m_file.close();
+    const QString target = m_root + u'/' + storePath;
+    if (!QDir().mkpath(QFileInfo(target).path())) {
+        *error = storageError(QStringLiteral("cannot create the folder of %1").arg(target));
+        return false;
+    }
+    if (!replace && QFileInfo::exists(target)) {
+        *error = {QLatin1String(ErrorCode::AlreadyExists), QStringLiteral("%1 already exists in the image store").arg(storePath)};
+        return false;
+    }
+    if (std::rename(QFile::encodeName(m_file.fileName()).constData(), QFile::encodeName(target).constData()) != 0) {
+        *error = storageError(QStringLiteral("cannot move the image to %1: %2").arg(target, QString::fromLocal8Bit(std::strerror(errno))));
+        return false;
+    }
+    m_done = true;
+    return true;
+}
+
+} // namespace deploycast
