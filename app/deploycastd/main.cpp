@@ -128,6 +128,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption profile(u"profile"_qs, u"Network profile: 10Mbps, 100Mbps or 1Gbps caps each new "
                                      "transmission for such a network; Custom (the default) uses --max-rate."_qs,
                                      u"PROFILE"_qs);
+    const QCommandLineOption contentProvider(u"content-provider"_qs, u"A namespace content provider besides 'file': "
+                                             "NAME=PATH serves the file at PATH in the image store to /New-Namespace "
+                                             "/ContentProvider:NAME (repeatable)."_qs, u"NAME=PATH"_qs);
     const QCommandLineOption tlsCert(u"tls-cert"_qs, u"Your own TLS certificate (PEM), with --tls-key; default: "
                                      "DIR/tls/server.crt, made at first start."_qs, u"FILE"_qs);
     const QCommandLineOption tlsKey(u"tls-key"_qs, u"The private key (PEM, EC or RSA) of --tls-cert."_qs, u"FILE"_qs);
@@ -146,7 +149,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption config(u"config"_qs, QStringLiteral("The configuration file (default %1, if it exists).")
                                                       .arg(QLatin1String(kDefaultConfig)), u"FILE"_qs);
     const QList<QCommandLineOption> settingsOptions{stateDir, imageStore, listen, multicastInterface, maxRate,
-                                                    multicastRange, portRange, profile,
+                                                    multicastRange, portRange, profile, contentProvider,
                                                     tlsCert, tlsKey, clientTimeout, maxConnections, maxPerAddress,
                                                     auditMaxSize, auditKeep};
     parser.addOptions(settingsOptions);
@@ -204,6 +207,13 @@ int main(int argc, char *argv[])
     if (!transport)
         return usageError(error);
     options.transport = *transport;
+    for (const QString &provider : settings.values(parser, contentProvider)) {
+        const QString name = provider.section(u'=', 0, 0).trimmed();
+        const QString path = provider.section(u'=', 1).trimmed();
+        if (name.isEmpty() || path.isEmpty() || name.compare(u"file"_qs, Qt::CaseInsensitive) == 0)
+            return usageError(QStringLiteral("--content-provider needs NAME=PATH with a name other than 'file', not '%1'").arg(provider));
+        options.transfer.contentProviders.insert(name, path);
+    }
     const int timeoutSeconds = value(clientTimeout).toInt();
     if (timeoutSeconds < 2)
         return usageError(QStringLiteral("--client-timeout needs at least 2 seconds, not '%1'").arg(value(clientTimeout)));

@@ -163,10 +163,13 @@ void CliRunner::runGetImage()
     call(api::Method::ListImages, {{u"image"_qs, imageQuery().toCbor()}}, [this](const QCborMap &r) {
         const QCborArray images = r.value(u"images"_qs).toArray();
         if (images.size() != 1) {
+            QStringList paths;
+            for (const QCborValue &image : images)
+                paths.append(printable(image.toMap().value(u"path"_qs).toString()));
             m_err << "deploycast: "
                   << (images.isEmpty() ? tr("there is no %1").arg(printable(imageQuery().describe()))
-                                       : tr("%1 names %2 images: add /ImageGroup, /Architecture or /Filename")
-                                             .arg(printable(imageQuery().describe())).arg(images.size()))
+                                       : tr("%1 names %2 images (%3): add /ImageGroup, /Architecture or /Filename")
+                                             .arg(printable(imageQuery().describe())).arg(images.size()).arg(paths.join(u", "_qs)))
                   << Qt::endl;
             return Exit::Refused;
         }

@@ -3,6 +3,8 @@
 #include "cli_text.h"
 #include "common/printable.h"
 #include "domain/session_request.h"
+#include "protocol/messages.h"
+#include "security/trust_store.h"
 #include "text_report.h"
 
 // What each command asks the server (CommandSpec::run names these).
@@ -81,7 +83,8 @@ void CliRunner::runGetAllTransmissions()
 void CliRunner::runNewSession()
 {
     const bool isNamespace = isNamespaceCommand();
-    if (isNamespace && !m_command.has(u"ConfigString"_qs)) {
+    if (isNamespace && !m_command.has(u"ConfigString"_qs)
+        && m_command.value(u"ContentProvider"_qs).compare(u"file"_qs, Qt::CaseInsensitive) == 0) {
         usageError(tr("/New-Namespace needs /ConfigString:<path>: for the 'file' content provider, the file's path "
                       "in the image store"));
         return;
@@ -150,7 +153,26 @@ void CliRunner::runGetAllNamespaces()
 
 void CliRunner::runGetServer()
 {
-    if (m_command.value(u"Show"_qs) == u"Snapshot"_qs) {
+    const QString show = m_command.value(u"Show"_qs);
+    if (show == u"Images"_qs || show == u"All"_qs) {
+        callThen(api::Method::GetServer, {}, [this, show](const QCborMap &server) {
+            call(api::Method::ListImages, {}, [this, show, server](const QCborMap &r) {
+                const QCborArray images = r.value(u"images"_qs).toArray();
+                if (json()) {
+                    QCborMap document{{u"server"_qs, server.value(u"server"_qs)}, {u"images"_qs, images}};
+                    if (show == u"Images"_qs)
+                        document[u"server"_qs] = m_client->serverName();
+                    printJson(document);
+                    return Exit::Success;
+                }
+                if (show == u"All"_qs)
+                    m_out << serverConfigReport(server.value(u"server"_qs).toMap()) << '\n';
+                return printImages(images, m_command.has(u"Detailed"_qs), tr("Images on server %1:"));
+            });
+        });
+        return;
+    }
+    if (show == u"Snapshot"_qs) {
         call(api::Method::Subscribe, {}, [this](const QCborMap &r) { return printSnapshot(r); });
         return;
     }
@@ -164,6 +186,99 @@ void CliRunner::runGetServer()
 void CliRunner::runGetTransportServer()
 {
     call(api::Method::GetServer, {}, [this](const QCborMap &r) { return printTransport(r); });
+}
+
+void CliRunner::runControlTransport()
+{
+    const QString command = m_command.command->name;
+    const QString action = command.startsWith(u"Start-"_qs) ? u"start"_qs
+        : command.startsWith(u"Stop-"_qs)                 ? u"stop"_qs
+        : command.startsWith(u"Enable-"_qs)               ? u"enable"_qs
+                                                          : u"disable"_qs;
+    call(api::Method::ControlTransport, {{u"action"_qs, action}}, [this](const QCborMap &r) {
+        const bool running = r.value(u"running"_qs).toBool();
+        const bool enabled = r.value(u"enabled"_qs).toBool();
+        m_out << (running ? tr("The transport server of %1 is running.") : tr("The transport server of %1 is stopped.")).arg(printable(m_client->serverName()))
+              << ' ' << (enabled ? tr("It is enabled.") : tr("It is disabled: it stays stopped until enabled, across restarts."))
+              << '\n';
+        return Exit::Success;
+    });
+}
+
+void CliRunner::runGetAllServers()
+{
+    QStringList targets{QStringLiteral("%1:%2").arg(m_server.host).arg(m_server.port)};
+    for (const QString &known : TrustStore::knownTargets())
+        if (!targets.contains(known, Qt::CaseInsensitive))
+            targets.append(known);
+    showNextServer(targets, true);
+}
+
+void CliRunner::showNextServer(QStringList targets, bool allReached)
+{
+    if (targets.isEmpty()) {
+        if (json())
+            printJson({{u"servers"_qs, m_serverReports}});
+        done(allReached ? Exit::Success : Exit::Unreachable);
+        return;
+    }
+    const QString target = targets.takeFirst();
+    auto *client = new ManagementClient(this);
+    // Whatever happens to this server (its answers, or its connection
+    // failing, even after an answer), the next one is asked once.
+    auto settled = std::make_shared<bool>(false);
+    auto next = [this, client, settled, targets, allReached](bool reached) {
+        if (std::exchange(*settled, true))
+            return;
+        client->disconnect(this);
+        client->deleteLater();
+        showNextServer(targets, allReached && reached);
+    };
+    auto failed = [this, target, next](const QString &why) {
+        m_serverReports.append(QCborMap{{u"target"_qs, target}, {u"error"_qs, why}});
+        if (!json())
+            m_out << tr("Server %1: %2").arg(printable(target), printable(why)) << "\n\n";
+        next(false);
+    };
+    auto show = [this, target, next](const QCborMap &server, const std::optional<QCborArray> &images) {
+        QCborMap report{{u"target"_qs, target}, {u"server"_qs, server}};
+        if (images)
+            report[u"images"_qs] = *images;
+        m_serverReports.append(report);
+        if (!json()) {
+            if (m_command.value(u"Show"_qs) != u"Images"_qs)
+                m_out << serverConfigReport(server);
+            else
+                m_out << tr("Server %1:").arg(printable(server.value(u"name"_qs).toString())) << '\n';
+            for (const QCborValue &image : images.value_or(QCborArray()))
+                m_out << imageReport(CatalogImage::fromCbor(image.toMap()), image.toMap().value(u"transmission"_qs).toString(),
+                                     m_command.has(u"Detailed"_qs));
+            m_out << '\n';
+        }
+        next(true);
+    };
+    connect(client, &ManagementClient::failed, this, [failed](const Error &e) { failed(e.message); });
+    connect(client, &ManagementClient::ready, this, [this, client, failed, show] {
+        client->request(api::methodName(api::Method::GetServer), {}, [this, client, failed, show](const QCborMap &r, const Error &e) {
+            if (!e.isNull())
+                return failed(e.message);
+            const QCborMap server = r.value(u"server"_qs).toMap();
+            if (m_command.value(u"Show"_qs) == u"Config"_qs)
+                return show(server, std::nullopt);
+            client->request(api::methodName(api::Method::ListImages), {}, [failed, show, server](const QCborMap &images, const Error &listError) {
+                if (!listError.isNull())
+                    return failed(listError.message);
+                show(server, images.value(u"images"_qs).toArray());
+            });
+        });
+    });
+    QString error;
+    const std::optional<HostPort> address = parseHostPort(target, proto::kDefaultPort, &error);
+    if (!address) {
+        failed(error);
+        return;
+    }
+    client->connectToServer(address->host, address->port, m_connectOptions);
 }
 
 // /Set-TransportServer and /Set-Server /Transport: the range and profile in

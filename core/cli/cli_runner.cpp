@@ -76,6 +76,7 @@ void CliRunner::start()
         return;
     }
     options.token = *token;
+    m_connectOptions = options;
     m_client->connectToServer(m_server.host, m_server.port, options);
 }
 

@@ -14,9 +14,7 @@
 
 #include <functional>
 
-namespace deploycast {
-class ManagementClient;
-}
+#include "client/management_client.h"
 
 namespace deploycast::cli {
 
@@ -61,6 +59,8 @@ public:
     void runGetServer();
     void runSetTransportServer();
     void runGetTransportServer();
+    void runControlTransport(); // Start-, Stop-, Enable-, Disable-TransportServer, Start- and Stop-Server
+    void runGetAllServers();
     void runGetAllFallbackClients();
     void runGetAuditLog();
     // The image catalog (cli_catalog_commands.cpp).
@@ -86,6 +86,8 @@ private:
     // more than one request.
     void callThen(api::Method method, const QCborMap &params, std::function<void(const QCborMap &)> next);
     void usageError(const QString &message);
+    // The next server of /Get-AllServers, or done() after the last.
+    void showNextServer(QStringList targets, bool allReached);
     void done(int exitCode);
     bool isNamespaceCommand() const;
     SessionKind kind() const;
@@ -122,6 +124,8 @@ private:
     ManagementClient *m_client = nullptr;
     HostPort m_server;
     bool m_finished = false;
+    ConnectOptions m_connectOptions; // how start() connected: /Get-AllServers connects to others alike
+    QCborArray m_serverReports;      // /Get-AllServers /Format:Json
 };
 
 } // namespace deploycast::cli

@@ -228,8 +228,11 @@ QString transportSettingsText(const QCborMap &transport)
 
 QString transportConfigReport(const QCborMap &config)
 {
+    const bool enabled = config.value(u"transport"_qs).toMap().value(u"enabled"_qs).toBool(true);
     return CliText::tr("Transport server of %1:").arg(printable(config.value(u"name"_qs).toString())) + u'\n'
-        + row(CliText::tr("Multicast interface"), printable(config.value(u"multicastInterface"_qs).toString()))
+        + row(CliText::tr("State"), config.value(u"transportRunning"_qs).toBool(true) ? CliText::tr("Running") : CliText::tr("Stopped"))
+        + row(CliText::tr("Enabled"), enabled ? CliText::tr("Yes") : CliText::tr("No"))
+        + row(CliText::tr("Multicast interface"), config.value(u"multicastInterface"_qs).toString())
         + transportSettingsText(config.value(u"transport"_qs).toMap())
         + row(CliText::tr("Slow-client policy"), policyText(config.value(u"slowClientPolicy"_qs).toMap()))
         + maxRateRow(config);

@@ -40,7 +40,7 @@ bool OptionFile::load(const QString &path, const QString &section, const QList<Q
                                     "options, e.g. listen = 0.0.0.0:7405)").arg(where, name, section);
             return false;
         }
-        m_values.insert(name, line.mid(equals + 1).trimmed());
+        m_values[name].append(line.mid(equals + 1).trimmed());
     }
     return true;
 }
@@ -56,8 +56,15 @@ QString OptionFile::value(const QCommandLineParser &parser, const QCommandLineOp
         return parser.value(option);
     const auto found = m_values.constFind(option.names().constLast());
     if (found != m_values.constEnd())
-        return *found;
+        return found->constLast();
     return option.defaultValues().value(0);
+}
+
+QStringList OptionFile::values(const QCommandLineParser &parser, const QCommandLineOption &option) const
+{
+    if (parser.isSet(option))
+        return parser.values(option);
+    return m_values.value(option.names().constLast());
 }
 
 } // namespace deploycast

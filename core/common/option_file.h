@@ -19,9 +19,12 @@ public:
 
     bool isSet(const QCommandLineParser &parser, const QCommandLineOption &option) const;
     QString value(const QCommandLineParser &parser, const QCommandLineOption &option) const;
+    // A repeatable option: every value on the command line, or else every
+    // line of the file that sets it.
+    QStringList values(const QCommandLineParser &parser, const QCommandLineOption &option) const;
 
 private:
-    QHash<QString, QString> m_values; // option name → value
+    QHash<QString, QStringList> m_values; // option name → its values, in file order
 };
 
 } // namespace deploycast

@@ -116,7 +116,8 @@ QCborMap TransportConfig::toCbor() const
             {u"ipv4End"_qs, QHostAddress(lastGroup).toString()},
             {u"startPort"_qs, firstPort},
             {u"endPort"_qs, lastPort},
-            {u"profile"_qs, toText(profile)}};
+            {u"profile"_qs, toText(profile)},
+            {u"enabled"_qs, enabled}};
 }
 
 std::optional<TransportConfig> TransportConfig::updatedFrom(const QCborMap &map, Error *error) const
@@ -150,6 +151,8 @@ std::optional<TransportConfig> TransportConfig::updatedFrom(const QCborMap &map,
         }
         config.profile = *profile;
     }
+    if (map.contains(u"enabled"_qs))
+        config.enabled = map.value(u"enabled"_qs).toBool(true);
     return config;
 }
 

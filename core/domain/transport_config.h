@@ -30,6 +30,8 @@ struct TransportConfig {
     quint16 firstPort = 64001;
     quint16 lastPort = 65000;
     NetworkProfile profile = NetworkProfile::Custom;
+    // /Disable-TransportServer: stays stopped, across restarts, until enabled.
+    bool enabled = true;
 
     // Session IDs pick both, so a transmission's address is stable and
     // neighbours differ in group and port.

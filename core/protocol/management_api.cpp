@@ -26,6 +26,7 @@ constexpr MethodSpec kMethods[] = {
     {Method::SetPolicy, "setPolicy", true, true},
     {Method::GetAuditLog, "getAuditLog", false, true},
     {Method::SetTransport, "setTransport", true, true},
+    {Method::ControlTransport, "controlTransport", true, true},
     {Method::ListImageGroups, "listImageGroups", false, false},
     {Method::AddImageGroup, "addImageGroup", true, true},
     {Method::RemoveImageGroup, "removeImageGroup", true, true},

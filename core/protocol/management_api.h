@@ -27,6 +27,7 @@ enum class Method {
     SetPolicy,
     GetAuditLog,
     SetTransport,
+    ControlTransport,
     ListImageGroups,
     AddImageGroup,
     RemoveImageGroup,

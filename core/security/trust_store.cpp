@@ -31,6 +31,15 @@ QList<std::pair<QString, QString>> readKnownHosts(const QString &path)
 
 } // namespace
 
+QStringList TrustStore::knownTargets()
+{
+    QStringList targets;
+    for (const auto &[host, fingerprint] : readKnownHosts(knownHostsPath()))
+        if (!targets.contains(host))
+            targets.append(host);
+    return targets;
+}
+
 QString TrustStore::knownHostsPath()
 {
     const QString overridden = qEnvironmentVariable("DEPLOYCAST_KNOWN_HOSTS");

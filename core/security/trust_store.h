@@ -30,6 +30,9 @@ public:
     // (one or more, separated by ':'), or /var/lib/deploycast.
     static QStringList localStateDirectories();
 
+    // The servers pinned in known_hosts, as "host:port", in file order.
+    static QStringList knownTargets();
+
     // target: "host:port" as the admin named it. pinned: the pinned
     // fingerprint, when the verdict is Changed.
     Verdict check(const QString &target, const QSslCertificate &certificate, QString *pinned = nullptr) const;

@@ -149,6 +149,8 @@ QCborMap AdminPeer::dispatch(api::Method method, const QCborMap &params, Error *
         return getAuditLog(params, error);
     case api::Method::SetTransport:
         return setTransport(params, error);
+    case api::Method::ControlTransport:
+        return controlTransport(params, error);
     case api::Method::ListImageGroups:
         return listImageGroups();
     case api::Method::AddImageGroup:
@@ -183,6 +185,11 @@ QCborMap AdminPeer::getServer() const
     config[u"multicastRange"_qs] = transport.groupRangeText();
     config[u"portRange"_qs] = transport.portRangeText();
     config[u"maxRate"_qs] = m_registry->rateCap();
+    config[u"transportRunning"_qs] = m_registry->transportRunning();
+    QCborArray providers{u"file"_qs};
+    for (const QString &name : m_description.options.transfer.contentProviders.keys())
+        providers.append(name);
+    config[u"contentProviders"_qs] = providers;
     return {{u"server"_qs, config}};
 }
 
@@ -305,8 +312,29 @@ QCborMap AdminPeer::setPolicy(const QCborMap &params, Error *error)
     return {{u"slowClientPolicy"_qs, m_registry->policy().toCbor()}};
 }
 
-QCborMap AdminPeer::setTransport(const QCborMap &params, Error *error)
+QCborMap AdminPeer::controlTransport(const QCborMap &params, Error *error)
 {
+    static const std::pair<const char *, Registry::TransportAction> kActions[] = {
+        {"start", Registry::TransportAction::Start},
+        {"stop", Registry::TransportAction::Stop},
+        {"enable", Registry::TransportAction::Enable},
+        {"disable", Registry::TransportAction::Disable},
+    };
+    const QString action = params.value(u"action"_qs).toString();
+    for (const auto &[name, value] : kActions) {
+        if (action != QLatin1String(name))
+            continue;
+        if (!m_registry->controlTransport(value, error))
+            return {};
+        return {{u"running"_qs, m_registry->transportRunning()}, {u"enabled"_qs, m_registry->transport().enabled}};
+    }
+    *error = {QLatin1String(ErrorCode::InvalidArgument), u"'action' must be start, stop, enable or disable"_qs};
+    return {};
+}
+
+QCborMap AdminPeer::setTransport(QCborMap params, Error *error)
+{
+    params.remove(u"enabled"_qs); // /Enable- and /Disable-TransportServer's business
     const std::optional<TransportConfig> config = m_registry->transport().updatedFrom(params, error);
     if (!config || !m_registry->setTransport(*config, error))
         return {};

@@ -43,7 +43,8 @@ private:
     QCborMap setPolicy(const QCborMap &params, Error *error);
     QCborMap listFallbackClients() const;
     QCborMap getAuditLog(const QCborMap &params, Error *error);
-    QCborMap setTransport(const QCborMap &params, Error *error);
+    QCborMap setTransport(QCborMap params, Error *error);
+    QCborMap controlTransport(const QCborMap &params, Error *error);
     // The image catalog (admin_catalog.cpp).
     QCborMap listImageGroups() const;
     QCborMap addImageGroup(const QCborMap &params, Error *error);

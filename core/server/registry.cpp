@@ -52,6 +52,37 @@ bool Registry::setTransport(const TransportConfig &transport, Error *error)
     return true;
 }
 
+bool Registry::controlTransport(TransportAction action, Error *error)
+{
+    TransportConfig config = m_store->transport();
+    switch (action) {
+    case TransportAction::Start:
+        if (!config.enabled) {
+            *error = {QLatin1String(ErrorCode::NotAllowed),
+                      u"the transport server is disabled: /Enable-TransportServer first"_qs};
+            return false;
+        }
+        m_transportRunning = true;
+        break;
+    case TransportAction::Stop:
+        m_transportRunning = false;
+        break;
+    case TransportAction::Enable:
+    case TransportAction::Disable:
+        config.enabled = action == TransportAction::Enable;
+        if (!m_store->saveTransport(config, error))
+            return false;
+        if (!config.enabled)
+            m_transportRunning = false;
+        break;
+    }
+    for (const auto &[id, session] : m_sessions)
+        session->setPaused(!m_transportRunning);
+    qCInfo(lcMgmt).noquote() << "transport server" << (m_transportRunning ? "running" : "stopped")
+                             << (config.enabled ? "(enabled)" : "(disabled)");
+    return true;
+}
+
 bool Registry::setPolicy(SlowClientPolicy policy, Error *error)
 {
     // WDS's Multistream needs no threshold (it sorts clients by speed); ours
@@ -118,6 +149,7 @@ void Registry::applySlowClientPolicy()
 
 void Registry::restore()
 {
+    m_transportRunning = m_store->transport().enabled; // a disabled transport server stays stopped
     for (SessionInfo info : m_store->sessions()) {
         // Clients do not survive a restart, so nothing is mid-transfer.
         if (info.state == SessionState::Deactivated) {
@@ -140,6 +172,7 @@ TransferSession *Registry::addSession(const SessionInfo &info)
     settings.transport = m_store->transport();
     settings.maxRate = settings.transport.rateCap(m_settings.maxRate);
     auto *session = new TransferSession(info, content, settings, this);
+    session->setPaused(!m_transportRunning);
     connect(session, &TransferSession::stateChanged, this, &Registry::persist);
     connect(session, &TransferSession::drained, this, [this, session] {
         qCInfo(lcState).noquote() << "removed" << session->info().name << "after its last client left";
@@ -269,10 +302,12 @@ std::optional<SessionInfo> Registry::createSession(SessionRequest request, Error
                   QStringLiteral("a %1 named '%2' already exists").arg(kindNoun(request.kind), request.name)};
         return std::nullopt;
     }
-    if (request.kind == SessionKind::Namespace && request.contentProvider.compare(u"file"_qs, Qt::CaseInsensitive) != 0) {
-        *error = {QLatin1String(ErrorCode::InvalidArgument),
-                  QStringLiteral("unknown content provider '%1' (this server has: file)").arg(request.contentProvider)};
-        return std::nullopt;
+    QString provider;
+    if (request.kind == SessionKind::Namespace) {
+        const std::optional<QString> content = namespaceContent(request.contentProvider, request.contentPath, &provider, error);
+        if (!content)
+            return std::nullopt;
+        request.contentPath = *content;
     }
     if (request.type == CastType::AutoCast && (request.startTime.isValid() || request.minClients > 0)) {
         *error = {QLatin1String(ErrorCode::InvalidArgument),
@@ -298,7 +333,7 @@ std::optional<SessionInfo> Registry::createSession(SessionRequest request, Error
     info.friendlyName = request.friendlyName;
     info.description = request.description;
     info.contentPath = request.contentPath;
-    info.contentProvider = request.kind == SessionKind::Namespace ? u"file"_qs : QString();
+    info.contentProvider = provider;
     info.catalogImage = request.image;
     info.type = request.type;
     info.startTime = request.type == CastType::ScheduledCast ? request.startTime : QDateTime();
@@ -395,6 +430,36 @@ TransferSession *Registry::join(ReceiverPeer *peer, SessionKind kind, const QStr
         return nullptr;
     session->addClient(peer);
     return session;
+}
+
+std::optional<QString> Registry::namespaceContent(const QString &provider, const QString &configString, QString *canonical,
+                                                  Error *error) const
+{
+    if (provider.compare(u"file"_qs, Qt::CaseInsensitive) == 0) {
+        *canonical = u"file"_qs;
+        if (configString.isEmpty()) {
+            *error = {QLatin1String(ErrorCode::InvalidArgument),
+                      u"the 'file' content provider needs a config string (/ConfigString): the file's path in the image store"_qs};
+            return std::nullopt;
+        }
+        return configString;
+    }
+    for (auto it = m_settings.contentProviders.cbegin(); it != m_settings.contentProviders.cend(); ++it) {
+        if (it.key().compare(provider, Qt::CaseInsensitive) != 0)
+            continue;
+        *canonical = it.key();
+        if (!configString.isEmpty()) {
+            *error = {QLatin1String(ErrorCode::InvalidArgument),
+                      QStringLiteral("the content provider '%1' serves %2 and takes no config string").arg(it.key(), it.value())};
+            return std::nullopt;
+        }
+        return it.value();
+    }
+    QStringList known{u"file"_qs};
+    known += m_settings.contentProviders.keys();
+    *error = {QLatin1String(ErrorCode::InvalidArgument),
+              QStringLiteral("unknown content provider '%1' (this server has: %2)").arg(provider, known.join(u", "_qs))};
+    return std::nullopt;
 }
 
 bool Registry::registerClient(ReceiverPeer *peer, ClientInfo *client, Error *error)

@@ -65,6 +65,10 @@ public:
     // Where new transmissions take their group and port, and their rate cap.
     const TransportConfig &transport() const { return m_store->transport(); }
     bool setTransport(const TransportConfig &transport, Error *error);
+    // /Start-, /Stop-, /Enable- and /Disable-TransportServer.
+    enum class TransportAction { Start, Stop, Enable, Disable };
+    bool controlTransport(TransportAction action, Error *error);
+    bool transportRunning() const { return m_transportRunning; }
     // The rate cap of a transmission created now (bytes/s, 0 for none).
     qint64 rateCap() const { return transport().rateCap(m_settings.maxRate); }
 
@@ -88,6 +92,10 @@ public:
 private:
     TransferSession *find(SessionKind kind, const QString &name) const;
     SessionContent *unicastSource(const QString &path);
+    // A namespace's file in the store, from its content provider and config
+    // string; canonical: the provider's own spelling.
+    std::optional<QString> namespaceContent(const QString &provider, const QString &configString, QString *canonical,
+                                            Error *error) const;
     bool registerClient(ReceiverPeer *peer, ClientInfo *client, Error *error);
     TransferSession *addSession(const SessionInfo &info);
     void onPeerGone(ReceiverPeer *peer, const QString &reason);
@@ -108,6 +116,7 @@ private:
     // Catalog images sent by unicast to clients that joined them with no
     // transmission: hashed once, by store path.
     std::map<QString, std::unique_ptr<SessionContent>> m_unicastSources;
+    bool m_transportRunning = true;
     QHash<quint32, ReceiverPeer *> m_clients;        // joined clients, multicast or fallback
     QTimer m_policyTimer;
 };

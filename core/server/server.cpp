@@ -146,7 +146,7 @@ bool Server::openCatalog(Error *error)
     if (adopted < 0)
         return false;
     if (adopted > 0)
-        qCInfo(lcState).noquote() << adopted << "files in the image store joined the catalog";
+        qCInfo(lcState).noquote() << "the catalog adopted" << adopted << "files found in the image store";
     return true;
 }
 

@@ -120,8 +120,18 @@ SessionInfo TransferSession::info() const
     return info;
 }
 
+void TransferSession::setPaused(bool paused)
+{
+    m_paused = paused;
+    updateSenders();
+}
+
 bool TransferSession::acceptsClients(Error *error) const
 {
+    if (m_paused) {
+        *error = {QLatin1String(ErrorCode::NotReady), u"the transport server is stopped (deploycast /Start-TransportServer)"_qs};
+        return false;
+    }
     if (!m_info.problem.isEmpty()) {
         *error = {QLatin1String(ErrorCode::NotAllowed), QStringLiteral("'%1' has stopped: %2").arg(m_info.name, m_info.problem)};
         return false;
@@ -200,9 +210,10 @@ bool TransferSession::start(Error *error)
     }
     if (!m_info.problem.isEmpty())
         return acceptsClients(error); // says why it stopped
-    if (m_info.state == SessionState::Deactivated || m_info.state == SessionState::Active) {
-        *error = {QLatin1String(ErrorCode::NotAllowed),
-                  QStringLiteral("'%1' is already %2").arg(m_info.name, toText(m_info.state).toLower())};
+    if (m_info.state == SessionState::Active)
+        return true; // started already (its time came, or by hand): nothing to do, as asked
+    if (m_info.state == SessionState::Deactivated) {
+        *error = {QLatin1String(ErrorCode::NotAllowed), QStringLiteral("'%1' is being removed").arg(m_info.name)};
         return false;
     }
     qCInfo(lcTransfer).noquote() << "starting" << m_info.name << "by hand";
@@ -214,8 +225,13 @@ bool TransferSession::start(Error *error)
 void TransferSession::deactivate()
 {
     setState(SessionState::Deactivated);
-    if (m_clients.isEmpty())
+    if (m_clients.isEmpty()) {
         Q_EMIT drained();
+        return;
+    }
+    // Its clients finish, as in WDS, even those of a ScheduledCast that had
+    // not started: it sends now until the last is done.
+    updateSenders();
 }
 
 MulticastSender *TransferSession::senderOf(ReceiverPeer *peer) const
@@ -374,7 +390,7 @@ void TransferSession::updateSenders()
             continue;
         const qsizetype clients = clientCountOn(int(stream));
         sender->setReceiverCount(int(clients));
-        const bool sending = active && clients > 0;
+        const bool sending = active && clients > 0 && !m_paused;
         if (sending && !sender->isRunning()) {
             qCDebug(lcTransfer).noquote() << "stream" << stream << "of" << m_info.name << "running";
             sender->start();

@@ -11,6 +11,7 @@
 
 #include <QHostAddress>
 #include <QHash>
+#include <QMap>
 #include <QList>
 #include <QObject>
 #include <QTimer>
@@ -34,6 +35,9 @@ struct TransferSettings {
     QHostAddress multicastInterface{QHostAddress::LocalHost};
     qint64 maxRate = 0; // bytes per second, 0 for no limit
     TransportConfig transport; // where multistream groups go
+    // Content providers besides "file" (--content-provider NAME=PATH): each
+    // serves one file of the image store, by its path there.
+    QMap<QString, QString> contentProviders;
 };
 
 // The live side of one transmission or namespace: who is in it, when it
@@ -73,6 +77,9 @@ public:
 
     // Whether a new client may join, and why not ("not-ready": ask again).
     bool acceptsClients(Error *error) const;
+    // The transport server stopped (/Stop-TransportServer): nothing is
+    // multicast and new clients wait; joined clients keep what they have.
+    void setPaused(bool paused);
     void addClient(ReceiverPeer *peer);
     void removeClient(ReceiverPeer *peer);
 
@@ -126,6 +133,7 @@ private:
 
     SessionInfo m_info;
     SessionContent *m_content;
+    bool m_paused = false;
     TransferSettings m_settings;
     quint32 m_token;
     std::vector<Stream> m_streams; // [0] the session's group; slower ones after it

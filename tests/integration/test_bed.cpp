@@ -83,7 +83,16 @@ QString TestBed::server() const
 
 QString TestBed::makeImage(const QString &relativePath, qint64 size, quint32 seed)
 {
-    const QString path = m_root.filePath(u"store/"_qs + relativePath);
+    return writeRandomFile(m_root.filePath(u"store/"_qs + relativePath), size, seed);
+}
+
+QString TestBed::makeLocalFile(const QString &name, qint64 size, quint32 seed)
+{
+    return writeRandomFile(m_root.filePath(name), size, seed);
+}
+
+QString TestBed::writeRandomFile(const QString &path, qint64 size, quint32 seed)
+{
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -179,10 +188,11 @@ TestBed::Result TestBed::cli(const QStringList &arguments, const QProcessEnviron
     return runDeploycast(arguments + QStringList{u"/Server:"_qs + server()}, environment);
 }
 
-TestBed::Result TestBed::runDeploycast(const QStringList &arguments, const QProcessEnvironment &environment)
+TestBed::Result TestBed::runDeploycast(const QStringList &arguments, const QProcessEnvironment &environment) const
 {
     QProcess process;
     process.setProcessEnvironment(environment);
+    process.setWorkingDirectory(m_root.path()); // where makeLocalFile puts files
     process.start(program(u"deploycast"_qs), arguments);
     Result result;
     if (!process.waitForFinished(30000)) {

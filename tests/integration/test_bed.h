@@ -37,6 +37,9 @@ public:
     // A file of deterministic pseudo-random bytes in the image store.
     QString makeImage(const QString &relativePath, qint64 size, quint32 seed = 1);
     static QByteArray sha256Of(const QString &path);
+    // A file of random bytes in the bed's own folder, which is the working
+    // directory of the deploycast it runs: for /Add-Image /ImageFile:<name>.
+    QString makeLocalFile(const QString &name, qint64 size, quint32 seed = 1);
 
     // The first start picks a free port; later starts (restarts) reuse it.
     bool startServer(const QStringList &extraArguments = {});
@@ -86,7 +89,8 @@ public:
     static int finishAndGetExitCode(QProcess *process, int timeoutMs = 60000);
 
 private:
-    static Result runDeploycast(const QStringList &arguments, const QProcessEnvironment &environment);
+    Result runDeploycast(const QStringList &arguments, const QProcessEnvironment &environment) const;
+    static QString writeRandomFile(const QString &path, qint64 size, quint32 seed);
     QTemporaryDir m_root;
     quint16 m_port = 0;
     std::unique_ptr<QProcess> m_server;

@@ -70,7 +70,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<int>("exitCode");
-        QTest::newRow("Multistream without a threshold") << QStringList{u"/Policy:Multistream"_qs} << 1;
+        QTest::newRow("AutoDisconnect without a threshold") << QStringList{u"/Policy:AutoDisconnect"_qs} << 1;
         QTest::newRow("a threshold of 0 KB/s") << QStringList{u"/Policy:AutoDisconnect"_qs, u"/Threshold:0"_qs} << 2;
         QTest::newRow("four streams") << QStringList{u"/Policy:Multistream"_qs, u"/Threshold:10"_qs, u"/StreamCount:4"_qs} << 2;
     }
