@@ -128,10 +128,6 @@ Exemples :
         <translation>ScheduledCast seulement : démarrer dès que ce nombre de clients s&apos;est connecté.</translation>
     </message>
     <message>
-        <source>The friendly name of the transmission.</source>
-        <translation>Le nom convivial de la transmission.</translation>
-    </message>
-    <message>
         <source>The namespace&apos;s unique name.</source>
         <translation>Le nom unique de l&apos;espace de noms.</translation>
     </message>
@@ -152,24 +148,12 @@ Exemples :
         <translation>Arrêter le transfert immédiatement, sans repli ; le client signale un échec. Sans elle, un client qui accepte le repli termine en unicast, et un client qui ne l&apos;accepte pas échoue.</translation>
     </message>
     <message>
-        <source>Shows one multicast transmission.</source>
-        <translation>Affiche une transmission multicast.</translation>
-    </message>
-    <message>
         <source>Shows every multicast transmission on the server.</source>
         <translation>Affiche toutes les transmissions multicast du serveur.</translation>
     </message>
     <message>
         <source>Leave out transmissions that are being removed (Deactivated).</source>
         <translation>Omettre les transmissions en cours de suppression (désactivées).</translation>
-    </message>
-    <message>
-        <source>Creates a multicast transmission of an image in the server&apos;s image store.</source>
-        <translation>Crée une transmission multicast d&apos;une image du magasin d&apos;images du serveur.</translation>
-    </message>
-    <message>
-        <source>The image file, relative to the server&apos;s image store. Paths that leave the store are refused.</source>
-        <translation>Le fichier image, relatif au magasin d&apos;images du serveur. Les chemins qui sortent du magasin sont refusés.</translation>
     </message>
     <message>
         <source>A description.</source>
@@ -216,10 +200,6 @@ Exemples :
         <translation>Seulement les espaces de noms de ce fournisseur de contenu.</translation>
     </message>
     <message>
-        <source>Default lists the namespaces; ActiveOnly only those now sending; All adds their clients.</source>
-        <translation>Default liste les espaces de noms ; ActiveOnly seulement ceux qui émettent ; All ajoute leurs clients.</translation>
-    </message>
-    <message>
         <source>Starts a ScheduledCast namespace now.</source>
         <translation>Démarre maintenant un espace de noms ScheduledCast.</translation>
     </message>
@@ -230,14 +210,6 @@ Exemples :
     <message>
         <source>Stop every client at once. Without it, current clients finish first.</source>
         <translation>Arrêter tous les clients immédiatement. Sans elle, les clients en cours terminent d&apos;abord.</translation>
-    </message>
-    <message>
-        <source>Shows the server&apos;s configuration.</source>
-        <translation>Affiche la configuration du serveur.</translation>
-    </message>
-    <message>
-        <source>Config: the server&apos;s configuration. Snapshot: everything a console sees (sessions and clients), for recording; with /Format:Cbor it is written as the protocol&apos;s own CBOR, which deploycast-console --replay reads.</source>
-        <translation>Config : la configuration du serveur. Snapshot : tout ce que voit une console (sessions et clients), pour l&apos;enregistrer ; avec /Format:Cbor, il est écrit dans le CBOR du protocole, que lit deploycast-console --replay.</translation>
     </message>
     <message>
         <source>Table (default), Json, or Cbor (binary, /Show:Snapshot only).</source>
@@ -542,6 +514,318 @@ Exemples :
     <message>
         <source>Multicast interface</source>
         <translation>Interface multicast</translation>
+    </message>
+    <message>
+        <source>The image group&apos;s name.</source>
+        <translation>Le nom du groupe d&apos;images.</translation>
+    </message>
+    <message>
+        <source>Show every image in full.</source>
+        <translation>Afficher chaque image en entier.</translation>
+    </message>
+    <message>
+        <source>Install: an image that goes on a disk, kept in an image group. Boot: an image machines boot to install, kept per architecture.</source>
+        <translation>Install : une image qui va sur un disque, rangée dans un groupe d&apos;images. Boot : une image que les machines démarrent pour installer, rangée par architecture.</translation>
+    </message>
+    <message>
+        <source>The image&apos;s name in the catalog.</source>
+        <translation>Le nom de l&apos;image dans le catalogue.</translation>
+    </message>
+    <message>
+        <source>An unattend file (at most 512 KiB) to keep with the image, read on this machine.</source>
+        <translation>Un fichier de réponses (512 Kio au plus) à garder avec l&apos;image, lu sur cette machine.</translation>
+    </message>
+    <message>
+        <source>The image file on this machine: a raw disk image. It is copied into the server&apos;s image store.</source>
+        <translation>Le fichier image sur cette machine : une image disque brute. Il est copié dans le magasin d&apos;images du serveur.</translation>
+    </message>
+    <message>
+        <source>Adds an image group: a folder of install images.</source>
+        <translation>Ajoute un groupe d&apos;images : un dossier d&apos;images d&apos;installation.</translation>
+    </message>
+    <message>
+        <source>Removes an empty image group.</source>
+        <translation>Supprime un groupe d&apos;images vide.</translation>
+    </message>
+    <message>
+        <source>Shows an image group and its images.</source>
+        <translation>Affiche un groupe d&apos;images et ses images.</translation>
+    </message>
+    <message>
+        <source>Shows every image group.</source>
+        <translation>Affiche tous les groupes d&apos;images.</translation>
+    </message>
+    <message>
+        <source>Adds an image to the catalog, copying its file into the server&apos;s image store.</source>
+        <translation>Ajoute une image au catalogue, en copiant son fichier dans le magasin d&apos;images du serveur.</translation>
+    </message>
+    <message>
+        <source>The image&apos;s architecture (default x64).</source>
+        <translation>L&apos;architecture de l&apos;image (x64 par défaut).</translation>
+    </message>
+    <message>
+        <source>Which image of a multi-image file to take; a raw disk image holds one, so it is that one.</source>
+        <translation>Quelle image prendre d&apos;un fichier à plusieurs images ; une image disque brute n&apos;en contient qu&apos;une, c&apos;est donc celle-là.</translation>
+    </message>
+    <message>
+        <source>The image&apos;s name (default: the file&apos;s name without its extension).</source>
+        <translation>Le nom de l&apos;image (par défaut : le nom du fichier sans son extension).</translation>
+    </message>
+    <message>
+        <source>The file name in the store (default: the image file&apos;s).</source>
+        <translation>Le nom du fichier dans le magasin (par défaut : celui du fichier image).</translation>
+    </message>
+    <message>
+        <source>Do not check the copy&apos;s SHA-256 against the file&apos;s.</source>
+        <translation>Ne pas comparer le SHA-256 de la copie à celui du fichier.</translation>
+    </message>
+    <message>
+        <source>Shows one image.</source>
+        <translation>Affiche une image.</translation>
+    </message>
+    <message>
+        <source>Shows the images in the catalog.</source>
+        <translation>Affiche les images du catalogue.</translation>
+    </message>
+    <message>
+        <source>Boot or Install: images of that type; All: both. LegacyOneStep (RIS images) is always empty.</source>
+        <translation>Boot ou Install : les images de ce type ; All : les deux. LegacyOneStep (images RIS) est toujours vide.</translation>
+    </message>
+    <message>
+        <source>Changes an image&apos;s name, description, user filter, unattend file, or whether it is enabled.</source>
+        <translation>Change le nom, la description, le filtre d&apos;utilisateurs, le fichier de réponses d&apos;une image, ou si elle est activée.</translation>
+    </message>
+    <message>
+        <source>The image&apos;s new name.</source>
+        <translation>Le nouveau nom de l&apos;image.</translation>
+    </message>
+    <message>
+        <source>The image&apos;s new description.</source>
+        <translation>La nouvelle description de l&apos;image.</translation>
+    </message>
+    <message>
+        <source>Who may see the image, as WDS writes it; kept and shown, not yet enforced.</source>
+        <translation>Qui peut voir l&apos;image, écrit comme dans WDS ; gardé et affiché, pas encore appliqué.</translation>
+    </message>
+    <message>
+        <source>No: the image takes no new transmission.</source>
+        <translation>No : l&apos;image ne prend plus de nouvelle transmission.</translation>
+    </message>
+    <message>
+        <source>Yes: replace an unattend file the image has already.</source>
+        <translation>Yes : remplacer le fichier de réponses que l&apos;image a déjà.</translation>
+    </message>
+    <message>
+        <source>Replaces an image&apos;s file with another, keeping its place in the catalog.</source>
+        <translation>Remplace le fichier d&apos;une image par un autre, en gardant sa place dans le catalogue.</translation>
+    </message>
+    <message>
+        <source>The replacement follows.</source>
+        <translation>Le remplaçant suit.</translation>
+    </message>
+    <message>
+        <source>Which image of a multi-image file to take (as /SingleImage).</source>
+        <translation>Quelle image prendre d&apos;un fichier à plusieurs images (comme /SingleImage).</translation>
+    </message>
+    <message>
+        <source>The file name in the store: must stay the same in this version.</source>
+        <translation>Le nom du fichier dans le magasin : il doit rester le même dans cette version.</translation>
+    </message>
+    <message>
+        <source>Removes an image from the catalog and its file from the image store.</source>
+        <translation>Supprime une image du catalogue et son fichier du magasin d&apos;images.</translation>
+    </message>
+    <message>
+        <source>/%1 goes after its section&apos;s flag (see /%2 /?)</source>
+        <translation>/%1 se place après l&apos;option de sa section (voir /%2 /?)</translation>
+    </message>
+    <message>
+        <source>(after /%1) </source>
+        <translation>(après /%1) </translation>
+    </message>
+    <message>
+        <source>Shows the server&apos;s configuration and images.</source>
+        <translation>Affiche la configuration et les images du serveur.</translation>
+    </message>
+    <message>
+        <source>Config: the server&apos;s configuration. Images: its image catalog. All: both. Snapshot: everything a console sees (sessions and clients), for recording; with /Format:Cbor it is written as the protocol&apos;s own CBOR, which deploycast-console --replay reads.</source>
+        <translation>Config : la configuration du serveur. Images : son catalogue d&apos;images. All : les deux. Snapshot : tout ce que voit une console (sessions et clients), pour l&apos;enregistrer ; avec /Format:Cbor, il est écrit dans le CBOR du protocole, que lit deploycast-console --replay.</translation>
+    </message>
+    <message>
+        <source>With Images or All: every image in full.</source>
+        <translation>Avec Images ou All : chaque image en entier.</translation>
+    </message>
+    <message>
+        <source>Shows every server this user&apos;s command line and console know (pinned in known_hosts), and /Server.</source>
+        <translation>Affiche chaque serveur que la ligne de commande et la console de cet utilisateur connaissent (épinglés dans known_hosts), et /Server.</translation>
+    </message>
+    <message>
+        <source>Config: each server&apos;s configuration. Images: its images. All: both.</source>
+        <translation>Config : la configuration de chaque serveur. Images : ses images. All : les deux.</translation>
+    </message>
+    <message>
+        <source>WDS looks in the whole Active Directory forest; Deploycast knows no directory, so both mean the servers known here.</source>
+        <translation>WDS cherche dans toute la forêt Active Directory ; Deploycast ne connaît pas d&apos;annuaire, les deux valeurs désignent donc les serveurs connus ici.</translation>
+    </message>
+    <message>
+        <source>Starts the transport server: multicast transmissions and namespaces send again.</source>
+        <translation>Démarre le serveur de transport : les transmissions multicast et les espaces de noms émettent de nouveau.</translation>
+    </message>
+    <message>
+        <source>Stops the transport server: nothing is multicast and new clients wait until it starts; the process and its management port stay up.</source>
+        <translation>Arrête le serveur de transport : plus rien n&apos;est diffusé et les nouveaux clients attendent qu&apos;il démarre ; le processus et son port de gestion restent actifs.</translation>
+    </message>
+    <message>
+        <source>Enables the transport server, so that it can be started (and is, at the server&apos;s next start).</source>
+        <translation>Active le serveur de transport, pour qu&apos;il puisse démarrer (et qu&apos;il démarre au prochain lancement du serveur).</translation>
+    </message>
+    <message>
+        <source>Disables and stops the transport server; it stays stopped across restarts until enabled.</source>
+        <translation>Désactive et arrête le serveur de transport ; il reste arrêté, même après un redémarrage, jusqu&apos;à ce qu&apos;il soit activé.</translation>
+    </message>
+    <message>
+        <source>Starts the server&apos;s services: multicast transmissions and namespaces send again.</source>
+        <translation>Démarre les services du serveur : les transmissions multicast et les espaces de noms émettent de nouveau.</translation>
+    </message>
+    <message>
+        <source>Stops the server&apos;s services (multicast transmissions and namespaces) without ending the process.</source>
+        <translation>Arrête les services du serveur (transmissions multicast et espaces de noms) sans arrêter le processus.</translation>
+    </message>
+    <message>
+        <source>The transmission&apos;s friendly name (a Deploycast extension: WDSUTIL names a transmission by its image).</source>
+        <translation>Le nom convivial de la transmission (une extension de Deploycast : WDSUTIL désigne une transmission par son image).</translation>
+    </message>
+    <message>
+        <source>The name of the transmission&apos;s image in the catalog, with /ImageType.</source>
+        <translation>Le nom de l&apos;image de la transmission dans le catalogue, avec /ImageType.</translation>
+    </message>
+    <message>
+        <source>Shows one multicast transmission, named by its image or its friendly name.</source>
+        <translation>Affiche une transmission multicast, désignée par son image ou son nom convivial.</translation>
+    </message>
+    <message>
+        <source>Boot or Install: only transmissions of that type of image; All (the default): every one; Clients: every one, with its clients.</source>
+        <translation>Boot ou Install : seulement les transmissions de ce type d&apos;image ; All (par défaut) : toutes ; Clients : toutes, avec leurs clients.</translation>
+    </message>
+    <message>
+        <source>Creates the multicast transmission of an image: one per image, as in WDS.</source>
+        <translation>Crée la transmission multicast d&apos;une image : une par image, comme dans WDS.</translation>
+    </message>
+    <message>
+        <source>The transmission&apos;s friendly name.</source>
+        <translation>Le nom convivial de la transmission.</translation>
+    </message>
+    <message>
+        <source>With /ImageType: the image&apos;s name in the catalog. Without it, a file&apos;s path in the image store (a Deploycast extension); paths that leave the store are refused.</source>
+        <translation>Avec /ImageType : le nom de l&apos;image dans le catalogue. Sans, le chemin d&apos;un fichier dans le magasin d&apos;images (une extension de Deploycast) ; les chemins qui sortent du magasin sont refusés.</translation>
+    </message>
+    <message>
+        <source>Default lists the namespaces; ActiveOnly only those now sending; All and Clients add their clients.</source>
+        <translation>Default liste les espaces de noms ; ActiveOnly seulement ceux qui émettent ; All et Clients ajoutent leurs clients.</translation>
+    </message>
+    <message>
+        <source>Leave out namespaces that are being removed (Deactivated).</source>
+        <translation>Omettre les espaces de noms en cours de suppression (désactivés).</translation>
+    </message>
+    <message>
+        <source>Clients: also list the connected clients.</source>
+        <translation>Clients : lister aussi les clients connectés.</translation>
+    </message>
+    <message>
+        <source>The image&apos;s type, with /Image.</source>
+        <translation>Le type de l&apos;image, avec /Image.</translation>
+    </message>
+    <message>
+        <source>Install images: the image&apos;s group, when the name is in several.</source>
+        <translation>Images d&apos;installation : le groupe de l&apos;image, quand le nom est dans plusieurs.</translation>
+    </message>
+    <message>
+        <source>Boot images: the image&apos;s architecture, when the name is in several.</source>
+        <translation>Images de démarrage : l&apos;architecture de l&apos;image, quand le nom est dans plusieurs.</translation>
+    </message>
+    <message>
+        <source>The image&apos;s file name, when the name is in several files.</source>
+        <translation>Le nom du fichier de l&apos;image, quand le nom est dans plusieurs fichiers.</translation>
+    </message>
+    <message>
+        <source>Catalog image</source>
+        <translation>Image du catalogue</translation>
+    </message>
+    <message>
+        <source>%1 (install image, group %2, file %3)</source>
+        <translation>%1 (image d&apos;installation, groupe %2, fichier %3)</translation>
+    </message>
+    <message>
+        <source>%1 (boot image, %2, file %3)</source>
+        <translation>%1 (image de démarrage, %2, fichier %3)</translation>
+    </message>
+    <message>
+        <source>Image: %1</source>
+        <translation>Image : %1</translation>
+    </message>
+    <message>
+        <source>Image group</source>
+        <translation>Groupe d&apos;images</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architecture</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Nom du fichier</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activée</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Transmission</source>
+        <translation>Transmission</translation>
+    </message>
+    <message>
+        <source>Path in the store</source>
+        <translation>Chemin dans le magasin</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créée</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Modifiée</translation>
+    </message>
+    <message>
+        <source>User filter</source>
+        <translation>Filtre d&apos;utilisateurs</translation>
+    </message>
+    <message>
+        <source>Unattend file</source>
+        <translation>Fichier de réponses</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 octets</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En marche</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
     </message>
 </context>
 <context>
@@ -926,6 +1210,25 @@ Exemples :
     <message>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
+    </message>
+</context>
+<context>
+    <name>deploycast::ImageSender</name>
+    <message>
+        <source>cannot read the image file %1: %2</source>
+        <translation>impossible de lire le fichier image %1 : %2</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>fichier introuvable</translation>
+    </message>
+    <message>
+        <source>the server named no piece size</source>
+        <translation>le serveur n&apos;a pas donné de taille de morceau</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -1418,6 +1721,118 @@ Collez un jeton d’administrateur ou d’observateur (sur le serveur : le fichi
     <message>
         <source>/%1 is not implemented</source>
         <translation>/%1 n&apos;est pas implémentée</translation>
+    </message>
+    <message>
+        <source>Added image group %1.</source>
+        <translation>Groupe d&apos;images %1 ajouté.</translation>
+    </message>
+    <message>
+        <source>Removed image group %1.</source>
+        <translation>Groupe d&apos;images %1 supprimé.</translation>
+    </message>
+    <message>
+        <source>there is no image group &apos;%1&apos;</source>
+        <translation>il n&apos;y a pas de groupe d&apos;images « %1 »</translation>
+    </message>
+    <message>
+        <source>cannot use the unattend file %1: %2</source>
+        <translation>impossible d&apos;utiliser le fichier de réponses %1 : %2</translation>
+    </message>
+    <message>
+        <source>larger than 512 KiB or unreadable</source>
+        <translation>plus de 512 Kio ou illisible</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>fichier introuvable</translation>
+    </message>
+    <message>
+        <source>Copying %1: %2% (%3 of %4, %5 MB/s)</source>
+        <translation>Copie de %1 : %2 % (%3 sur %4, %5 Mo/s)</translation>
+    </message>
+    <message>
+        <source>cannot read the image file %1</source>
+        <translation>impossible de lire le fichier image %1</translation>
+    </message>
+    <message>
+        <source>/ImageGroup goes with install images; boot images are kept per /Architecture</source>
+        <translation>/ImageGroup va avec les images d&apos;installation ; les images de démarrage sont rangées par /Architecture</translation>
+    </message>
+    <message>
+        <source>/SingleImage: a raw disk image holds one image, which is taken whole</source>
+        <translation>/SingleImage : une image disque brute contient une seule image, prise en entier</translation>
+    </message>
+    <message>
+        <source>Added:</source>
+        <translation>Ajoutée :</translation>
+    </message>
+    <message>
+        <source>there is no %1</source>
+        <translation>il n&apos;y a pas de %1</translation>
+    </message>
+    <message>
+        <source>%1 names %2 images (%3): add /ImageGroup, /Architecture or /Filename</source>
+        <translation>%1 désigne %2 images (%3) : ajoutez /ImageGroup, /Architecture ou /Filename</translation>
+    </message>
+    <message>
+        <source>Legacy one-step images on server %1:</source>
+        <translation>Images héritées en une étape du serveur %1 :</translation>
+    </message>
+    <message>
+        <source>Images on server %1:</source>
+        <translation>Images du serveur %1 :</translation>
+    </message>
+    <message>
+        <source>/Set-Image needs something to set: /Name, /Description, /UserFilter, /Enabled or /UnattendFile</source>
+        <translation>/Set-Image demande quelque chose à régler : /Name, /Description, /UserFilter, /Enabled ou /UnattendFile</translation>
+    </message>
+    <message>
+        <source>Changed:</source>
+        <translation>Modifiée :</translation>
+    </message>
+    <message>
+        <source>Replaced:</source>
+        <translation>Remplacée :</translation>
+    </message>
+    <message>
+        <source>/%1 needs the transmission&apos;s image (/Image:&lt;name&gt; /ImageType:{Boot|Install}) or its /FriendlyName, not both</source>
+        <translation>/%1 demande l&apos;image de la transmission (/Image:&lt;nom&gt; /ImageType:{Boot|Install}) ou son /FriendlyName, pas les deux</translation>
+    </message>
+    <message>
+        <source>/Image needs /ImageType:{Boot|Install}</source>
+        <translation>/Image demande /ImageType:{Boot|Install}</translation>
+    </message>
+    <message>
+        <source>The transport server of %1 is running.</source>
+        <translation>Le serveur de transport de %1 est en marche.</translation>
+    </message>
+    <message>
+        <source>The transport server of %1 is stopped.</source>
+        <translation>Le serveur de transport de %1 est arrêté.</translation>
+    </message>
+    <message>
+        <source>It is enabled.</source>
+        <translation>Il est activé.</translation>
+    </message>
+    <message>
+        <source>It is disabled: it stays stopped until enabled, across restarts.</source>
+        <translation>Il est désactivé : il reste arrêté jusqu&apos;à ce qu&apos;il soit activé, même après un redémarrage.</translation>
+    </message>
+    <message>
+        <source>Server %1: %2</source>
+        <translation>Serveur %1 : %2</translation>
+    </message>
+    <message>
+        <source>Server %1:</source>
+        <translation>Serveur %1 :</translation>
+    </message>
+    <message>
+        <source>Image groups on server %1:</source>
+        <translation>Groupes d&apos;images du serveur %1 :</translation>
+    </message>
+    <message>
+        <source>Image group: %1 (%2 images)</source>
+        <translation>Groupe d&apos;images : %1 (%2 images)</translation>
     </message>
 </context>
 <context>

@@ -126,6 +126,26 @@ private Q_SLOTS:
         QCOMPARE(TestBed::sha256Of(bed->receiverOutput(u"pc"_qs)), expected);
     }
 
+    // WDS lets the joined clients of a deactivated transmission finish, even
+    // if it had not started: before, they waited for ever and it could not
+    // be started any more.
+    void aScheduledCastRemovedBeforeItStartsLetsItsClientsFinish()
+    {
+        const QByteArray expected = TestBed::sha256Of(bed->makeImage(u"lab.img"_qs, kSmallImage));
+        QVERIFY(bed->startServer());
+        createTransmission(u"Night"_qs, u"lab.img"_qs, {u"/TransmissionType:ScheduledCast"_qs});
+        QProcess *receiver = bed->startReceiver(u"pc1"_qs, u"Night"_qs);
+        QVERIFY(TestBed::waitUntil([&] { return bed->clientsOf(u"Night"_qs).size() == 1; }));
+        const TestBed::Result removed = bed->cli({u"/Remove-MulticastTransmission"_qs, u"/FriendlyName:Night"_qs});
+        QCOMPARE(removed.exitCode, 0);
+        QVERIFY(removed.out.contains(u"deactivated"_qs));
+        QCOMPARE(TestBed::finishAndGetExitCode(receiver), 0);
+        QCOMPARE(TestBed::sha256Of(bed->receiverOutput(u"pc1"_qs)), expected);
+        QVERIFY(TestBed::waitUntil([&] {
+            return bed->cliJson({u"/Get-AllMulticastTransmissions"_qs}).value(u"transmissions"_qs).toArray().isEmpty();
+        }));
+    }
+
     void namespaceIsReceivedLikeATransmission()
     {
         const QByteArray expected = TestBed::sha256Of(bed->makeImage(u"drivers.tar"_qs, kSmallImage / 2));
