@@ -16,6 +16,7 @@ struct ServerTreeModel::Node {
     Node *parent = nullptr;
     ServerConnection *server = nullptr;
     quint32 id = 0; // session or client ID
+    QString name;   // an image folder's group or architecture; an image's store path
     std::vector<std::unique_ptr<Node>> children;
 
     int row() const
@@ -109,7 +110,8 @@ void ServerTreeModel::addServer(ServerConnection *server)
 {
     Node *servers = m_root->children.front().get();
     auto node = makeNode(NodeKind::Server, server);
-    for (NodeKind folder : {NodeKind::Transmissions, NodeKind::Namespaces, NodeKind::Fallback}) {
+    for (NodeKind folder : {NodeKind::Transmissions, NodeKind::Namespaces, NodeKind::Fallback, NodeKind::InstallImages,
+                            NodeKind::BootImages}) {
         auto child = makeNode(folder, server);
         child->parent = node.get();
         node->children.push_back(std::move(child));
@@ -122,11 +124,13 @@ void ServerTreeModel::addServer(ServerConnection *server)
     connect(server, &ServerConnection::changed, this,
             [this, server](const MirrorChange &change) { onChanged(server, change); });
     connect(server, &ServerConnection::stateChanged, this, [this, server] { onStateChanged(server); });
+    connect(server, &ServerConnection::catalogChanged, this, [this, server] { onCatalogChanged(server); });
     // A server added with data already mirrored (not the usual case).
     MirrorChange existing;
     existing.addedSessions = server->sessions().keys();
     existing.addedClients = server->clients().keys();
     onChanged(server, existing);
+    onCatalogChanged(server);
 }
 
 void ServerTreeModel::removeServer(ServerConnection *server)
@@ -221,6 +225,57 @@ void ServerTreeModel::onChanged(ServerConnection *server, const MirrorChange &ch
     }
 }
 
+void ServerTreeModel::onCatalogChanged(ServerConnection *server)
+{
+    Node *node = serverNode(server);
+    if (!node)
+        return;
+    // Install images by group (every group, empty ones too), boot images by
+    // architecture (those that have some), each in the catalog's order.
+    auto folderOf = [server](const QString &name, ImageType type) {
+        auto folder = makeNode(NodeKind::ImageFolder, server);
+        folder->name = name;
+        for (const CatalogImage &image : server->images()) {
+            if (image.type != type || (type == ImageType::Install ? image.group : image.architecture) != name)
+                continue;
+            auto child = makeNode(NodeKind::Image, server);
+            child->name = image.path;
+            child->parent = folder.get();
+            folder->children.push_back(std::move(child));
+        }
+        return folder;
+    };
+    std::vector<std::unique_ptr<Node>> groups;
+    for (const QString &group : server->imageGroups())
+        groups.push_back(folderOf(group, ImageType::Install));
+    std::vector<std::unique_ptr<Node>> architectures;
+    for (const QString &architecture : deploycast::architectures()) {
+        auto folder = folderOf(architecture, ImageType::Boot);
+        if (!folder->children.empty())
+            architectures.push_back(std::move(folder));
+    }
+    refill(node->folder(NodeKind::InstallImages), std::move(groups));
+    refill(node->folder(NodeKind::BootImages), std::move(architectures));
+}
+
+void ServerTreeModel::refill(Node *folder, std::vector<std::unique_ptr<Node>> children)
+{
+    if (!folder->children.empty()) {
+        beginRemoveRows(indexOf(folder), 0, int(folder->children.size()) - 1);
+        folder->children.clear();
+        endRemoveRows();
+    }
+    if (!children.empty()) {
+        beginInsertRows(indexOf(folder), 0, int(children.size()) - 1);
+        for (auto &child : children) {
+            child->parent = folder;
+            folder->children.push_back(std::move(child));
+        }
+        endInsertRows();
+    }
+    emitNodeChanged(folder); // its count
+}
+
 void ServerTreeModel::onStateChanged(ServerConnection *server)
 {
     if (const Node *node = serverNode(server))
@@ -295,6 +350,20 @@ QString ServerTreeModel::displayText(const Node *node) const
         return tr("%1 (ID %2) — %3%, %4").arg(client.machineName).arg(client.id)
             .arg(client.percentComplete, 0, 'f', 0).arg(formatRate(client.transferRate));
     }
+    case NodeKind::InstallImages:
+    case NodeKind::BootImages: {
+        qsizetype count = 0;
+        for (const auto &folder : node->children)
+            count += qsizetype(folder->children.size());
+        return (node->kind == NodeKind::InstallImages ? tr("Install Images (%1)") : tr("Boot Images (%1)")).arg(count);
+    }
+    case NodeKind::ImageFolder:
+        return tr("%1 (%2)").arg(node->name).arg(node->children.size());
+    case NodeKind::Image: {
+        const CatalogImage image = imageOf(node);
+        return image.enabled ? tr("%1 — %2, %3").arg(image.name, image.fileName, formatSize(image.size))
+                             : tr("%1 — %2, %3, disabled").arg(image.name, image.fileName, formatSize(image.size));
+    }
     }
     return {};
 }
@@ -316,6 +385,10 @@ QVariant ServerTreeModel::data(const QModelIndex &index, int role) const
         case NodeKind::Fallback: return QStringLiteral("Unicast Fallback");
         case NodeKind::Session: return node->server->sessions().value(node->id).name;
         case NodeKind::FallbackClient: return node->server->clients().value(node->id).machineName;
+        case NodeKind::InstallImages: return QStringLiteral("Install Images");
+        case NodeKind::BootImages: return QStringLiteral("Boot Images");
+        case NodeKind::ImageFolder: return node->name;
+        case NodeKind::Image: return imageOf(node).name;
         }
         break;
     case Qt::ForegroundRole:
@@ -340,6 +413,10 @@ QVariant ServerTreeModel::data(const QModelIndex &index, int role) const
             const SessionInfo session = node->server->sessions().value(node->id);
             return session.problem.isEmpty() ? session.conditionReason : session.problem;
         }
+        if (node->kind == NodeKind::Image) {
+            const CatalogImage image = imageOf(node);
+            return QStringList{image.path, image.description}.join(u'\n').trimmed();
+        }
         break;
 
     }
@@ -359,8 +436,31 @@ ClientScope ServerTreeModel::scopeOf(const QModelIndex &index) const
     case NodeKind::Session: return {ClientScope::Kind::Session, node->server, node->id};
     case NodeKind::Fallback:
     case NodeKind::FallbackClient: return {ClientScope::Kind::Fallback, node->server, 0};
+    case NodeKind::Image:
+        if (const quint32 transmission = transmissionOf(node))
+            return {ClientScope::Kind::Session, node->server, transmission};
+        return {ClientScope::Kind::Nothing, node->server, 0};
+    case NodeKind::InstallImages:
+    case NodeKind::BootImages:
+    case NodeKind::ImageFolder: return {ClientScope::Kind::Transmissions, node->server, 0};
     }
     return {};
+}
+
+CatalogImage ServerTreeModel::imageOf(const Node *node)
+{
+    for (const CatalogImage &image : node->server->images())
+        if (image.path == node->name)
+            return image;
+    return {};
+}
+
+quint32 ServerTreeModel::transmissionOf(const Node *node)
+{
+    for (const SessionInfo &session : node->server->sessions())
+        if (session.kind == SessionKind::Transmission && session.contentPath == node->name)
+            return session.id;
+    return 0;
 }
 
 ServerConnection *ServerTreeModel::serverOf(const QModelIndex &index) const
@@ -371,6 +471,8 @@ ServerConnection *ServerTreeModel::serverOf(const QModelIndex &index) const
 quint32 ServerTreeModel::sessionIdOf(const QModelIndex &index) const
 {
     const Node *node = nodeOf(index);
+    if (index.isValid() && node->kind == NodeKind::Image)
+        return transmissionOf(node); // an image stands for its transmission, as in WDS
     return index.isValid() && node->kind == NodeKind::Session ? node->id : 0;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client_scope.h"
+#include "domain/catalog_image.h"
 
 #include <QAbstractItemModel>
 
@@ -15,8 +16,10 @@ struct MirrorChange;
 
 // Servers > server > {Multicast Transmissions > each transmission,
 // Namespaces > each namespace, Unicast Fallback > each client finishing by
-// unicast}. Nodes are plain structs (no QObject per node); every change is a
-// precise insert, remove or dataChanged.
+// unicast, Install Images > each image group > its images, Boot Images >
+// each architecture > its images}. Nodes are plain structs (no QObject per
+// node); every change is a precise insert, remove or dataChanged (the image
+// folders, which change seldom, are refilled whole).
 class ServerTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -24,7 +27,10 @@ public:
     enum Role {
         PathNameRole = Qt::UserRole + 1, // the node's name in --select paths, without counts or state
     };
-    enum class NodeKind { Servers, Server, Transmissions, Namespaces, Fallback, Session, FallbackClient };
+    enum class NodeKind {
+        Servers, Server, Transmissions, Namespaces, Fallback, Session, FallbackClient,
+        InstallImages, BootImages, ImageFolder, Image, // a group or an architecture; an image by its store path
+    };
 
     explicit ServerTreeModel(ServerList *servers, QObject *parent = nullptr);
     ~ServerTreeModel() override;
@@ -52,12 +58,16 @@ private:
     void removeServer(ServerConnection *server);
     void onChanged(ServerConnection *server, const MirrorChange &change);
     void onStateChanged(ServerConnection *server);
+    void onCatalogChanged(ServerConnection *server);
+    void refill(Node *folder, std::vector<std::unique_ptr<Node>> children);
     void insertChild(Node *folder, std::unique_ptr<Node> child);
     void removeChild(Node *folder, quint32 id);
     Node *childWithId(const Node *folder, quint32 id) const;
     void emitNodeChanged(const Node *node);
     void emitSubtreeChanged(const Node *node);
     QString displayText(const Node *node) const;
+    static CatalogImage imageOf(const Node *node);
+    static quint32 transmissionOf(const Node *node); // the transmission of an image node's image, or 0
 
     ServerList *m_servers;
     std::unique_ptr<Node> m_root; // invisible; its one child is "Servers"

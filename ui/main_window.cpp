@@ -513,6 +513,7 @@ void MainWindow::showServerProperties()
         auto *dialog = new ServerPropertiesDialog(result.value(u"server"_qs).toMap(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QDialog::accepted, this, [this, dialog, server] {
+            request(server, api::Method::SetTransport, dialog->transportRequest(), tr("Server Properties"));
             request(server, api::Method::SetPolicy, dialog->policyRequest(), tr("Server Properties"));
         });
         dialog->open();
@@ -524,7 +525,16 @@ void MainWindow::newTransmission()
     ServerConnection *server = m_treeModel->serverOf(m_tree->currentIndex());
     if (!server)
         return;
-    auto *dialog = new NewTransmissionDialog(this);
+    // One transmission per image, as in WDS: only images without one are offered.
+    QList<CatalogImage> offered;
+    for (const CatalogImage &image : server->images()) {
+        const auto sessions = server->sessions();
+        if (std::none_of(sessions.cbegin(), sessions.cend(), [&](const SessionInfo &session) {
+                return session.kind == SessionKind::Transmission && session.contentPath == image.path;
+            }))
+            offered.append(image);
+    }
+    auto *dialog = new NewTransmissionDialog(offered, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, server] {
         request(server, api::Method::CreateSession, dialog->request().toCbor(), tr("New Multicast Transmission"));

@@ -13,14 +13,21 @@
 
 namespace deploycast {
 
-NewTransmissionDialog::NewTransmissionDialog(QWidget *parent)
+NewTransmissionDialog::NewTransmissionDialog(const QList<CatalogImage> &images, QWidget *parent)
     : QDialog(parent)
+    , m_images(images)
 {
     setWindowTitle(tr("New Multicast Transmission"));
     auto *form = new QFormLayout(this);
     m_name = new QLineEdit;
-    m_image = new QLineEdit;
-    m_image->setPlaceholderText(tr("path in the server's image store, e.g. win11.img"));
+    m_image = new QComboBox;
+    m_image->setObjectName(u"image"_qs);
+    m_image->setEditable(true);
+    for (const CatalogImage &image : m_images)
+        m_image->addItem(image.type == ImageType::Install ? tr("%1 (install image, %2)").arg(image.name, image.group)
+                                                          : tr("%1 (boot image, %2)").arg(image.name, image.architecture));
+    m_image->setCurrentIndex(-1);
+    m_image->lineEdit()->setPlaceholderText(tr("a catalog image, or a path in the server's image store"));
     m_type = new QComboBox;
     m_type->addItem(tr("AutoCast: starts when the first client joins"), toText(CastType::AutoCast));
     m_type->addItem(tr("ScheduledCast: starts at a time or client count"), toText(CastType::ScheduledCast));
@@ -43,8 +50,8 @@ NewTransmissionDialog::NewTransmissionDialog(QWidget *parent)
     form->addRow(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    for (QLineEdit *edit : {m_name, m_image})
-        connect(edit, &QLineEdit::textChanged, this, &NewTransmissionDialog::updateState);
+    connect(m_name, &QLineEdit::textChanged, this, &NewTransmissionDialog::updateState);
+    connect(m_image, &QComboBox::currentTextChanged, this, &NewTransmissionDialog::updateState);
     connect(m_type, &QComboBox::currentIndexChanged, this, &NewTransmissionDialog::updateState);
     connect(m_useTime, &QCheckBox::toggled, this, &NewTransmissionDialog::updateState);
     updateState();
@@ -57,14 +64,19 @@ void NewTransmissionDialog::updateState()
     m_time->setEnabled(scheduled && m_useTime->isChecked());
     m_clients->setEnabled(scheduled);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_name->text().trimmed().isEmpty()
-                                                        && !m_image->text().trimmed().isEmpty());
+                                                        && !m_image->currentText().trimmed().isEmpty());
 }
 
 SessionRequest NewTransmissionDialog::request() const
 {
     SessionRequest request;
     request.name = m_name->text().trimmed();
-    request.contentPath = m_image->text().trimmed();
+    // A catalog image as offered, or whatever else was typed: a store path.
+    const int chosen = m_image->findText(m_image->currentText());
+    if (chosen >= 0 && chosen < m_images.size())
+        request.image = m_images.at(chosen).query();
+    else
+        request.contentPath = m_image->currentText().trimmed();
     request.description = m_description->text();
     request.type = castTypeFromString(m_type->currentData().toString()).value_or(CastType::AutoCast);
     const bool scheduled = request.type == CastType::ScheduledCast;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/catalog_image.h"
 #include "domain/session_request.h"
 
 #include <QDialog>
@@ -13,13 +14,16 @@ class QSpinBox;
 
 namespace deploycast {
 
-// Asks for what /New-MulticastTransmission takes: name, image, AutoCast or
-// ScheduledCast, and for ScheduledCast a start time and/or a client count.
+// Asks for what /New-MulticastTransmission takes: name, image (one of the
+// server's catalog images that has no transmission yet, or a path typed in
+// the image store), AutoCast or ScheduledCast, and for ScheduledCast a start
+// time and/or a client count.
 class NewTransmissionDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit NewTransmissionDialog(QWidget *parent = nullptr);
+    // images: the catalog images offered.
+    explicit NewTransmissionDialog(const QList<CatalogImage> &images, QWidget *parent = nullptr);
 
     // The transmission the admin asked for.
     SessionRequest request() const;
@@ -28,7 +32,8 @@ private:
     void updateState();
 
     QLineEdit *m_name;
-    QLineEdit *m_image;
+    QComboBox *m_image; // editable: a catalog image, or a store path typed in
+    QList<CatalogImage> m_images;
     QComboBox *m_type;
     QCheckBox *m_useTime;
     QDateTimeEdit *m_time;

@@ -73,6 +73,8 @@ void ServerConnection::connectNow()
     connect(m_client, &ManagementClient::notified, this, [this](const QString &event, const QCborMap &params) {
         if (event == u"delta"_qs)
             applyDelta(params);
+        else if (event == u"catalog"_qs)
+            applyCatalog(params);
     });
     ConnectOptions options;
     options.token = m_token;
@@ -245,6 +247,26 @@ void ServerConnection::applySnapshot(const QCborMap &snapshot)
     applyClients(clients, &change);
     m_lastUpdate = referenceTime();
     Q_EMIT changed(change);
+    applyCatalog(snapshot.value(u"catalog"_qs).toMap());
+}
+
+void ServerConnection::applyCatalog(const QCborMap &catalog)
+{
+    QStringList groups;
+    for (const QCborValue &group : catalog.value(u"groups"_qs).toArray())
+        groups.append(group.toString());
+    QList<CatalogImage> images;
+    for (const QCborValue &image : catalog.value(u"images"_qs).toArray())
+        images.append(CatalogImage::fromCbor(image.toMap()));
+    const bool same = groups == m_imageGroups && images.size() == m_images.size()
+        && std::equal(images.cbegin(), images.cend(), m_images.cbegin(), [](const CatalogImage &a, const CatalogImage &b) {
+               return a.toCbor() == b.toCbor();
+           });
+    if (same)
+        return;
+    m_imageGroups = groups;
+    m_images = images;
+    Q_EMIT catalogChanged();
 }
 
 void ServerConnection::applyDelta(const QCborMap &delta)

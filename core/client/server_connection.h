@@ -3,6 +3,7 @@
 #include "protocol/management_api.h"
 #include "common/error.h"
 #include "common/host_port.h"
+#include "domain/catalog_image.h"
 #include "domain/client_info.h"
 #include "domain/session_info.h"
 
@@ -73,6 +74,9 @@ public:
 
     const QHash<quint32, SessionInfo> &sessions() const { return m_sessions; }
     const QHash<quint32, ClientInfo> &clients() const { return m_clients; }
+    // The server's image catalog, as last pushed.
+    const QStringList &imageGroups() const { return m_imageGroups; }
+    const QList<CatalogImage> &images() const { return m_images; }
 
     void start();
     // Shows a recorded snapshot (deploycast /Get-Server /Show:Snapshot
@@ -99,12 +103,15 @@ public:
     // go through exactly what a live server's messages go through.
     void applySnapshot(const QCborMap &snapshot);
     void applyDelta(const QCborMap &delta);
+    // The whole catalog ({groups, images}), from a snapshot or a "catalog" push.
+    void applyCatalog(const QCborMap &catalog);
 
     static constexpr int kMaxBackoffSeconds = 30;
 
 Q_SIGNALS:
     void stateChanged();
     void changed(const MirrorChange &change);
+    void catalogChanged();
 
 private:
     void connectNow();
@@ -132,6 +139,8 @@ private:
     QTimer m_countdownTimer; // re-announces "retrying in N s" every second
     QHash<quint32, SessionInfo> m_sessions;
     QHash<quint32, ClientInfo> m_clients;
+    QStringList m_imageGroups;
+    QList<CatalogImage> m_images;
 };
 
 } // namespace deploycast

@@ -34,14 +34,6 @@ std::optional<ImageQuery> imageParam(const QCborMap &params, Error *error)
 
 } // namespace
 
-QCborMap AdminPeer::imageWithTransmission(const CatalogImage &image) const
-{
-    QCborMap map = image.toCbor();
-    if (const auto session = m_registry->transmissionAt(image.path))
-        map[u"transmission"_qs] = session->name;
-    return map;
-}
-
 QCborMap AdminPeer::listImageGroups() const
 {
     QCborArray groups;
@@ -87,7 +79,7 @@ QCborMap AdminPeer::listImages(const QCborMap &params, Error *error) const
     for (const CatalogImage &image : m_registry->catalog()->images()) {
         if ((query && !query->matches(image)) || (!type.isEmpty() && image.type != imageTypeFromString(type)))
             continue;
-        images.append(imageWithTransmission(image));
+        images.append(m_registry->imageToCbor(image));
     }
     return {{u"images"_qs, images}};
 }
@@ -133,7 +125,7 @@ QCborMap AdminPeer::setImage(const QCborMap &params, Error *error)
     if (!m_registry->catalog()->updateImage(*image, error))
         return {};
     qCInfo(lcMgmt).noquote() << "changed image" << image->path;
-    return {{u"image"_qs, imageWithTransmission(*image)}};
+    return {{u"image"_qs, m_registry->imageToCbor(*image)}};
 }
 
 QCborMap AdminPeer::removeImage(const QCborMap &params, Error *error)
@@ -263,7 +255,7 @@ QCborMap AdminPeer::finishImageUpload(const QCborMap &params, Error *error)
     }
     m_registry->forgetUnicastSource(image.path);
     qCInfo(lcMgmt).noquote() << (m_uploadReplaces ? "replaced image" : "added image") << image.path;
-    return {{u"image"_qs, imageWithTransmission(image)}};
+    return {{u"image"_qs, m_registry->imageToCbor(image)}};
 }
 
 } // namespace deploycast

@@ -55,7 +55,6 @@ private:
     QCborMap beginImageUpload(const QCborMap &params, Error *error);
     QCborMap uploadImageData(const QCborMap &params, Error *error);
     QCborMap finishImageUpload(const QCborMap &params, Error *error);
-    QCborMap imageWithTransmission(const CatalogImage &image) const;
 
     // A session named by "name", or a transmission by its catalog "image".
     std::optional<QString> sessionName(SessionKind kind, const QCborMap &params, Error *error) const;

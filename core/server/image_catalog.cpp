@@ -76,7 +76,11 @@ int ImageCatalog::adoptStoreFiles(Error *error)
     while (it.hasNext() && walked++ < kMostAdoptedFiles) {
         const QFileInfo info(it.next());
         const QString path = QDir(root).relativeFilePath(info.filePath());
-        if (atPath(path) || !info.isFile())
+        // Not hidden ones (the staging folder's among them), and nothing that
+        // leads out of the store: such a file could never be served.
+        Error outside;
+        if (atPath(path) || !info.isFile() || path.startsWith(u'.') || path.contains(u"/."_qs)
+            || !m_store->resolveFile(path, &outside))
             continue;
         const QStringList parts = path.split(u'/');
         CatalogImage image;
@@ -256,6 +260,7 @@ bool ImageCatalog::storeUnattend(CatalogImage *image, const QByteArray &content,
         || !writeFileAtomically(unattendPath(*image), content, kOwnerOnly, error))
         return false;
     image->unattendSize = content.size();
+    ++m_revision;
     return true;
 }
 
@@ -265,8 +270,10 @@ bool ImageCatalog::changeAndSave(Change change, Error *error)
     const QStringList groups = m_groups;
     const QList<CatalogImage> images = m_images;
     change();
-    if (save(error))
+    if (save(error)) {
+        ++m_revision;
         return true;
+    }
     m_groups = groups; // a failed write changes nothing
     m_images = images;
     return false;

@@ -31,6 +31,9 @@ public:
     // "Default". Returns how many joined.
     int adoptStoreFiles(Error *error);
 
+    // Counts changes, so that consoles can be told when there are some.
+    quint64 revision() const { return m_revision; }
+
     const QStringList &groups() const { return m_groups; }
     bool hasGroup(const QString &name) const;
     bool addGroup(const QString &name, Error *error);
@@ -65,6 +68,7 @@ private:
     const ImageStore *m_store;
     QStringList m_groups;
     QList<CatalogImage> m_images;
+    quint64 m_revision = 0;
 };
 
 } // namespace deploycast

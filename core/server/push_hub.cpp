@@ -3,6 +3,7 @@
 #include "common/log.h"
 #include "protocol/framed_connection.h"
 #include "protocol/messages.h"
+#include "image_catalog.h"
 #include "registry.h"
 
 #include <QCborArray>
@@ -35,6 +36,7 @@ QCborMap PushHub::subscribe(FramedConnection *connection)
     if (!m_timer.isActive()) {
         // First subscriber: deltas start from this moment.
         remember(&m_lastSessions, &m_lastClients);
+        m_catalogRevision = m_registry->catalog()->revision();
         m_timer.start();
     }
     QCborArray sessions;
@@ -45,7 +47,8 @@ QCborMap PushHub::subscribe(FramedConnection *connection)
         clients.append(client.toCbor());
     // A delta computed before this snapshot may repeat some of it; applying
     // the same values twice is harmless, so mirrors apply both in order.
-    return {{u"sequence"_qs, m_sequence}, {u"sessions"_qs, sessions}, {u"clients"_qs, clients}};
+    return {{u"sequence"_qs, m_sequence}, {u"sessions"_qs, sessions}, {u"clients"_qs, clients},
+            {u"catalog"_qs, m_registry->catalogSnapshot()}};
 }
 
 void PushHub::remember(QHash<quint32, QCborMap> *sessions, QHash<quint32, ClientInfo> *clients) const
@@ -70,6 +73,11 @@ void PushHub::onTick()
         m_lastSessions.clear();
         m_lastClients.clear();
         return;
+    }
+
+    if (const quint64 revision = m_registry->catalog()->revision(); revision != m_catalogRevision) {
+        m_catalogRevision = revision;
+        send(u"catalog"_qs, m_registry->catalogSnapshot());
     }
 
     QHash<quint32, QCborMap> sessions;
@@ -118,13 +126,13 @@ void PushHub::onTick()
             delta[u"removedSessions"_qs] = idsOf(removedSessions);
             delta[u"removedClients"_qs] = idsOf(removedClients);
         }
-        send(delta);
+        send(u"delta"_qs, delta);
     }
 }
 
-void PushHub::send(const QCborMap &delta)
+void PushHub::send(const QString &event, const QCborMap &params)
 {
-    const QCborMap message = proto::notify(u"delta"_qs, delta);
+    const QCborMap message = proto::notify(event, params);
     for (const QPointer<FramedConnection> &subscriber : std::as_const(m_subscribers)) {
         if (!subscriber || !subscriber->isOpen())
             continue;

@@ -19,7 +19,9 @@ class Registry;
 // session maps for sessions that changed, and for clients just the fields that
 // changed (new clients in full). The diff is computed once per tick for all
 // subscribers. A subscriber that cannot keep up is dropped with a reason
-// rather than allowed to make the server queue without bound.
+// rather than allowed to make the server queue without bound. The image
+// catalog, which changes seldom, goes whole in a "catalog" notification
+// when it has changed.
 class PushHub : public QObject
 {
     Q_OBJECT
@@ -36,7 +38,7 @@ public:
 private:
     void onTick();
     void remember(QHash<quint32, QCborMap> *sessions, QHash<quint32, ClientInfo> *clients) const;
-    void send(const QCborMap &delta);
+    void send(const QString &event, const QCborMap &params);
 
     Registry *m_registry;
     QTimer m_timer;
@@ -47,6 +49,7 @@ private:
     // times a second to compare them was most of the server's CPU.
     QHash<quint32, ClientInfo> m_lastClients;
     qint64 m_sequence = 0;
+    quint64 m_catalogRevision = 0; // as last pushed ("catalog": the whole catalog, when it changed)
 };
 
 } // namespace deploycast

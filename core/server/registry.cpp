@@ -4,6 +4,7 @@
 #include "common/printable.h"
 #include "receiver_peer.h"
 
+#include <QCborArray>
 #include <QRandomGenerator>
 
 namespace deploycast {
@@ -244,6 +245,25 @@ std::optional<SessionInfo> Registry::transmissionAt(const QString &path) const
         if (session->info().kind == SessionKind::Transmission && session->info().contentPath == path)
             return session->info();
     return std::nullopt;
+}
+
+QCborMap Registry::imageToCbor(const CatalogImage &image) const
+{
+    QCborMap map = image.toCbor();
+    if (const auto session = transmissionAt(image.path))
+        map[u"transmission"_qs] = session->name;
+    return map;
+}
+
+QCborMap Registry::catalogSnapshot() const
+{
+    QCborArray groups;
+    for (const QString &group : m_catalog->groups())
+        groups.append(group);
+    QCborArray images;
+    for (const CatalogImage &image : m_catalog->images())
+        images.append(imageToCbor(image));
+    return {{u"groups"_qs, groups}, {u"images"_qs, images}};
 }
 
 std::optional<SessionInfo> Registry::transmissionOf(const ImageQuery &image, Error *error) const

@@ -53,6 +53,10 @@ public:
     std::optional<SessionInfo> transmissionAt(const QString &path) const;
 
     ImageCatalog *catalog() const { return m_catalog; }
+    // A catalog image as the protocol shows it: with its transmission's name, if it has one.
+    QCborMap imageToCbor(const CatalogImage &image) const;
+    // The whole catalog, for consoles: {groups: [name], images: [image]}.
+    QCborMap catalogSnapshot() const;
     const ImageStore &imageStore() const { return *m_images; }
     std::optional<SessionInfo> startSession(SessionKind kind, const QString &name, Error *error);
     // Without Force the session is deactivated and goes once its clients

@@ -1435,10 +1435,6 @@ Exemples :
         <translation>Nouvelle transmission multicast</translation>
     </message>
     <message>
-        <source>path in the server&apos;s image store, e.g. win11.img</source>
-        <translation>chemin dans le magasin d&apos;images du serveur, p. ex. win11.img</translation>
-    </message>
-    <message>
         <source>AutoCast: starts when the first client joins</source>
         <translation>AutoCast : démarre dès que le premier client se connecte</translation>
     </message>
@@ -1477,6 +1473,18 @@ Exemples :
     <message>
         <source>Create</source>
         <translation>Créer</translation>
+    </message>
+    <message>
+        <source>%1 (install image, %2)</source>
+        <translation>%1 (image d&apos;installation, %2)</translation>
+    </message>
+    <message>
+        <source>%1 (boot image, %2)</source>
+        <translation>%1 (image de démarrage, %2)</translation>
+    </message>
+    <message>
+        <source>a catalog image, or a path in the server&apos;s image store</source>
+        <translation>une image du catalogue, ou un chemin dans le magasin d&apos;images du serveur</translation>
     </message>
 </context>
 <context>
@@ -1577,6 +1585,46 @@ Collez un jeton d’administrateur ou d’observateur (sur le serveur : le fichi
         <source>&amp;Streams:</source>
         <translation>&amp;Flux :</translation>
     </message>
+    <message>
+        <source>Multicast for new transmissions</source>
+        <translation>Multicast des nouvelles transmissions</translation>
+    </message>
+    <message>
+        <source>Custom: the server&apos;s --max-rate</source>
+        <translation>Custom : le --max-rate du serveur</translation>
+    </message>
+    <message>
+        <source>10 Mbit/s network</source>
+        <translation>Réseau à 10 Mbit/s</translation>
+    </message>
+    <message>
+        <source>100 Mbit/s network</source>
+        <translation>Réseau à 100 Mbit/s</translation>
+    </message>
+    <message>
+        <source>1 Gbit/s network</source>
+        <translation>Réseau à 1 Gbit/s</translation>
+    </message>
+    <message>
+        <source>&amp;First address:</source>
+        <translation>Première &amp;adresse :</translation>
+    </message>
+    <message>
+        <source>&amp;Last address:</source>
+        <translation>&amp;Dernière adresse :</translation>
+    </message>
+    <message>
+        <source>First p&amp;ort:</source>
+        <translation>Premier p&amp;ort :</translation>
+    </message>
+    <message>
+        <source>Last po&amp;rt:</source>
+        <translation>Dernier po&amp;rt :</translation>
+    </message>
+    <message>
+        <source>&amp;Network profile:</source>
+        <translation>Profil r&amp;éseau :</translation>
+    </message>
 </context>
 <context>
     <name>deploycast::ServerTreeModel</name>
@@ -1618,6 +1666,26 @@ Collez un jeton d’administrateur ou d’observateur (sur le serveur : le fichi
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Install Images (%1)</source>
+        <translation>Images d&apos;installation (%1)</translation>
+    </message>
+    <message>
+        <source>Boot Images (%1)</source>
+        <translation>Images de démarrage (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3, disabled</source>
+        <translation>%1 — %2, %3, désactivée</translation>
     </message>
 </context>
 <context>

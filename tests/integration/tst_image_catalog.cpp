@@ -5,6 +5,7 @@
 #include "test_bed.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
@@ -70,6 +71,9 @@ private Q_SLOTS:
         bed->makeImage(u"legacy.img"_qs, 1000);
         bed->makeImage(u"Install/Lab/lab.img"_qs, 2000);
         bed->makeImage(u"Boot/arm64/pe.img"_qs, 3000);
+        // Neither hidden files nor links out of the store are images.
+        bed->makeImage(u".hidden.img"_qs, 100);
+        QVERIFY(QFile::link(u"/etc/hostname"_qs, bed->root() + u"/store/escape.img"_qs));
         QVERIFY(bed->startServer());
         QJsonArray images = allImages();
         QCOMPARE(images.size(), 3);

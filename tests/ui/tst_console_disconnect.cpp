@@ -21,6 +21,8 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QDialogButtonBox>
+#include <QLineEdit>
 #include <QTest>
 #include <QAbstractButton>
 #include <QTimer>
@@ -246,7 +248,7 @@ private Q_SLOTS:
         QVERIFY(reopened.table()->isColumnHidden(ClientTableModel::MacAddress));
     }
 
-    void serverPropertiesSetThePolicy()
+    void serverPropertiesSetTheTransportAndThePolicy()
     {
         setUpConsoleWithWaitingClients();
         QVERIFY(window->selectPath(bed->server()));
@@ -261,6 +263,20 @@ private Q_SLOTS:
         auto *policy = dialog->findChild<QComboBox *>(u"policy"_qs);
         auto *threshold = dialog->findChild<QSpinBox *>(u"threshold"_qs);
         auto *streamCount = dialog->findChild<QComboBox *>(u"streamCount"_qs);
+        // A range the server would refuse cannot be sent.
+        auto *firstGroup = dialog->findChild<QLineEdit *>(u"firstGroup"_qs);
+        auto *lastGroup = dialog->findChild<QLineEdit *>(u"lastGroup"_qs);
+        QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        firstGroup->setText(u"10.0.0.1"_qs);
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(dialog->findChild<QLabel *>(u"transportProblem"_qs)->text().contains(u"multicast"_qs));
+        firstGroup->setText(u"239.5.0.1"_qs);
+        lastGroup->setText(u"239.5.0.9"_qs);
+        QVERIFY(ok->isEnabled());
+        dialog->findChild<QSpinBox *>(u"firstPort"_qs)->setValue(30000);
+        dialog->findChild<QSpinBox *>(u"lastPort"_qs)->setValue(30100);
+        auto *profile = dialog->findChild<QComboBox *>(u"profile"_qs);
+        profile->setCurrentIndex(profile->findData(u"100Mbps"_qs));
         policy->setCurrentIndex(policy->findData(u"AutoDisconnect"_qs));
         QVERIFY(threshold->isEnabled());
         QVERIFY(!streamCount->isEnabled());
@@ -273,7 +289,9 @@ private Q_SLOTS:
             const QJsonObject config = bed->cliJson({u"/Get-Server"_qs, u"/Show:Config"_qs}).value(u"server"_qs).toObject();
             const QJsonObject set = config.value(u"slowClientPolicy"_qs).toObject();
             return set.value(u"policy"_qs).toString() == u"Multistream"_qs && set.value(u"thresholdKBps"_qs).toInt() == 5000
-                   && set.value(u"streamCount"_qs).toInt() == 3;
+                   && set.value(u"streamCount"_qs).toInt() == 3 && config.value(u"multicastRange"_qs).toString() == u"239.5.0.1-239.5.0.9"_qs
+                   && config.value(u"portRange"_qs).toString() == u"30000-30100"_qs
+                   && config.value(u"transport"_qs).toObject().value(u"profile"_qs).toString() == u"100Mbps"_qs;
         }));
     }
 

@@ -217,6 +217,42 @@ private Q_SLOTS:
         QCOMPARE(table.rowCount(), 0);
     }
 
+    // Install images by group, boot images by architecture, kept live by the
+    // server's "catalog" pushes; an image stands for its transmission.
+    void catalogImagesHaveTheirNodes()
+    {
+        TestBed bed;
+        bed.makeImage(u"Install/Lab/win.img"_qs, 100'000);
+        QVERIFY(bed.startServer());
+        ServerList servers;
+        ServerTreeModel tree(&servers);
+        QAbstractItemModelTester treeTester(&tree, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        servers.add({u"127.0.0.1"_qs, bed.port()});
+        const QString root = u"127.0.0.1:%1"_qs.arg(bed.port());
+        QVERIFY(TestBed::waitUntil([&] { return tree.findPath(root + u"/Install Images/Lab/win"_qs).isValid(); }));
+        QCOMPARE(tree.findPath(root + u"/Install Images"_qs).data().toString(), u"Install Images (1)"_qs);
+        QCOMPARE(tree.findPath(root + u"/Boot Images"_qs).data().toString(), u"Boot Images (0)"_qs);
+
+        bed.makeLocalFile(u"pe.img"_qs, 50'000);
+        QCOMPARE(bed.cli({u"/Add-Image"_qs, u"/ImageFile:pe.img"_qs, u"/ImageType:Boot"_qs, u"/Architecture:arm64"_qs,
+                          u"/Name:PE"_qs}).exitCode, 0);
+        QVERIFY(TestBed::waitUntil([&] { return tree.findPath(root + u"/Boot Images/arm64/PE"_qs).isValid(); }));
+        QVERIFY(tree.findPath(root + u"/Boot Images/arm64/PE"_qs).data().toString().startsWith(u"PE — pe.img, "_qs));
+
+        const QModelIndex win = tree.findPath(root + u"/Install Images/Lab/win"_qs);
+        QCOMPARE(tree.sessionIdOf(win), 0u); // no transmission yet
+        QCOMPARE(tree.scopeOf(win).kind, ClientScope::Kind::Nothing);
+        QCOMPARE(bed.cli({u"/New-MulticastTransmission"_qs, u"/FriendlyName:Lab"_qs, u"/Image:win"_qs, u"/ImageType:Install"_qs,
+                          u"/TransmissionType:AutoCast"_qs}).exitCode, 0);
+        QVERIFY(TestBed::waitUntil([&] { return tree.sessionIdOf(tree.findPath(root + u"/Install Images/Lab/win"_qs)) != 0; }));
+        QCOMPARE(tree.sessionIdOf(tree.findPath(root + u"/Install Images/Lab/win"_qs)),
+                 tree.sessionIdOf(tree.findPath(root + u"/Multicast Transmissions/Lab"_qs)));
+
+        QCOMPARE(bed.cli({u"/Remove-Image"_qs, u"/Image:PE"_qs, u"/ImageType:Boot"_qs}).exitCode, 0);
+        QVERIFY(TestBed::waitUntil([&] { return !tree.findPath(root + u"/Boot Images/arm64"_qs).isValid(); }));
+        QCOMPARE(tree.findPath(root + u"/Boot Images"_qs).data().toString(), u"Boot Images (0)"_qs);
+    }
+
     void fallbackClientsHaveTheirOwnNode()
     {
         TestBed bed;
