@@ -92,7 +92,7 @@ void CliRunner::sendImage(const QString &localFile, const ImageQuery &image, con
 {
     auto *sender = new ImageSender(m_client, this);
     const bool showProgress = m_command.has(u"Progress"_qs);
-    auto *clock = new QElapsedTimer;
+    auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
     connect(sender, &ImageSender::progress, this, [this, showProgress, clock, localFile](qint64 sent, qint64 total) {
         if (!showProgress)
@@ -105,8 +105,7 @@ void CliRunner::sendImage(const QString &localFile, const ImageQuery &image, con
                              .arg(double(sent) / 1e6 / seconds, 0, 'f', 1)
               << (sent == total ? "\n" : "") << Qt::flush;
     });
-    connect(sender, &ImageSender::finished, this, [this, next, clock](const QCborMap &result, const Error &error) {
-        delete clock;
+    connect(sender, &ImageSender::finished, this, [this, next](const QCborMap &result, const Error &error) {
         if (!error.isNull()) {
             m_err << "deploycast: " << printable(error.message) << Qt::endl;
             done(exitCodeFor(error));
@@ -115,7 +114,6 @@ void CliRunner::sendImage(const QString &localFile, const ImageQuery &image, con
         next(result);
     });
     if (!QFileInfo(localFile).isFile() || !QFileInfo(localFile).isReadable()) {
-        delete clock;
         usageError(tr("cannot read the image file %1").arg(localFile));
         return;
     }

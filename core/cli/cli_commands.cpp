@@ -5,10 +5,18 @@
 #include "domain/session_request.h"
 #include "protocol/messages.h"
 #include "security/trust_store.h"
+
+#include <QTimer>
 #include "text_report.h"
 
 // What each command asks the server (CommandSpec::run names these).
 namespace deploycast::cli {
+namespace {
+
+// How long /Get-AllServers waits for each server.
+constexpr int kServerTimeoutMs = 10'000;
+
+} // namespace
 
 bool CliRunner::isNamespaceCommand() const
 {
@@ -207,7 +215,8 @@ void CliRunner::runControlTransport()
 
 void CliRunner::runGetAllServers()
 {
-    QStringList targets{QStringLiteral("%1:%2").arg(m_server.host).arg(m_server.port)};
+    m_connectedTarget = QStringLiteral("%1:%2").arg(m_server.host).arg(m_server.port);
+    QStringList targets{m_connectedTarget};
     for (const QString &known : TrustStore::knownTargets())
         if (!targets.contains(known, Qt::CaseInsensitive))
             targets.append(known);
@@ -234,7 +243,9 @@ void CliRunner::showNextServer(QStringList targets, bool allReached)
         client->deleteLater();
         showNextServer(targets, allReached && reached);
     };
-    auto failed = [this, target, next](const QString &why) {
+    auto failed = [this, target, next, settled](const QString &why) {
+        if (*settled)
+            return; // answered already (a late failure or time-out)
         m_serverReports.append(QCborMap{{u"target"_qs, target}, {u"error"_qs, why}});
         if (!json())
             m_out << tr("Server %1: %2").arg(printable(target), printable(why)) << "\n\n";
@@ -278,7 +289,14 @@ void CliRunner::showNextServer(QStringList targets, bool allReached)
         failed(error);
         return;
     }
-    client->connectToServer(address->host, address->port, m_connectOptions);
+    // The token given is for the server named (/Server): the others get only
+    // what this machine has for them (their own token file, if local).
+    ConnectOptions options = m_connectOptions;
+    if (target != m_connectedTarget)
+        options.token.clear();
+    // A host that does not answer is listed as such rather than waited for.
+    QTimer::singleShot(kServerTimeoutMs, client, [failed] { failed(tr("no answer within %1 s").arg(kServerTimeoutMs / 1000)); });
+    client->connectToServer(address->host, address->port, options);
 }
 
 // /Set-TransportServer and /Set-Server /Transport: the range and profile in

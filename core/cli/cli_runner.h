@@ -126,6 +126,7 @@ private:
     bool m_finished = false;
     ConnectOptions m_connectOptions; // how start() connected: /Get-AllServers connects to others alike
     QCborArray m_serverReports;      // /Get-AllServers /Format:Json
+    QString m_connectedTarget;       // /Get-AllServers: the one server the given token is for
 };
 
 } // namespace deploycast::cli

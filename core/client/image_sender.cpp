@@ -12,6 +12,8 @@ namespace {
 // Pieces in flight: enough to keep a LAN busy while the server writes, few
 // enough that neither side holds more than a few MiB.
 constexpr int kPiecesInFlight = 4;
+// The most a piece may hold, whatever the server asks: bounds what is read ahead.
+constexpr qint64 kMostPieceBytes = 1024 * 1024;
 
 } // namespace
 
@@ -47,7 +49,7 @@ void ImageSender::start(const Request &request)
             fail(error);
             return;
         }
-        m_pieceBytes = integerOf(result.value(u"pieceBytes"_qs));
+        m_pieceBytes = std::min(integerOf(result.value(u"pieceBytes"_qs)), kMostPieceBytes);
         if (m_pieceBytes <= 0) {
             fail({QLatin1String(ErrorCode::BadRequest), tr("the server named no piece size")});
             return;
@@ -72,6 +74,8 @@ void ImageSender::sendMore()
         m_client->request(api::methodName(api::Method::UploadImageData), {{u"offset"_qs, offset}, {u"data"_qs, piece}},
                           [this, bytes = piece.size()](const QCborMap &, const Error &error) {
                               --m_inFlight;
+                              if (m_reported)
+                                  return; // it failed already: the rest of the answers mean nothing
                               if (!error.isNull()) {
                                   fail(error);
                                   return;

@@ -80,8 +80,8 @@ QHostAddress TransportConfig::streamGroup(const QHostAddress &group, int stream)
     const quint32 address = group.toIPv4Address();
     const quint32 count = lastGroup - firstGroup + 1;
     const quint32 stride = std::max<quint32>(1, count / kMaxStreams);
-    if (address < firstGroup || address > lastGroup) // made under another range: keep to its neighbourhood
-        return QHostAddress(address + quint32(stream));
+    if (address < firstGroup || address > lastGroup) // made under another range: its neighbours, inside 239/8 or 224/4
+        return QHostAddress(address <= 0xEFFFFFFF - quint32(stream) ? address + quint32(stream) : address - quint32(stream));
     return QHostAddress(firstGroup + (address - firstGroup + quint32(stream) * stride) % count);
 }
 
@@ -134,6 +134,10 @@ std::optional<TransportConfig> TransportConfig::updatedFrom(const QCborMap &map,
             return false;
         if (*from > *to) {
             *error = invalid(QStringLiteral("the start %1 comes after the end %1").arg(QLatin1String(noun)));
+            return false;
+        }
+        if (qstrcmp(noun, "address") == 0 && quint64(*to) - quint64(*from) + 1 < kMaxStreams) {
+            *error = invalid(QStringLiteral("a range needs at least %1 addresses, one per Multistream stream").arg(kMaxStreams));
             return false;
         }
         *first = *from;

@@ -111,18 +111,22 @@ QCborMap AdminPeer::setImage(const QCborMap &params, Error *error)
             return {};
         }
     }
+    std::optional<QByteArray> unattend;
     if (params.contains(u"unattend"_qs)) {
+        if (!params.value(u"unattend"_qs).isByteArray()) {
+            *error = invalid(u"'unattend' must be the file's bytes"_qs);
+            return {};
+        }
         if (image->unattendSize > 0 && !params.value(u"overwriteUnattend"_qs).toBool()) {
             *error = {QLatin1String(ErrorCode::AlreadyExists),
                       QStringLiteral("the %1 has an unattend file already: give /OverwriteUnattend:Yes to replace it")
                           .arg(query->describe())};
             return {};
         }
-        if (!m_registry->catalog()->storeUnattend(&*image, params.value(u"unattend"_qs).toByteArray(), error))
-            return {};
+        unattend = params.value(u"unattend"_qs).toByteArray();
     }
     image->modified = QDateTime::currentDateTimeUtc();
-    if (!m_registry->catalog()->updateImage(*image, error))
+    if (!m_registry->catalog()->updateImage(*image, unattend, error))
         return {};
     qCInfo(lcMgmt).noquote() << "changed image" << image->path;
     return {{u"image"_qs, m_registry->imageToCbor(*image)}};
@@ -134,9 +138,9 @@ QCborMap AdminPeer::removeImage(const QCborMap &params, Error *error)
     const std::optional<CatalogImage> image = query ? m_registry->catalog()->find(*query, error) : std::nullopt;
     if (!image)
         return {};
-    if (const auto session = m_registry->transmissionAt(image->path)) {
+    if (const QList<SessionInfo> serving = m_registry->sessionsServing(image->path); !serving.isEmpty()) {
         *error = {QLatin1String(ErrorCode::NotAllowed),
-                  QStringLiteral("the %1 has a multicast transmission, '%2': remove it first").arg(query->describe(), session->name)};
+                  QStringLiteral("the %1 is served by '%2': remove it first").arg(query->describe(), serving.first().name)};
         return {};
     }
     // Out of the catalog first: a file left behind is adopted again at the
@@ -165,12 +169,8 @@ QCborMap AdminPeer::beginImageUpload(const QCborMap &params, Error *error)
         const std::optional<CatalogImage> existing = catalog->find(*query, error);
         if (!existing)
             return {};
-        if (const auto session = m_registry->transmissionAt(existing->path); session && session->clientCount > 0) {
-            *error = {QLatin1String(ErrorCode::NotAllowed),
-                      QStringLiteral("%1 clients are receiving the %2 (transmission '%3'); replace it when they "
-                                     "are done").arg(session->clientCount).arg(query->describe(), session->name)};
+        if (!checkNobodyReceives(*existing, error))
             return {};
-        }
         const QString fileName = params.value(u"fileName"_qs).toString();
         if (!fileName.isEmpty() && fileName.compare(existing->fileName, Qt::CaseInsensitive) != 0) {
             *error = invalid(QStringLiteral("a replacement keeps the image's file name (%1) in this version").arg(existing->fileName));
@@ -232,22 +232,39 @@ QCborMap AdminPeer::uploadImageData(const QCborMap &params, Error *error)
     return {{u"received"_qs, m_upload->received()}};
 }
 
+// What may have changed while the file came (other admins act meanwhile)
+// is looked at again before the file moves into place.
 QCborMap AdminPeer::finishImageUpload(const QCborMap &params, Error *error)
 {
     if (!m_upload) {
         *error = {QLatin1String(ErrorCode::NotAllowed), u"no image is being sent on this connection"_qs};
         return {};
     }
-    std::unique_ptr<ImageUpload> upload = std::move(m_upload);
+    std::unique_ptr<ImageUpload> upload = std::move(m_upload); // gone with this scope unless it lands
+    ImageCatalog *catalog = m_registry->catalog();
     CatalogImage image = m_uploadTarget;
+    if (m_uploadReplaces) {
+        const std::optional<CatalogImage> current = catalog->atPath(image.path);
+        if (!current) {
+            *error = {QLatin1String(ErrorCode::NotFound), QStringLiteral("%1 was removed while it was being replaced").arg(image.path)};
+            return {};
+        }
+        if (!checkNobodyReceives(*current, error))
+            return {};
+        image = *current; // with whatever /Set-Image changed meanwhile
+    } else if (catalog->atPath(image.path)) {
+        *error = {QLatin1String(ErrorCode::AlreadyExists), QStringLiteral("%1 was added meanwhile").arg(image.path)};
+        return {};
+    } else if (image.type == ImageType::Install && !catalog->hasGroup(image.group) && !catalog->addGroup(image.group, error)) {
+        return {};
+    }
     image.size = upload->size();
     image.modified = QDateTime::currentDateTimeUtc();
     if (!m_uploadReplaces)
         image.created = image.modified;
     if (!upload->finish(params.value(u"sha256"_qs).toString(), image.path, m_uploadReplaces, error))
         return {};
-    const bool recorded = m_uploadReplaces ? m_registry->catalog()->updateImage(image, error)
-                                           : m_registry->catalog()->addImage(image, error);
+    const bool recorded = m_uploadReplaces ? catalog->updateImage(image, std::nullopt, error) : catalog->addImage(image, error);
     if (!recorded) {
         if (!m_uploadReplaces) // the new file goes with its failed entry
             QFile::remove(m_registry->imageStore().root() + u'/' + image.path);
@@ -256,6 +273,19 @@ QCborMap AdminPeer::finishImageUpload(const QCborMap &params, Error *error)
     m_registry->forgetUnicastSource(image.path);
     qCInfo(lcMgmt).noquote() << (m_uploadReplaces ? "replaced image" : "added image") << image.path;
     return {{u"image"_qs, m_registry->imageToCbor(image)}};
+}
+
+bool AdminPeer::checkNobodyReceives(const CatalogImage &image, Error *error) const
+{
+    for (const SessionInfo &session : m_registry->sessionsServing(image.path)) {
+        if (session.clientCount > 0) {
+            *error = {QLatin1String(ErrorCode::NotAllowed),
+                      QStringLiteral("%1 clients are receiving %2 ('%3'); replace it when they are done")
+                          .arg(session.clientCount).arg(image.path, session.name)};
+            return false;
+        }
+    }
+    return true;
 }
 
 } // namespace deploycast

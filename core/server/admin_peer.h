@@ -55,6 +55,8 @@ private:
     QCborMap beginImageUpload(const QCborMap &params, Error *error);
     QCborMap uploadImageData(const QCborMap &params, Error *error);
     QCborMap finishImageUpload(const QCborMap &params, Error *error);
+    // A file that clients are receiving is not replaced under them.
+    bool checkNobodyReceives(const CatalogImage &image, Error *error) const;
 
     // A session named by "name", or a transmission by its catalog "image".
     std::optional<QString> sessionName(SessionKind kind, const QCborMap &params, Error *error) const;

@@ -2,6 +2,7 @@
 
 #include "common/atomic_file.h"
 #include "common/printable.h"
+#include "common/log.h"
 #include "common/sha256.h"
 #include "image_store.h"
 
@@ -12,6 +13,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
+
+#include <cstdio>
 
 namespace deploycast {
 namespace {
@@ -70,6 +74,9 @@ int ImageCatalog::adoptStoreFiles(Error *error)
     const QString root = m_store->root();
     QList<CatalogImage> found;
     QStringList newGroups;
+    QSet<QString> known;
+    for (const CatalogImage &image : std::as_const(m_images))
+        known.insert(image.path);
     int walked = 0;
     // Hidden entries (the upload staging folder among them) are not images.
     QDirIterator it(root, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
@@ -78,9 +85,9 @@ int ImageCatalog::adoptStoreFiles(Error *error)
         const QString path = QDir(root).relativeFilePath(info.filePath());
         // Not hidden ones (the staging folder's among them), and nothing that
         // leads out of the store: such a file could never be served.
-        Error outside;
-        if (atPath(path) || !info.isFile() || path.startsWith(u'.') || path.contains(u"/."_qs)
-            || !m_store->resolveFile(path, &outside))
+        Error skipped;
+        if (known.contains(path) || !info.isFile() || path.startsWith(u'.') || path.contains(u"/."_qs)
+            || !m_store->resolveFile(path, &skipped))
             continue;
         const QStringList parts = path.split(u'/');
         CatalogImage image;
@@ -95,10 +102,21 @@ int ImageCatalog::adoptStoreFiles(Error *error)
         } else {
             image.type = ImageType::Install;
             image.architecture = u"x64"_qs;
-            image.group = parts.size() == 3 && parts[0] == u"Install"_qs ? parts[1] : QLatin1String(kDefaultGroup);
-            if (!hasGroup(image.group) && !newGroups.contains(image.group))
-                newGroups.append(image.group);
+            const bool inCatalogLayout = parts.size() == 3 && parts[0] == u"Install"_qs;
+            image.group = inCatalogLayout ? parts[1] : QLatin1String(kDefaultGroup);
+            // A file from before the catalog is kept but not offered to
+            // receivers (who need no token) until an admin enables it.
+            image.enabled = inCatalogLayout;
         }
+        // Names that could not be given by hand are not taken from disk either.
+        if (!checkName(u"a name"_qs, image.name, &skipped) || !checkName(u"a file name"_qs, image.fileName, &skipped)
+            || !checkName(u"a group"_qs, image.group.isEmpty() ? u"-"_qs : image.group, &skipped)) {
+            qCWarning(lcState).noquote() << "not adopting" << printable(path) << ":" << skipped.message;
+            continue;
+        }
+        if (image.type == ImageType::Install && !hasGroup(image.group) && !newGroups.contains(image.group))
+            newGroups.append(image.group);
+        known.insert(path);
         found.append(image);
     }
     if (found.isEmpty())
@@ -154,19 +172,18 @@ bool ImageCatalog::removeGroup(const QString &name, Error *error)
                          error);
 }
 
-std::optional<QString> ImageCatalog::groupForNewImage(const QString &given, Error *error)
+std::optional<QString> ImageCatalog::groupForNewImage(const QString &given, Error *error) const
 {
     if (!given.isEmpty()) {
-        for (const QString &group : std::as_const(m_groups))
+        for (const QString &group : m_groups)
             if (group.compare(given, Qt::CaseInsensitive) == 0)
                 return group;
-        // WDS makes the group it is told to add to.
-        return addGroup(given, error) ? std::optional(given) : std::nullopt;
+        return checkName(u"an image group's name"_qs, given, error) ? std::optional(given) : std::nullopt;
     }
     if (m_groups.size() == 1)
         return m_groups.first();
     if (m_groups.isEmpty())
-        return addGroup(u"ImageGroup1"_qs, error) ? std::optional(u"ImageGroup1"_qs) : std::nullopt;
+        return u"ImageGroup1"_qs;
     *error = invalid(QStringLiteral("there are %1 image groups (%2): say which with /ImageGroup")
                          .arg(m_groups.size()).arg(m_groups.join(u", "_qs)));
     return std::nullopt;
@@ -216,7 +233,7 @@ bool ImageCatalog::addImage(const CatalogImage &image, Error *error)
     return changeAndSave([&] { m_images.append(image); }, error);
 }
 
-bool ImageCatalog::updateImage(const CatalogImage &image, Error *error)
+bool ImageCatalog::updateImage(CatalogImage image, const std::optional<QByteArray> &unattend, Error *error)
 {
     const auto at = std::find_if(m_images.begin(), m_images.end(), [&](const CatalogImage &i) { return i.path == image.path; });
     if (at == m_images.end()) {
@@ -224,7 +241,29 @@ bool ImageCatalog::updateImage(const CatalogImage &image, Error *error)
         return false;
     }
     const qsizetype index = at - m_images.begin();
-    return changeAndSave([&] { m_images[index] = image; }, error);
+    // The new unattend file waits beside the old one until the catalog says so.
+    const QString kept = unattendPath(image);
+    const QString staged = kept + u".new"_qs;
+    if (unattend) {
+        if (unattend->size() > kMaxUnattendBytes) {
+            *error = invalid(QStringLiteral("an unattend file may have at most %1 bytes").arg(kMaxUnattendBytes));
+            return false;
+        }
+        image.unattendSize = unattend->size();
+        if (!unattend->isEmpty()
+            && (!makeOwnerOnlyFolder(m_directory + u"/unattend"_qs, error)
+                || !writeFileAtomically(staged, *unattend, kOwnerOnly, error)))
+            return false;
+    }
+    if (!changeAndSave([&] { m_images[index] = image; }, error)) {
+        QFile::remove(staged);
+        return false;
+    }
+    if (unattend && unattend->isEmpty())
+        QFile::remove(kept);
+    else if (unattend && std::rename(QFile::encodeName(staged).constData(), QFile::encodeName(kept).constData()) != 0)
+        qCWarning(lcState).noquote() << "cannot move" << staged << "to" << kept;
+    return true;
 }
 
 bool ImageCatalog::removeImage(const QString &path, Error *error)
@@ -243,25 +282,6 @@ QString ImageCatalog::unattendPath(const CatalogImage &image) const
     return m_directory + u"/unattend/"_qs + QString::fromLatin1(Sha256::of(image.path.toUtf8().constData(),
                                                                             std::size_t(image.path.toUtf8().size())).toHex().left(32))
         + u".xml"_qs;
-}
-
-bool ImageCatalog::storeUnattend(CatalogImage *image, const QByteArray &content, Error *error)
-{
-    if (content.size() > kMaxUnattendBytes) {
-        *error = invalid(QStringLiteral("an unattend file may have at most %1 bytes").arg(kMaxUnattendBytes));
-        return false;
-    }
-    if (content.isEmpty()) {
-        QFile::remove(unattendPath(*image));
-        image->unattendSize = 0;
-        return true;
-    }
-    if (!makeOwnerOnlyFolder(m_directory + u"/unattend"_qs, error)
-        || !writeFileAtomically(unattendPath(*image), content, kOwnerOnly, error))
-        return false;
-    image->unattendSize = content.size();
-    ++m_revision;
-    return true;
 }
 
 template<typename Change>

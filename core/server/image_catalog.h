@@ -40,7 +40,9 @@ public:
     bool removeGroup(const QString &name, Error *error); // only an empty one
     // WDS's rule for /Add-Image without /ImageGroup: the one group there is,
     // a new "ImageGroup1" if there is none; with several, the admin must say.
-    std::optional<QString> groupForNewImage(const QString &given, Error *error);
+    // A group named that does not exist is made (by the caller, once the
+    // image is there: nothing changes on the way).
+    std::optional<QString> groupForNewImage(const QString &given, Error *error) const;
 
     const QList<CatalogImage> &images() const { return m_images; }
     QList<CatalogImage> matching(const ImageQuery &query) const;
@@ -48,11 +50,10 @@ public:
     std::optional<CatalogImage> find(const ImageQuery &query, Error *error) const;
     std::optional<CatalogImage> atPath(const QString &path) const;
     bool addImage(const CatalogImage &image, Error *error);  // its path must be new
-    bool updateImage(const CatalogImage &image, Error *error); // the image at its path
+    // Replaces the image at its path; with unattend, also the unattend file
+    // kept with it in <state-dir>/unattend/ (empty: none). All or nothing.
+    bool updateImage(CatalogImage image, const std::optional<QByteArray> &unattend, Error *error);
     bool removeImage(const QString &path, Error *error);
-    // Keeps an unattend file with the image, in <state-dir>/unattend/, and
-    // records its size in the image; content empty: drops it.
-    bool storeUnattend(CatalogImage *image, const QByteArray &content, Error *error);
     static constexpr qsizetype kMaxUnattendBytes = 512 * 1024;
 
     // Names of groups, images and files: shown everywhere and used in paths.

@@ -10,10 +10,16 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace deploycast {
+
+qint64 ImageUpload::s_reservedBytes = 0;
+
 namespace {
+
+constexpr qint64 kWriteBackBytes = 16 * 1024 * 1024;
 
 Error storageError(const QString &message)
 {
@@ -38,10 +44,14 @@ std::unique_ptr<ImageUpload> ImageUpload::begin(const ImageStore &store, qint64 
         *error = {QLatin1String(ErrorCode::InvalidArgument), u"an image must have a size above 0 bytes"_qs};
         return nullptr;
     }
+    // Other uploads under way will take their room too.
     const QStorageInfo volume(store.root());
-    if (volume.bytesAvailable() < size + kSpareBytes) {
-        *error = storageError(QStringLiteral("the image store %1 has %2 free; this image needs %3 (and %4 to spare)")
-                                  .arg(store.root(), megabytes(volume.bytesAvailable()), megabytes(size), megabytes(kSpareBytes)));
+    const qint64 room = volume.bytesAvailable() - kSpareBytes - s_reservedBytes;
+    if (size > room) {
+        *error = storageError(QStringLiteral("the image store %1 has %2 free (%3 of it promised to uploads under way); "
+                                             "this image needs %4 (and %5 to spare)")
+                                  .arg(store.root(), megabytes(volume.bytesAvailable()), megabytes(s_reservedBytes),
+                                       megabytes(size), megabytes(kSpareBytes)));
         return nullptr;
     }
     if (!makeOwnerOnlyFolder(stagingFolder(store.root()), error))
@@ -67,10 +77,12 @@ ImageUpload::ImageUpload(const QString &root, qint64 size)
     : m_root(root)
     , m_size(size)
 {
+    s_reservedBytes += m_size;
 }
 
 ImageUpload::~ImageUpload()
 {
+    s_reservedBytes -= m_size;
     if (m_done)
         return;
     m_file.close();
@@ -90,6 +102,12 @@ bool ImageUpload::write(qint64 offset, const QByteArray &data, Error *error)
     }
     m_digest.addData(data.constData(), std::size_t(data.size()));
     m_received += data.size();
+    // Start the kernel writing what came so far, so that the fsync at the
+    // end (on the event loop) has little left to do, however large the image.
+    if (m_received - m_writtenBack >= kWriteBackBytes && m_file.flush()) {
+        ::sync_file_range(m_file.handle(), m_writtenBack, m_received - m_writtenBack, SYNC_FILE_RANGE_WRITE);
+        m_writtenBack = m_received;
+    }
     return true;
 }
 

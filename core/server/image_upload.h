@@ -48,7 +48,10 @@ private:
     Sha256 m_digest;
     qint64 m_size;
     qint64 m_received = 0;
+    qint64 m_writtenBack = 0; // handed to the kernel's write-back so far
     bool m_done = false;
+    // What the uploads under way will take (the server's one thread only).
+    static qint64 s_reservedBytes;
 };
 
 } // namespace deploycast

@@ -40,6 +40,7 @@ Registry::~Registry()
     for (const auto &[id, session] : m_sessions)
         delete session;
     m_sessions.clear();
+    m_unicastSources.clear(); // they stop their hashing too
     m_hashing.waitForDone();
 }
 
@@ -239,11 +240,25 @@ QList<ClientInfo> Registry::allClients() const
     return result;
 }
 
+QList<SessionInfo> Registry::sessionsServing(const QString &path) const
+{
+    // By the file itself: "./Install/Lab/x.img" and a namespace's path are the same file.
+    Error ignored;
+    const std::optional<QString> file = m_images->resolveFile(path, &ignored);
+    QList<SessionInfo> serving;
+    for (const auto &[id, session] : m_sessions) {
+        const SessionInfo info = session->info();
+        if (info.contentPath == path || (file && m_images->resolveFile(info.contentPath, &ignored) == file))
+            serving.append(info);
+    }
+    return serving;
+}
+
 std::optional<SessionInfo> Registry::transmissionAt(const QString &path) const
 {
-    for (const auto &[id, session] : m_sessions)
-        if (session->info().kind == SessionKind::Transmission && session->info().contentPath == path)
-            return session->info();
+    for (const SessionInfo &info : sessionsServing(path))
+        if (info.kind == SessionKind::Transmission)
+            return info;
     return std::nullopt;
 }
 
@@ -500,8 +515,12 @@ SessionContent *Registry::unicastSource(const QString &path)
     std::unique_ptr<SessionContent> &source = m_unicastSources[path];
     if (!source)
         source = std::make_unique<SessionContent>(path, SessionContent::Services{m_images, &m_hashes, &m_hashing});
-    if (source->state() == SessionContent::State::Missing)
-        source->prepare(); // look again now rather than at its next retry
+    Error changed;
+    // Missing: look again now rather than at its next retry. Changed on disk
+    // (copied over outside the catalog): its digests are stale, hash it again.
+    if (source->state() == SessionContent::State::Missing
+        || (source->state() == SessionContent::State::Ready && !source->file()->checkUnchanged(&changed)))
+        source->prepare();
     return source.get();
 }
 
@@ -513,12 +532,33 @@ void Registry::forgetUnicastSource(const QString &path)
 std::optional<Registry::ImageJoin> Registry::joinImage(ReceiverPeer *peer, const ImageQuery &image, const QString &joinToken,
                                                       ClientInfo *client, Error *error)
 {
-    const std::optional<CatalogImage> found = m_catalog->find(image, error);
-    if (!found)
+    // Receivers are strangers: they must name an image, and learn nothing of
+    // the store from a refusal (no paths).
+    if (image.name.isEmpty()) {
+        *error = {QLatin1String(ErrorCode::InvalidArgument), u"name the image (--image NAME)"_qs};
         return std::nullopt;
+    }
+    const QList<CatalogImage> matches = m_catalog->matching(image);
+    if (matches.size() != 1) {
+        *error = {QLatin1String(ErrorCode::NotFound),
+                  matches.isEmpty() ? QStringLiteral("there is no %1").arg(image.describe())
+                                    : QStringLiteral("the %1 is not the only one of that name: give --image-group or "
+                                                     "--architecture").arg(image.describe())};
+        return std::nullopt;
+    }
+    const CatalogImage *found = &matches.first();
     if (!found->enabled) {
         *error = {QLatin1String(ErrorCode::NotAllowed), QStringLiteral("the %1 is disabled").arg(image.describe())};
         return std::nullopt;
+    }
+    // A session that guards the same file with a join token guards it by
+    // unicast too: its token, or no file.
+    for (const SessionInfo &session : sessionsServing(found->path)) {
+        if (!session.joinToken.isEmpty() && joinToken != session.joinToken) {
+            *error = {QLatin1String(ErrorCode::PermissionDenied),
+                      QStringLiteral("the %1 needs the join token of '%2' (--join-token)").arg(image.describe(), session.name)};
+            return std::nullopt;
+        }
     }
     if (const auto transmission = transmissionAt(found->path)) {
         TransferSession *session = join(peer, SessionKind::Transmission, transmission->name, joinToken, client, error);

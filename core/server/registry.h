@@ -51,6 +51,8 @@ public:
     std::optional<SessionInfo> transmissionOf(const ImageQuery &image, Error *error) const;
     // The transmission serving the file at this store path, if any.
     std::optional<SessionInfo> transmissionAt(const QString &path) const;
+    // Every session (transmission or namespace) serving that file, however its path is spelled.
+    QList<SessionInfo> sessionsServing(const QString &path) const;
 
     ImageCatalog *catalog() const { return m_catalog; }
     // A catalog image as the protocol shows it: with its transmission's name, if it has one.

@@ -94,7 +94,7 @@ private Q_SLOTS:
         QCOMPARE(transport().value(u"ipv4Start"_qs).toString(), u"239.2.0.1"_qs);
         QCOMPARE(transport().value(u"endPort"_qs).toInt(), 20100);
         bed->stopServer();
-        QVERIFY(bed->startServer({u"--multicast-range"_qs, u"239.3.0.1-239.3.0.2"_qs, u"--profile"_qs, u"1Gbps"_qs}));
+        QVERIFY(bed->startServer({u"--multicast-range"_qs, u"239.3.0.1-239.3.0.3"_qs, u"--profile"_qs, u"1Gbps"_qs}));
         const QJsonObject given = transport();
         QCOMPARE(given.value(u"ipv4Start"_qs).toString(), u"239.3.0.1"_qs);
         QCOMPARE(given.value(u"profile"_qs).toString(), u"1Gbps"_qs);
@@ -110,6 +110,7 @@ private Q_SLOTS:
         QTest::newRow("unicast start") << QStringList{range, u"/Start:10.0.0.1"_qs, u"/End:239.0.0.9"_qs} << 1 << u"multicast"_qs;
         QTest::newRow("link-local group") << QStringList{range, u"/Start:224.0.0.5"_qs, u"/End:224.0.0.9"_qs} << 1 << u"multicast"_qs;
         QTest::newRow("not an address") << QStringList{range, u"/Start:lab"_qs, u"/End:239.0.0.9"_qs} << 1 << u"'lab'"_qs;
+        QTest::newRow("two addresses") << QStringList{range, u"/Start:239.0.0.1"_qs, u"/End:239.0.0.2"_qs} << 1 << u"at least 3"_qs;
         QTest::newRow("end before start") << QStringList{range, u"/Start:239.0.0.9"_qs, u"/End:239.0.0.1"_qs} << 1 << u"comes after"_qs;
         QTest::newRow("privileged port") << QStringList{u"/StartPort:80"_qs, u"/EndPort:90"_qs} << 1 << u"1024"_qs;
         QTest::newRow("port past 65535") << QStringList{u"/StartPort:60000"_qs, u"/EndPort:70000"_qs} << 1 << u"65535"_qs;
