@@ -1902,6 +1902,10 @@ Collez un jeton d’administrateur ou d’observateur (sur le serveur : le fichi
         <source>Image group: %1 (%2 images)</source>
         <translation>Groupe d&apos;images : %1 (%2 images)</translation>
     </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>pas de réponse en %1 s</translation>
+    </message>
 </context>
 <context>
     <name>deploycast::cli::CliText</name>
