@@ -45,6 +45,23 @@ void CliRunner::runRemoveImageGroup()
     });
 }
 
+void CliRunner::runSetImageGroup()
+{
+    QCborMap params{{u"name"_qs, m_command.value(u"ImageGroup"_qs)}};
+    if (m_command.has(u"Name"_qs))
+        params[u"newName"_qs] = m_command.value(u"Name"_qs);
+    if (m_command.has(u"Security"_qs))
+        params[u"security"_qs] = m_command.value(u"Security"_qs);
+    if (params.size() == 1) {
+        usageError(tr("/Set-ImageGroup needs something to set: /Name or /Security"));
+        return;
+    }
+    call(api::Method::SetImageGroup, params, [this](const QCborMap &r) {
+        m_out << tr("Image group %1 changed.").arg(printable(r.value(u"group"_qs).toString())) << '\n';
+        return Exit::Success;
+    });
+}
+
 void CliRunner::runGetImageGroup()
 {
     const QString wanted = m_command.value(u"ImageGroup"_qs);

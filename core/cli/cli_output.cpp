@@ -149,6 +149,8 @@ int CliRunner::printImageGroups(const QCborArray &groups, const QCborArray &imag
     for (const QCborValue &value : groups) {
         const QString name = value.toMap().value(u"name"_qs).toString();
         m_out << tr("Image group: %1 (%2 images)").arg(printable(name)).arg(integerOf(value.toMap().value(u"imageCount"_qs))) << '\n';
+        if (const QString security = value.toMap().value(u"security"_qs).toString(); !security.isEmpty())
+            m_out << "    " << tr("Security: %1").arg(printable(security)) << '\n';
         for (const QCborValue &image : images) {
             const CatalogImage member = CatalogImage::fromCbor(image.toMap());
             if (member.group != name)

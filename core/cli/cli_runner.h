@@ -66,6 +66,7 @@ public:
     // The image catalog (cli_catalog_commands.cpp).
     void runAddImageGroup();
     void runRemoveImageGroup();
+    void runSetImageGroup();
     void runGetImageGroup();
     void runGetAllImageGroups();
     void runAddImage();

@@ -30,6 +30,7 @@ constexpr MethodSpec kMethods[] = {
     {Method::ListImageGroups, "listImageGroups", false, false},
     {Method::AddImageGroup, "addImageGroup", true, true},
     {Method::RemoveImageGroup, "removeImageGroup", true, true},
+    {Method::SetImageGroup, "setImageGroup", true, true},
     {Method::ListImages, "listImages", false, false},
     {Method::SetImage, "setImage", true, true},
     {Method::RemoveImage, "removeImage", true, true},

@@ -31,6 +31,7 @@ enum class Method {
     ListImageGroups,
     AddImageGroup,
     RemoveImageGroup,
+    SetImageGroup,
     ListImages,
     SetImage,
     RemoveImage,

@@ -40,7 +40,10 @@ QCborMap AdminPeer::listImageGroups() const
     for (const QString &name : m_registry->catalog()->groups()) {
         ImageQuery inGroup;
         inGroup.group = name;
-        groups.append(QCborMap{{u"name"_qs, name}, {u"imageCount"_qs, m_registry->catalog()->matching(inGroup).size()}});
+        QCborMap group{{u"name"_qs, name}, {u"imageCount"_qs, m_registry->catalog()->matching(inGroup).size()}};
+        if (const QString security = m_registry->catalog()->groupSecurity(name); !security.isEmpty())
+            group[u"security"_qs] = security;
+        groups.append(group);
     }
     return {{u"groups"_qs, groups}};
 }
@@ -60,6 +63,48 @@ QCborMap AdminPeer::removeImageGroup(const QCborMap &params, Error *error)
     if (!m_registry->catalog()->removeGroup(name, error))
         return {};
     qCInfo(lcMgmt).noquote() << "removed image group" << name;
+    return {{u"group"_qs, name}};
+}
+
+// A new name moves the group's folder, so it waits until no session serves
+// a file there; a security descriptor is kept as given.
+QCborMap AdminPeer::setImageGroup(const QCborMap &params, Error *error)
+{
+    ImageCatalog *catalog = m_registry->catalog();
+    QString name = params.value(u"name"_qs).toString();
+    if (!catalog->hasGroup(name)) {
+        *error = {QLatin1String(ErrorCode::NotFound), QStringLiteral("there is no image group '%1'").arg(name)};
+        return {};
+    }
+    for (const QString &group : catalog->groups())
+        if (group.compare(name, Qt::CaseInsensitive) == 0)
+            name = group; // its own spelling
+    if (!params.contains(u"newName"_qs) && !params.contains(u"security"_qs)) {
+        *error = invalid(u"nothing to change: give 'newName' or 'security'"_qs);
+        return {};
+    }
+    // Checked before anything changes; set after a rename, under the new name.
+    if (params.contains(u"security"_qs) && !ImageCatalog::checkDescriptor(params.value(u"security"_qs).toString(), error))
+        return {};
+    if (params.contains(u"newName"_qs)) {
+        const QString newName = params.value(u"newName"_qs).toString();
+        ImageQuery inGroup;
+        inGroup.group = name;
+        for (const CatalogImage &image : catalog->matching(inGroup)) {
+            if (const QList<SessionInfo> serving = m_registry->sessionsServing(image.path); !serving.isEmpty()) {
+                *error = {QLatin1String(ErrorCode::NotAllowed),
+                          QStringLiteral("'%1' serves %2 of this group: remove it before renaming the group").arg(serving.first().name, image.path)};
+                return {};
+            }
+            m_registry->forgetUnicastSource(image.path);
+        }
+        if (!catalog->renameGroup(name, newName, error))
+            return {};
+        qCInfo(lcMgmt).noquote() << "renamed image group" << name << "to" << newName;
+        name = newName;
+    }
+    if (params.contains(u"security"_qs) && !catalog->setGroupSecurity(name, params.value(u"security"_qs).toString(), error))
+        return {};
     return {{u"group"_qs, name}};
 }
 
@@ -106,10 +151,8 @@ QCborMap AdminPeer::setImage(const QCborMap &params, Error *error)
         image->enabled = params.value(u"enabled"_qs).toBool();
     if (params.contains(u"userFilter"_qs)) {
         image->userFilter = params.value(u"userFilter"_qs).toString();
-        if (image->userFilter.size() > 4096 || !isPrintable(image->userFilter)) {
-            *error = invalid(u"a user filter must be at most 4096 characters, without control characters"_qs);
+        if (!ImageCatalog::checkDescriptor(image->userFilter, error))
             return {};
-        }
     }
     std::optional<QByteArray> unattend;
     if (params.contains(u"unattend"_qs)) {

@@ -157,6 +157,8 @@ QCborMap AdminPeer::dispatch(api::Method method, const QCborMap &params, Error *
         return addImageGroup(params, error);
     case api::Method::RemoveImageGroup:
         return removeImageGroup(params, error);
+    case api::Method::SetImageGroup:
+        return setImageGroup(params, error);
     case api::Method::ListImages:
         return listImages(params, error);
     case api::Method::SetImage:

@@ -49,6 +49,7 @@ private:
     QCborMap listImageGroups() const;
     QCborMap addImageGroup(const QCborMap &params, Error *error);
     QCborMap removeImageGroup(const QCborMap &params, Error *error);
+    QCborMap setImageGroup(const QCborMap &params, Error *error);
     QCborMap listImages(const QCborMap &params, Error *error) const;
     QCborMap setImage(const QCborMap &params, Error *error);
     QCborMap removeImage(const QCborMap &params, Error *error);

@@ -7,6 +7,7 @@
 #include "image_store.h"
 
 #include <QCborArray>
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
@@ -63,6 +64,10 @@ bool ImageCatalog::load(Error *error)
     m_groups.clear();
     for (const QJsonValue &group : root.value(u"groups"_qs).toArray())
         m_groups.append(group.toString());
+    m_groupSecurity.clear();
+    const QJsonObject security = root.value(u"groupSecurity"_qs).toObject();
+    for (auto it = security.constBegin(); it != security.constEnd(); ++it)
+        m_groupSecurity.insert(it.key(), it.value().toString());
     m_images.clear();
     for (const QJsonValue &value : root.value(u"images"_qs).toArray())
         m_images.append(CatalogImage::fromCbor(QCborMap::fromJsonObject(value.toObject())));
@@ -168,8 +173,72 @@ bool ImageCatalog::removeGroup(const QString &name, Error *error)
                   QStringLiteral("the image group '%1' still has %2 image(s); remove them first").arg(name).arg(count)};
         return false;
     }
-    return changeAndSave([&] { m_groups.removeIf([&](const QString &group) { return group.compare(name, Qt::CaseInsensitive) == 0; }); },
-                         error);
+    return changeAndSave([&] {
+        m_groups.removeIf([&](const QString &group) { return group.compare(name, Qt::CaseInsensitive) == 0; });
+        m_groupSecurity.remove(name);
+    }, error);
+}
+
+bool ImageCatalog::renameGroup(const QString &name, const QString &newName, Error *error)
+{
+    const qsizetype index = m_groups.indexOf(name);
+    if (index < 0) {
+        *error = {QLatin1String(ErrorCode::NotFound), QStringLiteral("there is no image group '%1'").arg(name)};
+        return false;
+    }
+    if (!checkName(u"an image group's name"_qs, newName, error))
+        return false;
+    if (newName != name && hasGroup(newName) && newName.compare(name, Qt::CaseInsensitive) != 0) {
+        *error = {QLatin1String(ErrorCode::AlreadyExists), QStringLiteral("the image group '%1' already exists").arg(newName)};
+        return false;
+    }
+    const QString from = m_store->root() + u"/Install/"_qs + name;
+    const QString to = m_store->root() + u"/Install/"_qs + newName;
+    const bool moves = QFileInfo(from).isDir() && from != to;
+    if (moves && QFileInfo::exists(to)) {
+        *error = {QLatin1String(ErrorCode::AlreadyExists), QStringLiteral("the image store already has Install/%1").arg(newName)};
+        return false;
+    }
+    if (moves && !QDir().rename(from, to)) {
+        *error = {QLatin1String(ErrorCode::StorageError), QStringLiteral("cannot rename %1 to %2").arg(from, to)};
+        return false;
+    }
+    const QString oldPrefix = u"Install/"_qs + name + u'/';
+    const bool saved = changeAndSave([&] {
+        m_groups[index] = newName;
+        if (m_groupSecurity.contains(name))
+            m_groupSecurity.insert(newName, m_groupSecurity.take(name));
+        for (CatalogImage &image : m_images) {
+            if (image.type != ImageType::Install || image.group != name)
+                continue;
+            image.group = newName;
+            if (image.path.startsWith(oldPrefix))
+                image.path = u"Install/"_qs + newName + u'/' + image.path.mid(oldPrefix.size());
+        }
+    }, error);
+    if (!saved && moves)
+        QDir().rename(to, from); // as it was
+    return saved;
+}
+
+bool ImageCatalog::setGroupSecurity(const QString &name, const QString &sddl, Error *error)
+{
+    if (!hasGroup(name)) {
+        *error = {QLatin1String(ErrorCode::NotFound), QStringLiteral("there is no image group '%1'").arg(name)};
+        return false;
+    }
+    if (!checkDescriptor(sddl, error))
+        return false;
+    return changeAndSave([&] { m_groupSecurity.insert(name, sddl); }, error);
+}
+
+bool ImageCatalog::checkDescriptor(const QString &text, Error *error)
+{
+    if (text.size() > 4096 || !isPrintable(text)) {
+        *error = invalid(u"a user filter or security descriptor must be at most 4096 characters, without control characters"_qs);
+        return false;
+    }
+    return true;
 }
 
 std::optional<QString> ImageCatalog::groupForNewImage(const QString &given, Error *error) const
@@ -289,6 +358,7 @@ bool ImageCatalog::changeAndSave(Change change, Error *error)
 {
     const QStringList groups = m_groups;
     const QList<CatalogImage> images = m_images;
+    const QMap<QString, QString> security = m_groupSecurity;
     change();
     if (save(error)) {
         ++m_revision;
@@ -296,6 +366,7 @@ bool ImageCatalog::changeAndSave(Change change, Error *error)
     }
     m_groups = groups; // a failed write changes nothing
     m_images = images;
+    m_groupSecurity = security;
     return false;
 }
 
@@ -304,7 +375,13 @@ bool ImageCatalog::save(Error *error)
     QJsonArray images;
     for (const CatalogImage &image : std::as_const(m_images))
         images.append(image.toCbor().toJsonObject());
-    const QJsonObject root{{u"format"_qs, 1}, {u"groups"_qs, QJsonArray::fromStringList(m_groups)}, {u"images"_qs, images}};
+    QJsonObject security;
+    for (auto it = m_groupSecurity.cbegin(); it != m_groupSecurity.cend(); ++it)
+        security.insert(it.key(), it.value());
+    const QJsonObject root{{u"format"_qs, 1},
+                           {u"groups"_qs, QJsonArray::fromStringList(m_groups)},
+                           {u"groupSecurity"_qs, security},
+                           {u"images"_qs, images}};
     return writeFileAtomically(filePath(), QJsonDocument(root).toJson(), kOwnerOnly, error);
 }
 

@@ -4,6 +4,7 @@
 #include "domain/catalog_image.h"
 
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -38,6 +39,13 @@ public:
     bool hasGroup(const QString &name) const;
     bool addGroup(const QString &name, Error *error);
     bool removeGroup(const QString &name, Error *error); // only an empty one
+    // /Set-ImageGroup /Name: the group and its images' folder
+    // (Install/<name>/) take the new name, all or nothing. The caller makes
+    // sure no session serves a file that moves.
+    bool renameGroup(const QString &name, const QString &newName, Error *error);
+    // WDS's /Security (SDDL) of a group: kept and shown, not enforced.
+    QString groupSecurity(const QString &name) const { return m_groupSecurity.value(name); }
+    bool setGroupSecurity(const QString &name, const QString &sddl, Error *error);
     // WDS's rule for /Add-Image without /ImageGroup: the one group there is,
     // a new "ImageGroup1" if there is none; with several, the admin must say.
     // A group named that does not exist is made (by the caller, once the
@@ -58,6 +66,8 @@ public:
 
     // Names of groups, images and files: shown everywhere and used in paths.
     static bool checkName(const QString &what, const QString &name, Error *error);
+    // Text kept as given and shown (a user filter, a security descriptor).
+    static bool checkDescriptor(const QString &text, Error *error);
 
 private:
     bool save(Error *error);
@@ -69,6 +79,7 @@ private:
     const ImageStore *m_store;
     QStringList m_groups;
     QList<CatalogImage> m_images;
+    QMap<QString, QString> m_groupSecurity; // by group name
     quint64 m_revision = 0;
 };
 

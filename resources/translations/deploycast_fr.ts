@@ -827,6 +827,18 @@ Exemples :
         <source>Stopped</source>
         <translation>Arrêté</translation>
     </message>
+    <message>
+        <source>Renames an image group (its folder in the store too), or sets its security descriptor.</source>
+        <translation>Renomme un groupe d&apos;images (son dossier dans le magasin aussi), ou règle son descripteur de sécurité.</translation>
+    </message>
+    <message>
+        <source>The group&apos;s new name.</source>
+        <translation>Le nouveau nom du groupe.</translation>
+    </message>
+    <message>
+        <source>Who may use the group, as WDS writes it; kept and shown, not yet enforced.</source>
+        <translation>Qui peut utiliser le groupe, écrit comme dans WDS ; gardé et affiché, pas encore appliqué.</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleText</name>
@@ -1905,6 +1917,18 @@ Collez un jeton d’administrateur ou d’observateur (sur le serveur : le fichi
     <message>
         <source>no answer within %1 s</source>
         <translation>pas de réponse en %1 s</translation>
+    </message>
+    <message>
+        <source>/Set-ImageGroup needs something to set: /Name or /Security</source>
+        <translation>/Set-ImageGroup demande quelque chose à régler : /Name ou /Security</translation>
+    </message>
+    <message>
+        <source>Image group %1 changed.</source>
+        <translation>Groupe d&apos;images %1 modifié.</translation>
+    </message>
+    <message>
+        <source>Security: %1</source>
+        <translation>Sécurité : %1</translation>
     </message>
 </context>
 <context>

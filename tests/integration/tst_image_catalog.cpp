@@ -169,6 +169,10 @@ private Q_SLOTS:
         QTest::newRow("a second transmission of an image")
             << QStringList{u"/New-MulticastTransmission"_qs, u"/FriendlyName:Again"_qs, u"/Image:First"_qs,
                            u"/ImageType:Install"_qs, u"/TransmissionType:AutoCast"_qs} << 1 << u"already has a transmission, 'Lab'"_qs;
+        QTest::newRow("renaming a group that is served") << QStringList{u"/Set-ImageGroup"_qs, u"/ImageGroup:Lab"_qs, u"/Name:Lab2"_qs}
+                                                       << 1 << u"before renaming the group"_qs;
+        QTest::newRow("renaming onto another group") << QStringList{u"/Set-ImageGroup"_qs, u"/ImageGroup:Other"_qs, u"/Name:lab"_qs}
+                                                    << 1 << u"already exists"_qs;
         QTest::newRow("a name in two groups") << QStringList{u"/Get-Image"_qs, u"/Image:Twin"_qs, u"/ImageType:Install"_qs}
                                               << 1 << u"Install/Lab/twin.img"_qs;
         QTest::newRow("both image and friendly name")
