@@ -457,10 +457,7 @@ CatalogImage ServerTreeModel::imageOf(const Node *node)
 
 quint32 ServerTreeModel::transmissionOf(const Node *node)
 {
-    for (const SessionInfo &session : node->server->sessions())
-        if (session.kind == SessionKind::Transmission && session.contentPath == node->name)
-            return session.id;
-    return 0;
+    return node->server->transmissionOf(node->name);
 }
 
 ServerConnection *ServerTreeModel::serverOf(const QModelIndex &index) const

@@ -527,13 +527,9 @@ void MainWindow::newTransmission()
         return;
     // One transmission per image, as in WDS: only images without one are offered.
     QList<CatalogImage> offered;
-    for (const CatalogImage &image : server->images()) {
-        const auto sessions = server->sessions();
-        if (std::none_of(sessions.cbegin(), sessions.cend(), [&](const SessionInfo &session) {
-                return session.kind == SessionKind::Transmission && session.contentPath == image.path;
-            }))
+    for (const CatalogImage &image : server->images())
+        if (!server->transmissionOf(image.path))
             offered.append(image);
-    }
     auto *dialog = new NewTransmissionDialog(offered, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, server] {

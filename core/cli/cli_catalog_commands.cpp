@@ -161,7 +161,7 @@ void CliRunner::runAddImage()
     sendImage(localFile, image, m_command.value(u"Description"_qs), false, [this, unattend](const QCborMap &added) {
         const CatalogImage image = CatalogImage::fromCbor(added);
         auto report = [this](const QCborMap &shown) {
-            m_out << tr("Added:") << '\n' << imageReport(CatalogImage::fromCbor(shown), {}, false);
+            m_out << tr("Added:") << '\n' << imageReport(shown, false);
             return Exit::Success;
         };
         if (!unattend) {
@@ -193,7 +193,7 @@ void CliRunner::runGetImage()
             return Exit::Success;
         }
         const QCborMap image = images.first().toMap();
-        m_out << imageReport(CatalogImage::fromCbor(image), image.value(u"transmission"_qs).toString(), true);
+        m_out << imageReport(image, true);
         return Exit::Success;
     });
 }
@@ -235,7 +235,7 @@ void CliRunner::runSetImage()
     }
     call(api::Method::SetImage, params, [this](const QCborMap &r) {
         const QCborMap image = r.value(u"image"_qs).toMap();
-        m_out << tr("Changed:") << '\n' << imageReport(CatalogImage::fromCbor(image), image.value(u"transmission"_qs).toString(), false);
+        m_out << tr("Changed:") << '\n' << imageReport(image, false);
         return Exit::Success;
     });
 }
@@ -249,7 +249,7 @@ void CliRunner::runReplaceImage()
         if (m_command.has(u"ReplacementImage/Description"_qs))
             params[u"description"_qs] = m_command.value(u"ReplacementImage/Description"_qs);
         auto report = [this](const QCborMap &shown) {
-            m_out << tr("Replaced:") << '\n' << imageReport(CatalogImage::fromCbor(shown), shown.value(u"transmission"_qs).toString(), false);
+            m_out << tr("Replaced:") << '\n' << imageReport(shown, false);
             return Exit::Success;
         };
         if (params.size() == 1) {

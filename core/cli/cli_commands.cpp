@@ -5,9 +5,9 @@
 #include "domain/session_request.h"
 #include "protocol/messages.h"
 #include "security/trust_store.h"
+#include "text_report.h"
 
 #include <QTimer>
-#include "text_report.h"
 
 // What each command asks the server (CommandSpec::run names these).
 namespace deploycast::cli {
@@ -262,8 +262,7 @@ void CliRunner::showNextServer(QStringList targets, bool allReached)
             else
                 m_out << tr("Server %1:").arg(printable(server.value(u"name"_qs).toString())) << '\n';
             for (const QCborValue &image : images.value_or(QCborArray()))
-                m_out << imageReport(CatalogImage::fromCbor(image.toMap()), image.toMap().value(u"transmission"_qs).toString(),
-                                     m_command.has(u"Detailed"_qs));
+                m_out << imageReport(image.toMap(), m_command.has(u"Detailed"_qs));
             m_out << '\n';
         }
         next(true);

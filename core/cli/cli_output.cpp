@@ -122,7 +122,7 @@ int CliRunner::printImages(const QCborArray &images, bool detailed, const QStrin
         m_out << "    " << tr("None.") << '\n';
     for (const QCborValue &value : images) {
         const QCborMap image = value.toMap();
-        m_out << imageReport(CatalogImage::fromCbor(image), image.value(u"transmission"_qs).toString(), detailed) << '\n';
+        m_out << imageReport(image, detailed) << '\n';
     }
     return Exit::Success;
 }
@@ -151,14 +151,15 @@ int CliRunner::printImageGroups(const QCborArray &groups, const QCborArray &imag
         m_out << tr("Image group: %1 (%2 images)").arg(printable(name)).arg(integerOf(value.toMap().value(u"imageCount"_qs))) << '\n';
         if (const QString security = value.toMap().value(u"security"_qs).toString(); !security.isEmpty())
             m_out << "    " << tr("Security: %1").arg(printable(security)) << '\n';
-        for (const QCborValue &image : images) {
-            const CatalogImage member = CatalogImage::fromCbor(image.toMap());
-            if (member.group != name)
+        for (const QCborValue &value : images) {
+            const QCborMap image = value.toMap();
+            if (image.value(u"group"_qs).toString() != name)
                 continue;
             if (detailed)
-                m_out << imageReport(member, image.toMap().value(u"transmission"_qs).toString(), true);
+                m_out << imageReport(image, true);
             else
-                m_out << "    " << printable(member.name) << "  (" << printable(member.fileName) << ")\n";
+                m_out << "    " << printable(image.value(u"name"_qs).toString()) << "  ("
+                      << printable(image.value(u"fileName"_qs).toString()) << ")\n";
         }
         m_out << '\n';
     }

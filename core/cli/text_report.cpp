@@ -116,8 +116,10 @@ QString imageName(const ImageQuery &image)
         : CliText::tr("%1 (boot image, %2, file %3)").arg(image.name, image.architecture, image.fileName);
 }
 
-QString imageReport(const CatalogImage &image, const QString &transmission, bool detailed)
+QString imageReport(const QCborMap &map, bool detailed)
 {
+    const CatalogImage image = CatalogImage::fromCbor(map);
+    const QString transmission = map.value(u"transmission"_qs).toString();
     QString text = CliText::tr("Image: %1").arg(printable(image.name)) + u'\n';
     text += row(CliText::tr("Type"), toText(image.type));
     text += image.type == ImageType::Install ? row(CliText::tr("Image group"), image.group)

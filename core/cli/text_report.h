@@ -16,8 +16,8 @@ namespace deploycast::cli {
 QString sessionReport(const SessionInfo &session);
 // "Win11 (install image, group Lab, file win11.img)".
 QString imageName(const ImageQuery &image);
-// /Get-Image: a catalog image; transmission: the name of its transmission, if any.
-QString imageReport(const CatalogImage &image, const QString &transmission, bool detailed);
+// /Get-Image: a catalog image as the protocol shows it (with its transmission's name, if any).
+QString imageReport(const QCborMap &image, bool detailed);
 QString clientTable(const QList<ClientInfo> &clients, const QDateTime &now, bool withSession);
 QString serverConfigReport(const QCborMap &config);
 // /Get-TransportServer /Show:Config: the transport settings, profile and policy.

@@ -250,6 +250,14 @@ void ServerConnection::applySnapshot(const QCborMap &snapshot)
     applyCatalog(snapshot.value(u"catalog"_qs).toMap());
 }
 
+quint32 ServerConnection::transmissionOf(const QString &imagePath) const
+{
+    for (const SessionInfo &session : m_sessions)
+        if (session.kind == SessionKind::Transmission && session.contentPath == imagePath)
+            return session.id;
+    return 0;
+}
+
 void ServerConnection::applyCatalog(const QCborMap &catalog)
 {
     QStringList groups;

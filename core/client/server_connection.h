@@ -77,6 +77,9 @@ public:
     // The server's image catalog, as last pushed.
     const QStringList &imageGroups() const { return m_imageGroups; }
     const QList<CatalogImage> &images() const { return m_images; }
+    // The transmission serving the image at this store path, or 0: an image
+    // has at most one (WDS's rule).
+    quint32 transmissionOf(const QString &imagePath) const;
 
     void start();
     // Shows a recorded snapshot (deploycast /Get-Server /Show:Snapshot

@@ -188,10 +188,7 @@ QCborMap AdminPeer::getServer() const
     config[u"portRange"_qs] = transport.portRangeText();
     config[u"maxRate"_qs] = m_registry->rateCap();
     config[u"transportRunning"_qs] = m_registry->transportRunning();
-    QCborArray providers{u"file"_qs};
-    for (const QString &name : m_description.options.transfer.contentProviders.keys())
-        providers.append(name);
-    config[u"contentProviders"_qs] = providers;
+    config[u"contentProviders"_qs] = QCborArray::fromStringList(m_registry->contentProviders());
     return {{u"server"_qs, config}};
 }
 

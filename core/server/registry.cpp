@@ -172,7 +172,7 @@ TransferSession *Registry::addSession(const SessionInfo &info)
     auto *content = new SessionContent(info.contentPath, {m_images, &m_hashes, &m_hashing});
     TransferSettings settings = m_settings;
     settings.transport = m_store->transport();
-    settings.maxRate = settings.transport.rateCap(m_settings.maxRate);
+    settings.maxRate = rateCap();
     auto *session = new TransferSession(info, content, settings, this);
     session->setPaused(!m_transportRunning);
     connect(session, &TransferSession::stateChanged, this, &Registry::persist);
@@ -314,10 +314,7 @@ std::optional<SessionInfo> Registry::createSession(SessionRequest request, Error
             return std::nullopt;
         }
         request.contentPath = image->path;
-        request.image->name = image->name; // the image's own spelling
-        request.image->group = image->group;
-        request.image->architecture = image->architecture;
-        request.image->fileName = image->fileName;
+        request.image = image->query(); // the image's own spelling, and only it
     }
     if (request.name.trimmed().isEmpty()) {
         *error = {QLatin1String(ErrorCode::InvalidArgument), QStringLiteral("a %1 needs a name").arg(kindNoun(request.kind))};
@@ -490,10 +487,8 @@ std::optional<QString> Registry::namespaceContent(const QString &provider, const
         }
         return it.value();
     }
-    QStringList known{u"file"_qs};
-    known += m_settings.contentProviders.keys();
     *error = {QLatin1String(ErrorCode::InvalidArgument),
-              QStringLiteral("unknown content provider '%1' (this server has: %2)").arg(provider, known.join(u", "_qs))};
+              QStringLiteral("unknown content provider '%1' (this server has: %2)").arg(provider, contentProviders().join(u", "_qs))};
     return std::nullopt;
 }
 
@@ -553,15 +548,18 @@ std::optional<Registry::ImageJoin> Registry::joinImage(ReceiverPeer *peer, const
     }
     // A session that guards the same file with a join token guards it by
     // unicast too: its token, or no file.
-    for (const SessionInfo &session : sessionsServing(found->path)) {
+    const QList<SessionInfo> serving = sessionsServing(found->path);
+    for (const SessionInfo &session : serving) {
         if (!session.joinToken.isEmpty() && joinToken != session.joinToken) {
             *error = {QLatin1String(ErrorCode::PermissionDenied),
                       QStringLiteral("the %1 needs the join token of '%2' (--join-token)").arg(image.describe(), session.name)};
             return std::nullopt;
         }
     }
-    if (const auto transmission = transmissionAt(found->path)) {
-        TransferSession *session = join(peer, SessionKind::Transmission, transmission->name, joinToken, client, error);
+    for (const SessionInfo &transmission : serving) {
+        if (transmission.kind != SessionKind::Transmission)
+            continue;
+        TransferSession *session = join(peer, SessionKind::Transmission, transmission.name, joinToken, client, error);
         return session ? std::optional(ImageJoin{session, nullptr}) : std::nullopt;
     }
     const SessionContent *source = unicastSource(found->path);

@@ -75,6 +75,8 @@ public:
     enum class TransportAction { Start, Stop, Enable, Disable };
     bool controlTransport(TransportAction action, Error *error);
     bool transportRunning() const { return m_transportRunning; }
+    // Namespace content providers: "file" and those of --content-provider.
+    QStringList contentProviders() const { return QStringList{u"file"_qs} + m_settings.contentProviders.keys(); }
     // The rate cap of a transmission created now (bytes/s, 0 for none).
     qint64 rateCap() const { return transport().rateCap(m_settings.maxRate); }
 
