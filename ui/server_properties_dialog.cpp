@@ -37,6 +37,10 @@ ServerPropertiesDialog::ServerPropertiesDialog(const QCborMap &config, QWidget *
     m_firstGroup->setObjectName(u"firstGroup"_qs);
     m_lastGroup = new QLineEdit(transport.value(u"ipv4End"_qs).toString());
     m_lastGroup->setObjectName(u"lastGroup"_qs);
+    m_firstGroupV6 = new QLineEdit(transport.value(u"ipv6Start"_qs).toString());
+    m_firstGroupV6->setObjectName(u"firstGroupV6"_qs);
+    m_lastGroupV6 = new QLineEdit(transport.value(u"ipv6End"_qs).toString());
+    m_lastGroupV6->setObjectName(u"lastGroupV6"_qs);
     m_firstPort = new QSpinBox;
     m_firstPort->setObjectName(u"firstPort"_qs);
     m_lastPort = new QSpinBox;
@@ -57,6 +61,8 @@ ServerPropertiesDialog::ServerPropertiesDialog(const QCborMap &config, QWidget *
     m_transportProblem->setWordWrap(true);
     multicastForm->addRow(tr("&First address:"), m_firstGroup);
     multicastForm->addRow(tr("&Last address:"), m_lastGroup);
+    multicastForm->addRow(tr("First IPv&6 address:"), m_firstGroupV6);
+    multicastForm->addRow(tr("Last IPv6 a&ddress:"), m_lastGroupV6);
     multicastForm->addRow(tr("First p&ort:"), m_firstPort);
     multicastForm->addRow(tr("Last po&rt:"), m_lastPort);
     multicastForm->addRow(tr("&Network profile:"), m_profile);
@@ -99,7 +105,7 @@ ServerPropertiesDialog::ServerPropertiesDialog(const QCborMap &config, QWidget *
     layout->addWidget(m_buttons);
     // Once every field is there: each change is checked.
     connect(m_policy, &QComboBox::currentIndexChanged, this, &ServerPropertiesDialog::updateState);
-    for (QLineEdit *address : {m_firstGroup, m_lastGroup})
+    for (QLineEdit *address : {m_firstGroup, m_lastGroup, m_firstGroupV6, m_lastGroupV6})
         connect(address, &QLineEdit::textChanged, this, &ServerPropertiesDialog::updateState);
     for (QSpinBox *port : {m_firstPort, m_lastPort})
         connect(port, &QSpinBox::valueChanged, this, &ServerPropertiesDialog::updateState);
@@ -124,6 +130,8 @@ QCborMap ServerPropertiesDialog::transportRequest() const
 {
     return {{u"ipv4Start"_qs, m_firstGroup->text().trimmed()},
             {u"ipv4End"_qs, m_lastGroup->text().trimmed()},
+            {u"ipv6Start"_qs, m_firstGroupV6->text().trimmed()},
+            {u"ipv6End"_qs, m_lastGroupV6->text().trimmed()},
             {u"startPort"_qs, m_firstPort->value()},
             {u"endPort"_qs, m_lastPort->value()},
             {u"profile"_qs, m_profile->currentData().toString()}};

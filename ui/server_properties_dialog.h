@@ -33,6 +33,8 @@ private:
 
     QLineEdit *m_firstGroup;
     QLineEdit *m_lastGroup;
+    QLineEdit *m_firstGroupV6;
+    QLineEdit *m_lastGroupV6;
     QSpinBox *m_firstPort;
     QSpinBox *m_lastPort;
     QComboBox *m_profile;

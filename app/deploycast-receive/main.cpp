@@ -104,8 +104,8 @@ int main(int argc, char *argv[])
     options.simulatedLossPercent = std::clamp(qEnvironmentVariableIntValue("DEPLOYCAST_SIMULATE_LOSS"), 0, 99);
     if (parser.isSet(iface)) {
         options.interfaceAddress = QHostAddress(parser.value(iface));
-        if (options.interfaceAddress.protocol() != QAbstractSocket::IPv4Protocol)
-            return usageError(QStringLiteral("--interface needs an IPv4 address, not '%1'").arg(parser.value(iface)));
+        if (options.interfaceAddress.isNull())
+            return usageError(QStringLiteral("--interface needs an IP address, not '%1'").arg(parser.value(iface)));
     }
 
     if (const QString why = OutputFile::checkTarget(options.output); !why.isEmpty())

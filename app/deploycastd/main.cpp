@@ -51,7 +51,7 @@ int mintToken(const QString &stateDirectory, AccessRole role)
 }
 
 struct TransportOptions {
-    QString groups; // FIRST-LAST, or empty
+    QStringList groups; // FIRST-LAST each, an IPv4 range and an IPv6 one at most
     QString ports;  // FIRST-LAST, or empty
     QString profile;
 };
@@ -61,14 +61,21 @@ struct TransportOptions {
 std::optional<QCborMap> transportFromOptions(const TransportOptions &given, QString *error)
 {
     QCborMap map;
-    if (!given.groups.isEmpty()) {
-        const QStringList ends = given.groups.split(u'-');
+    for (const QString &range : given.groups) {
+        const QStringList ends = range.split(u'-');
         if (ends.size() != 2) {
-            *error = QStringLiteral("--multicast-range needs FIRST-LAST, e.g. 239.0.0.1-239.0.0.100, not '%1'").arg(given.groups);
+            *error = QStringLiteral("--multicast-range needs FIRST-LAST, e.g. 239.0.0.1-239.0.0.100 or "
+                                    "ff15::1-ff15::ff, not '%1'").arg(range);
             return std::nullopt;
         }
-        map[u"ipv4Start"_qs] = ends[0].trimmed();
-        map[u"ipv4End"_qs] = ends[1].trimmed();
+        const bool ipv6 = QHostAddress(ends[0].trimmed()).protocol() == QAbstractSocket::IPv6Protocol;
+        const QString start = ipv6 ? u"ipv6Start"_qs : u"ipv4Start"_qs;
+        if (map.contains(start)) {
+            *error = QStringLiteral("--multicast-range is given twice for IPv%1").arg(ipv6 ? 6 : 4);
+            return std::nullopt;
+        }
+        map[start] = ends[0].trimmed();
+        map[ipv6 ? u"ipv6End"_qs : u"ipv4End"_qs] = ends[1].trimmed();
     }
     if (!given.ports.isEmpty()) {
         const QStringList ends = given.ports.split(u'-');
@@ -116,13 +123,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption listen(u"listen"_qs, u"Address and port of the management and receiver API (default 127.0.0.1:7405)."_qs,
                                     u"ADDR:PORT"_qs, u"127.0.0.1:7405"_qs);
     const QCommandLineOption multicastInterface(u"multicast-interface"_qs,
-                                                u"Address of the interface that sends multicast (default 127.0.0.1)."_qs,
+                                                u"Address of the interface that sends multicast (default 127.0.0.1). An IPv6 address "
+                                                "makes new transmissions IPv6 multicast, from the IPv6 range."_qs,
                                                 u"ADDR"_qs, u"127.0.0.1"_qs);
     const QCommandLineOption maxRate(u"max-rate"_qs, u"Cap on each transmission's payload rate in MB/s; 0 (the default) lets the rate adapt to the slowest receiver."_qs,
                                      u"MBPS"_qs, u"0"_qs);
-    const QCommandLineOption multicastRange(u"multicast-range"_qs, u"IPv4 multicast groups for new transmissions, "
+    const QCommandLineOption multicastRange(u"multicast-range"_qs, u"Multicast groups for new transmissions, "
                                             "FIRST-LAST (default 239.192.0.1-239.192.255.254; as /Set-TransportServer "
-                                            "/ObtainIpv4From:Range, which it overrides at start)."_qs, u"FIRST-LAST"_qs);
+                                            "/ObtainIpv4From:Range, which it overrides at start). Repeat it for IPv6 "
+                                            "(default ff15::dc:1-ff15::dc:fffe, as /ObtainIpv6From:Range)."_qs, u"FIRST-LAST"_qs);
     const QCommandLineOption portRange(u"port-range"_qs, u"UDP ports for new transmissions, FIRST-LAST (default "
                                        "64001-65000)."_qs, u"FIRST-LAST"_qs);
     const QCommandLineOption profile(u"profile"_qs, u"Network profile: 10Mbps, 100Mbps or 1Gbps caps each new "
@@ -187,8 +196,8 @@ int main(int argc, char *argv[])
     const QHostAddress interfaceAddress(value(multicastInterface));
     if (listenAddress.isNull())
         return usageError(QStringLiteral("--listen needs an IP address, not '%1'").arg(listenAt->host));
-    if (interfaceAddress.protocol() != QAbstractSocket::IPv4Protocol)
-        return usageError(QStringLiteral("--multicast-interface needs an IPv4 address, not '%1'").arg(value(multicastInterface)));
+    if (interfaceAddress.isNull())
+        return usageError(QStringLiteral("--multicast-interface needs an IP address, not '%1'").arg(value(multicastInterface)));
     bool rateOk = false;
     const double megabytesPerSecond = value(maxRate).toDouble(&rateOk);
     if (!rateOk || megabytesPerSecond < 0)
@@ -202,7 +211,7 @@ int main(int argc, char *argv[])
     options.transfer.multicastInterface = interfaceAddress;
     options.transfer.maxRate = qint64(megabytesPerSecond * 1e6);
     const std::optional<QCborMap> transport = transportFromOptions(
-        {isSet(multicastRange) ? value(multicastRange) : QString(), isSet(portRange) ? value(portRange) : QString(),
+        {settings.values(parser, multicastRange), isSet(portRange) ? value(portRange) : QString(),
          isSet(profile) ? value(profile) : QString()}, &error);
     if (!transport)
         return usageError(error);

@@ -308,15 +308,22 @@ void CliRunner::runSetTransportServer()
         usageError(tr("/ObtainIpv4From:Dhcp (MADCAP) is not supported; give /ObtainIpv4From:Range /Start:<address> /End:<address>"));
         return;
     }
-    if (m_command.has(u"ObtainIpv4From"_qs)) {
+    const bool ipv4 = m_command.has(u"ObtainIpv4From"_qs);
+    const bool ipv6 = m_command.has(u"ObtainIpv6From"_qs);
+    if (ipv4 && ipv6) {
+        usageError(tr("/Start and /End belong to one range: set /ObtainIpv4From and /ObtainIpv6From in two commands"));
+        return;
+    }
+    if (ipv4 || ipv6) {
+        const QString which = ipv4 ? u"/ObtainIpv4From"_qs : u"/ObtainIpv6From"_qs;
         if (!m_command.has(u"Start"_qs) || !m_command.has(u"End"_qs)) {
-            usageError(tr("/ObtainIpv4From:Range needs /Start:<address> and /End:<address>"));
+            usageError(tr("%1:Range needs /Start:<address> and /End:<address>").arg(which));
             return;
         }
-        transport[u"ipv4Start"_qs] = m_command.value(u"Start"_qs);
-        transport[u"ipv4End"_qs] = m_command.value(u"End"_qs);
+        transport[ipv4 ? u"ipv4Start"_qs : u"ipv6Start"_qs] = m_command.value(u"Start"_qs);
+        transport[ipv4 ? u"ipv4End"_qs : u"ipv6End"_qs] = m_command.value(u"End"_qs);
     } else if (m_command.has(u"Start"_qs) || m_command.has(u"End"_qs)) {
-        usageError(tr("/Start and /End go with /ObtainIpv4From:Range"));
+        usageError(tr("/Start and /End go with /ObtainIpv4From:Range or /ObtainIpv6From:Range"));
         return;
     }
     if (m_command.has(u"StartPort"_qs) != m_command.has(u"EndPort"_qs)) {
@@ -341,7 +348,7 @@ void CliRunner::runSetTransportServer()
     if (m_command.has(u"StreamCount"_qs))
         policy[u"streamCount"_qs] = m_command.value(u"StreamCount"_qs).toInt();
     if (transport.isEmpty() && !setsPolicy) {
-        usageError(tr("/%1 needs something to set: /ObtainIpv4From, /StartPort, /Profile or /MulticastSessionPolicy")
+        usageError(tr("/%1 needs something to set: /ObtainIpv4From, /ObtainIpv6From, /StartPort, /Profile or /MulticastSessionPolicy")
                        .arg(m_command.command->name));
         return;
     }

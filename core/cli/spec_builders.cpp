@@ -64,8 +64,12 @@ QList<SwitchSpec> transportSwitches(bool withTransportFlag)
     switches += {
         {u"ObtainIpv4From"_qs, ValueKind::Choice, false, {u"Range"_qs, u"Dhcp"_qs}, {},
          CliText::tr("Range: new transmissions take their group from /Start to /End. Dhcp (MADCAP) is not supported.")},
-        text("Start", false, "<address>", CliText::tr("With /ObtainIpv4From:Range: the first multicast address, e.g. 239.0.0.1.")),
-        text("End", false, "<address>", CliText::tr("With /ObtainIpv4From:Range: the last multicast address.")),
+        {u"ObtainIpv6From"_qs, ValueKind::Choice, false, {u"Range"_qs}, {},
+         CliText::tr("Range: new transmissions of a server that multicasts on an IPv6 interface take their group "
+                     "from /Start to /End, two addresses that differ only in their last 32 bits.")},
+        text("Start", false, "<address>", CliText::tr("With /ObtainIpv4From:Range or /ObtainIpv6From:Range: the first multicast "
+                                                      "address, e.g. 239.0.0.1 or ff15::1.")),
+        text("End", false, "<address>", CliText::tr("With /ObtainIpv4From:Range or /ObtainIpv6From:Range: the last multicast address.")),
         {u"StartPort"_qs, ValueKind::Integer, false, {}, u"<port>"_qs,
          CliText::tr("The first UDP port for new transmissions (1024-65535; default 64001), with /EndPort.")},
         {u"EndPort"_qs, ValueKind::Integer, false, {}, u"<port>"_qs, CliText::tr("The last UDP port (default 65000).")},

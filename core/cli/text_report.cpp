@@ -205,6 +205,7 @@ QString serverConfigReport(const QCborMap &config)
         {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Listening on"), "listen"},
         {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Multicast interface"), "multicastInterface"},
         {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Multicast range"), "multicastRange"},
+        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "IPv6 multicast range"), "multicastRangeV6"},
         {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "UDP port range"), "portRange"},
         {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Image store"), "imageStore"},
         {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "State directory"), "stateDirectory"},
@@ -224,6 +225,7 @@ QString transportSettingsText(const QCborMap &transport)
 {
     auto text = [&transport](const char *key) { return printable(transport.value(QLatin1String(key)).toVariant().toString()); };
     return row(CliText::tr("Multicast range"), text("ipv4Start") + u" - "_qs + text("ipv4End"))
+        + row(CliText::tr("IPv6 multicast range"), text("ipv6Start") + u" - "_qs + text("ipv6End"))
         + row(CliText::tr("UDP port range"), text("startPort") + u" - "_qs + text("endPort"))
         + row(CliText::tr("Network profile"), text("profile"));
 }

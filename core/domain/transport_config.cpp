@@ -2,6 +2,8 @@
 
 #include "common/cbor_values.h"
 
+#include <algorithm>
+
 namespace deploycast {
 namespace {
 
@@ -35,6 +37,43 @@ std::optional<quint32> multicastAddress(const QCborValue &given, const QString &
     return value;
 }
 
+// An IPv6 multicast address (ff00::/8) of a scope wider than one interface.
+std::optional<QHostAddress> multicastAddressV6(const QCborValue &given, const QString &what, Error *error)
+{
+    const QString text = given.toString();
+    const QHostAddress address(text);
+    const Q_IPV6ADDR bytes = address.toIPv6Address();
+    const int scope = bytes[1] & 0x0f;
+    if (address.protocol() != QAbstractSocket::IPv6Protocol || bytes[0] != 0xff || scope < 2 || scope == 0xf) {
+        *error = invalid(QStringLiteral("%1 must be an IPv6 multicast address (ff02:: to ff0e::, e.g. ff15::1), not '%2'")
+                             .arg(what, text));
+        return std::nullopt;
+    }
+    return address;
+}
+
+quint32 low32(const QHostAddress &address)
+{
+    const Q_IPV6ADDR bytes = address.toIPv6Address();
+    return quint32(bytes[12]) << 24 | quint32(bytes[13]) << 16 | quint32(bytes[14]) << 8 | quint32(bytes[15]);
+}
+
+// `prefixOf`'s first 96 bits with `number` as the last 32.
+QHostAddress withLow32(const QHostAddress &prefixOf, quint32 number)
+{
+    Q_IPV6ADDR bytes = prefixOf.toIPv6Address();
+    for (int i = 0; i < 4; ++i)
+        bytes[15 - i] = quint8(number >> (8 * i));
+    return QHostAddress(bytes);
+}
+
+bool samePrefix96(const QHostAddress &a, const QHostAddress &b)
+{
+    const Q_IPV6ADDR x = a.toIPv6Address();
+    const Q_IPV6ADDR y = b.toIPv6Address();
+    return std::equal(x.c, x.c + 12, y.c);
+}
+
 std::optional<quint16> portNumber(const QCborValue &value, const QString &what, Error *error)
 {
     const qint64 port = integerOf(value, -1);
@@ -43,6 +82,32 @@ std::optional<quint16> portNumber(const QCborValue &value, const QString &what, 
         return std::nullopt;
     }
     return quint16(port);
+}
+
+// ipv6Start and ipv6End: both or neither, in one /96, enough for Multistream.
+bool readRangeV6(const QCborMap &map, TransportConfig *config, Error *error)
+{
+    if (!map.contains(u"ipv6Start"_qs) && !map.contains(u"ipv6End"_qs))
+        return true;
+    const auto from = multicastAddressV6(map.value(u"ipv6Start"_qs), QStringLiteral("The start address"), error);
+    const auto to = from ? multicastAddressV6(map.value(u"ipv6End"_qs), QStringLiteral("The end address"), error) : std::nullopt;
+    if (!to)
+        return false;
+    if (!samePrefix96(*from, *to)) {
+        *error = invalid(u"an IPv6 range must lie within one /96: its two ends may differ only in their last 32 bits"_qs);
+        return false;
+    }
+    if (low32(*from) > low32(*to)) {
+        *error = invalid(u"the start address comes after the end address"_qs);
+        return false;
+    }
+    if (quint64(low32(*to)) - low32(*from) + 1 < kMaxStreams) {
+        *error = invalid(QStringLiteral("a range needs at least %1 addresses, one per Multistream stream").arg(kMaxStreams));
+        return false;
+    }
+    config->firstGroupV6 = *from;
+    config->lastGroupV6 = *to;
+    return true;
 }
 
 } // namespace
@@ -63,8 +128,12 @@ std::optional<NetworkProfile> networkProfileFromString(const QString &text)
     return std::nullopt;
 }
 
-QHostAddress TransportConfig::groupFor(quint32 sessionId) const
+QHostAddress TransportConfig::groupFor(quint32 sessionId, QAbstractSocket::NetworkLayerProtocol family) const
 {
+    if (family == QAbstractSocket::IPv6Protocol) {
+        const quint32 first = low32(firstGroupV6);
+        return withLow32(firstGroupV6, first + (sessionId - 1) % (low32(lastGroupV6) - first + 1));
+    }
     const quint32 count = lastGroup - firstGroup + 1;
     return QHostAddress(firstGroup + (sessionId - 1) % count);
 }
@@ -77,12 +146,21 @@ quint16 TransportConfig::portFor(quint32 sessionId) const
 
 QHostAddress TransportConfig::streamGroup(const QHostAddress &group, int stream) const
 {
-    const quint32 address = group.toIPv4Address();
-    const quint32 count = lastGroup - firstGroup + 1;
-    const quint32 stride = std::max<quint32>(1, count / kMaxStreams);
-    if (address < firstGroup || address > lastGroup) // made under another range: its neighbours, inside 239/8 or 224/4
-        return QHostAddress(address <= 0xEFFFFFFF - quint32(stream) ? address + quint32(stream) : address - quint32(stream));
-    return QHostAddress(firstGroup + (address - firstGroup + quint32(stream) * stride) % count);
+    const bool ipv6 = group.protocol() == QAbstractSocket::IPv6Protocol;
+    const quint32 address = ipv6 ? low32(group) : group.toIPv4Address();
+    const quint32 first = ipv6 ? low32(firstGroupV6) : firstGroup;
+    const quint32 last = ipv6 ? low32(lastGroupV6) : lastGroup;
+    const bool inRange = address >= first && address <= last && (!ipv6 || samePrefix96(group, firstGroupV6));
+    quint32 number = 0;
+    if (inRange) {
+        const quint32 count = last - first + 1;
+        const quint32 stride = std::max<quint32>(1, count / kMaxStreams);
+        number = first + (address - first + quint32(stream) * stride) % count;
+    } else { // made under another range: its neighbours
+        const quint32 top = ipv6 ? 0xFFFFFFFF : 0xEFFFFFFF; // inside 239/8 or 224/4
+        number = address <= top - quint32(stream) ? address + quint32(stream) : address - quint32(stream);
+    }
+    return ipv6 ? withLow32(group, number) : QHostAddress(number);
 }
 
 qint64 TransportConfig::rateCap(qint64 customRate) const
@@ -105,6 +183,11 @@ QString TransportConfig::groupRangeText() const
     return QHostAddress(firstGroup).toString() + u'-' + QHostAddress(lastGroup).toString();
 }
 
+QString TransportConfig::groupRangeTextV6() const
+{
+    return firstGroupV6.toString() + u'-' + lastGroupV6.toString();
+}
+
 QString TransportConfig::portRangeText() const
 {
     return QStringLiteral("%1-%2").arg(firstPort).arg(lastPort);
@@ -114,6 +197,8 @@ QCborMap TransportConfig::toCbor() const
 {
     return {{u"ipv4Start"_qs, QHostAddress(firstGroup).toString()},
             {u"ipv4End"_qs, QHostAddress(lastGroup).toString()},
+            {u"ipv6Start"_qs, firstGroupV6.toString()},
+            {u"ipv6End"_qs, lastGroupV6.toString()},
             {u"startPort"_qs, firstPort},
             {u"endPort"_qs, lastPort},
             {u"profile"_qs, toText(profile)},
@@ -146,6 +231,8 @@ std::optional<TransportConfig> TransportConfig::updatedFrom(const QCborMap &map,
     };
     if (!readRange("ipv4Start", "ipv4End", multicastAddress, "address", &config.firstGroup, &config.lastGroup)
         || !readRange("startPort", "endPort", portNumber, "port", &config.firstPort, &config.lastPort))
+        return std::nullopt;
+    if (!readRangeV6(map, &config, error))
         return std::nullopt;
     if (map.contains(u"profile"_qs)) {
         const auto profile = networkProfileFromString(map.value(u"profile"_qs).toString());

@@ -27,6 +27,12 @@ struct TransportConfig {
     // default ports are 64001-65000.
     quint32 firstGroup = 0xEFC00001; // 239.192.0.1
     quint32 lastGroup = 0xEFC0FFFE;  // 239.192.255.254
+    // WDSUTIL /ObtainIpv6From:Range, used when the server multicasts on an
+    // IPv6 interface. Both ends lie in one /96 (the first 96 bits equal), so
+    // groups are numbered by their last 32 bits like IPv4 ones. ff15:: is the
+    // site-local scope with the transient flag (RFC 4291).
+    QHostAddress firstGroupV6{QStringLiteral("ff15::dc:1")};
+    QHostAddress lastGroupV6{QStringLiteral("ff15::dc:fffe")};
     quint16 firstPort = 64001;
     quint16 lastPort = 65000;
     NetworkProfile profile = NetworkProfile::Custom;
@@ -34,21 +40,25 @@ struct TransportConfig {
     bool enabled = true;
 
     // Session IDs pick both, so a transmission's address is stable and
-    // neighbours differ in group and port.
-    QHostAddress groupFor(quint32 sessionId) const;
+    // neighbours differ in group and port. The family is the multicast
+    // interface's.
+    QHostAddress groupFor(quint32 sessionId, QAbstractSocket::NetworkLayerProtocol family) const;
     quint16 portFor(quint32 sessionId) const;
     // Multistream: stream k (0 fast) of a session on group, spread over the
-    // range so that streams of neighbouring sessions rarely share a group.
+    // range of the group's family so that streams of neighbouring sessions
+    // rarely share a group.
     QHostAddress streamGroup(const QHostAddress &group, int stream) const;
     // Bytes per second; customRate for Custom (0: no cap).
     qint64 rateCap(qint64 customRate) const;
 
-    QString groupRangeText() const; // "239.192.0.1-239.192.255.254"
+    QString groupRangeText() const;   // "239.192.0.1-239.192.255.254"
+    QString groupRangeTextV6() const; // "ff15::dc:1-ff15::dc:fffe"
     QString portRangeText() const;  // "64001-65000"
 
     QCborMap toCbor() const;
-    // Checks what it reads: IPv4 multicast addresses, first <= last, ports
-    // 1024-65535. Missing keys keep this config's values.
+    // Checks what it reads: IPv4 and IPv6 multicast addresses, first <= last
+    // (IPv6: in one /96), ports 1024-65535. Missing keys keep this config's
+    // values.
     std::optional<TransportConfig> updatedFrom(const QCborMap &map, Error *error) const;
     bool operator==(const TransportConfig &) const = default;
 };

@@ -185,6 +185,7 @@ QCborMap AdminPeer::getServer() const
     const TransportConfig &transport = m_registry->transport();
     config[u"transport"_qs] = transport.toCbor();
     config[u"multicastRange"_qs] = transport.groupRangeText();
+    config[u"multicastRangeV6"_qs] = transport.groupRangeTextV6();
     config[u"portRange"_qs] = transport.portRangeText();
     config[u"maxRate"_qs] = m_registry->rateCap();
     config[u"transportRunning"_qs] = m_registry->transportRunning();

@@ -48,7 +48,8 @@ bool Registry::setTransport(const TransportConfig &transport, Error *error)
 {
     if (!m_store->saveTransport(transport, error))
         return false;
-    qCInfo(lcMgmt).noquote() << "transport server: groups" << transport.groupRangeText() << "ports"
+    qCInfo(lcMgmt).noquote() << "transport server: groups" << transport.groupRangeText() << "and"
+                             << transport.groupRangeTextV6() << "ports"
                              << transport.portRangeText() << "profile" << toText(transport.profile)
                              << "(for transmissions created from now on)";
     return true;
@@ -370,7 +371,7 @@ std::optional<SessionInfo> Registry::createSession(SessionRequest request, Error
     info.type = request.type;
     info.startTime = request.type == CastType::ScheduledCast ? request.startTime : QDateTime();
     info.minClients = request.type == CastType::ScheduledCast ? request.minClients : 0;
-    info.group = m_store->transport().groupFor(*id).toString();
+    info.group = m_store->transport().groupFor(*id, m_settings.multicastInterface.protocol()).toString();
     info.port = m_store->transport().portFor(*id);
     info.created = QDateTime::currentDateTimeUtc();
     if (request.requireJoinToken)

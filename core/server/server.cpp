@@ -161,7 +161,7 @@ bool Server::applyStartTransport(Error *error)
     if (*config == m_store.transport())
         return true;
     qCInfo(lcState).noquote() << "transport settings from the command line or configuration file: groups"
-                              << config->groupRangeText() << "ports" << config->portRangeText() << "profile"
+                              << config->groupRangeText() << "and" << config->groupRangeTextV6() << "ports" << config->portRangeText() << "profile"
                               << toText(config->profile);
     return m_store.saveTransport(*config, error);
 }

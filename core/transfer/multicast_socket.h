@@ -7,9 +7,15 @@
 
 namespace deploycast {
 
-// Thin RAII wrappers over IPv4 UDP sockets for the data path. Qt's
-// QUdpSocket cannot pick the outgoing multicast interface by address or set
-// buffer sizes before binding, and the hot path wants plain syscalls anyway.
+// Thin RAII wrappers over UDP sockets for the data path, IPv4 or IPv6 as the
+// group is. Qt's QUdpSocket cannot pick the outgoing multicast interface by
+// address or set buffer sizes before binding, and the hot path wants plain
+// syscalls anyway.
+//
+// The interface is named by an address it owns. IPv6 multicast names
+// interfaces by index, so for an IPv6 group the interface is the one that owns
+// that address, whichever family the address is (a receiver that reached its
+// server over IPv4 joins an IPv6 group on that same interface).
 
 class MulticastSendSocket
 {
@@ -33,7 +39,8 @@ public:
 
 private:
     int m_fd = -1;
-    unsigned char m_destination[16] = {}; // struct sockaddr_in
+    unsigned char m_destination[28] = {}; // struct sockaddr_in or sockaddr_in6
+    unsigned m_destinationLength = 0;
 };
 
 class MulticastReceiveSocket

@@ -101,6 +101,27 @@ private Q_SLOTS:
         QCOMPARE(given.value(u"endPort"_qs).toInt(), 20100); // not given: kept
     }
 
+    // /ObtainIpv6From:Range as WDSUTIL documents it, kept across a restart,
+    // and --multicast-range given once per family. (An IPv6 transfer needs an
+    // interface with IPv6 multicast, which loopback is not: netlab_ipv6.)
+    void theIpv6RangeIsSetKeptAndGivenAtStart()
+    {
+        QVERIFY(bed->startServer());
+        const TestBed::Result set = bed->cli({u"/Set-TransportServer"_qs, u"/ObtainIpv6From:Range"_qs, u"/Start:ff15::7:1"_qs, u"/End:ff15::7:ff"_qs});
+        QVERIFY2(set.exitCode == 0, qPrintable(set.err));
+        QCOMPARE(transport().value(u"ipv6Start"_qs).toString(), u"ff15::7:1"_qs);
+        QCOMPARE(transport().value(u"ipv4Start"_qs).toString(), u"239.192.0.1"_qs); // the other family untouched
+        const TestBed::Result shown = bed->cli({u"/Get-TransportServer"_qs, u"/Show:Config"_qs});
+        QVERIFY2(shown.out.contains(u"ff15::7:1 - ff15::7:ff"_qs), qPrintable(shown.out));
+        bed->stopServer();
+        QVERIFY(bed->startServer());
+        QCOMPARE(transport().value(u"ipv6End"_qs).toString(), u"ff15::7:ff"_qs);
+        bed->stopServer();
+        QVERIFY(bed->startServer({u"--multicast-range"_qs, u"239.4.0.1-239.4.0.9"_qs, u"--multicast-range"_qs, u"ff18::1-ff18::30"_qs}));
+        QCOMPARE(transport().value(u"ipv4End"_qs).toString(), u"239.4.0.9"_qs);
+        QCOMPARE(transport().value(u"ipv6End"_qs).toString(), u"ff18::30"_qs);
+    }
+
     void wrongSettingsAreRefusedAndChangeNothing_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -121,6 +142,10 @@ private Q_SLOTS:
         QTest::newRow("one port") << QStringList{u"/StartPort:20000"_qs} << 2 << u"/EndPort"_qs;
         QTest::newRow("nothing") << QStringList{} << 2 << u"needs something"_qs;
         QTest::newRow("bad profile") << QStringList{u"/Profile:56k"_qs} << 2 << u"/Profile"_qs;
+        const QString range6 = u"/ObtainIpv6From:Range"_qs;
+        QTest::newRow("ipv4 as ipv6") << QStringList{range6, u"/Start:239.0.0.1"_qs, u"/End:239.0.0.9"_qs} << 1 << u"IPv6 multicast"_qs;
+        QTest::newRow("ipv6 over two /96") << QStringList{range6, u"/Start:ff15::1:0:1"_qs, u"/End:ff15::2:0:1"_qs} << 1 << u"/96"_qs;
+        QTest::newRow("both families") << QStringList{range, range6, u"/Start:ff15::1"_qs, u"/End:ff15::9"_qs} << 2 << u"two commands"_qs;
     }
 
     void wrongSettingsAreRefusedAndChangeNothing()

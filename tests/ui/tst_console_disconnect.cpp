@@ -273,6 +273,13 @@ private Q_SLOTS:
         firstGroup->setText(u"239.5.0.1"_qs);
         lastGroup->setText(u"239.5.0.9"_qs);
         QVERIFY(ok->isEnabled());
+        auto *firstGroupV6 = dialog->findChild<QLineEdit *>(u"firstGroupV6"_qs);
+        firstGroupV6->setText(u"ff15::1:0:1"_qs); // another /96 than the end's
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(dialog->findChild<QLabel *>(u"transportProblem"_qs)->text().contains(u"/96"_qs));
+        firstGroupV6->setText(u"ff15::1:1"_qs);
+        dialog->findChild<QLineEdit *>(u"lastGroupV6"_qs)->setText(u"ff15::1:40"_qs);
+        QVERIFY(ok->isEnabled());
         dialog->findChild<QSpinBox *>(u"firstPort"_qs)->setValue(30000);
         dialog->findChild<QSpinBox *>(u"lastPort"_qs)->setValue(30100);
         auto *profile = dialog->findChild<QComboBox *>(u"profile"_qs);
@@ -290,6 +297,7 @@ private Q_SLOTS:
             const QJsonObject set = config.value(u"slowClientPolicy"_qs).toObject();
             return set.value(u"policy"_qs).toString() == u"Multistream"_qs && set.value(u"thresholdKBps"_qs).toInt() == 5000
                    && set.value(u"streamCount"_qs).toInt() == 3 && config.value(u"multicastRange"_qs).toString() == u"239.5.0.1-239.5.0.9"_qs
+                   && config.value(u"multicastRangeV6"_qs).toString() == u"ff15::1:1-ff15::1:40"_qs
                    && config.value(u"portRange"_qs).toString() == u"30000-30100"_qs
                    && config.value(u"transport"_qs).toObject().value(u"profile"_qs).toString() == u"100Mbps"_qs;
         }));
