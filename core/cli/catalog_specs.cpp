@@ -132,6 +132,42 @@ QList<CommandSpec> catalogCommands()
                                  server()},
          {u"deploycast /Progress /Replace-Image /Image:\"Windows 11\" /ImageType:Install /ReplacementImage /ImageFile:win11-23h2.img"_qs},
          &CliRunner::runReplaceImage},
+        {u"Copy-Image"_qs,
+         CliText::tr("Copies an install image into a new image of the same image group, on the server. To copy into "
+                     "another group, /Export-Image it, then /Add-Image the file."),
+         namedImage()
+             + QList<SwitchSpec>{{u"DestinationImage"_qs, ValueKind::Flag, true, {}, {}, CliText::tr("The copy follows.")},
+                                 inSection(text("Name", true, "<name>", CliText::tr("The copy's name.")), "DestinationImage"),
+                                 inSection(text("Filename", true, "<file>", CliText::tr("The copy's file name in the store.")),
+                                           "DestinationImage"),
+                                 inSection(text("Description", false, "<text>", CliText::tr("The copy's description.")),
+                                           "DestinationImage"),
+                                 server(), format()},
+         {u"deploycast /Copy-Image /Image:\"Windows 11\" /ImageType:Install /DestinationImage /Name:\"Windows 11 test\" /Filename:win11-test.img"_qs},
+         &CliRunner::runCopyImage},
+        {u"Export-Image"_qs,
+         CliText::tr("Writes an image's file from the server to a file on this machine, verified, without changing the "
+                     "catalog."),
+         namedImage()
+             + QList<SwitchSpec>{{u"DestinationImage"_qs, ValueKind::Flag, true, {}, {}, CliText::tr("The file to write follows.")},
+                                 inSection(text("FilePath", true, "<path>",
+                                                CliText::tr("The file to write on this machine. A Windows path from a WDS "
+                                                            "script is a file name here.")),
+                                           "DestinationImage"),
+                                 inSection(text("Name", false, "<name>",
+                                                CliText::tr("The exported image's name: shown, since a raw disk image has no "
+                                                            "place to keep it.")),
+                                           "DestinationImage"),
+                                 inSection(text("Description", false, "<text>", CliText::tr("Likewise, its description.")),
+                                           "DestinationImage"),
+                                 inSection(choice("Overwrite", false, {u"Yes"_qs, u"No"_qs, u"Append"_qs},
+                                                  CliText::tr("What to do if the file exists: No (the default) refuses, Yes "
+                                                              "replaces it. Append adds to WIM files; a raw disk image holds "
+                                                              "one image, so it is refused if the file exists.")),
+                                           "DestinationImage"),
+                                 server(), format()},
+         {u"deploycast /Progress /Export-Image /Image:\"Windows 11\" /ImageType:Install /DestinationImage /FilePath:/srv/backup/win11.img"_qs},
+         &CliRunner::runExportImage},
         {u"Remove-Image"_qs,
          CliText::tr("Removes an image from the catalog and its file from the image store."),
          namedImage() + QList<SwitchSpec>{server()},

@@ -104,24 +104,28 @@ std::optional<QByteArray> CliRunner::readUnattendFile()
     return file.readAll();
 }
 
-void CliRunner::sendImage(const QString &localFile, const ImageQuery &image, const QString &description, bool replace,
-                          std::function<void(const QCborMap &)> next)
+std::function<void(qint64, qint64)> CliRunner::progressPrinter(const QString &verb, const QString &what)
 {
-    auto *sender = new ImageSender(m_client, this);
-    const bool showProgress = m_command.has(u"Progress"_qs);
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
-    connect(sender, &ImageSender::progress, this, [this, showProgress, clock, localFile](qint64 sent, qint64 total) {
+    return [this, showProgress = m_command.has(u"Progress"_qs), clock, verb, what](qint64 done, qint64 total) {
         if (!showProgress)
             return;
         const double seconds = std::max<double>(clock->elapsed(), 1) / 1000.0;
-        m_err << '\r' << tr("Copying %1: %2% (%3 of %4, %5 MB/s)")
-                             .arg(fileNameOf(localFile))
-                             .arg(total > 0 ? sent * 100 / total : 100)
-                             .arg(formatSize(sent), formatSize(total))
-                             .arg(double(sent) / 1e6 / seconds, 0, 'f', 1)
-              << (sent == total ? "\n" : "") << Qt::flush;
-    });
+        //: %1 is "Copying" or "Exporting", %2 what.
+        m_err << '\r' << tr("%1 %2: %3% (%4 of %5, %6 MB/s)")
+                             .arg(verb, what)
+                             .arg(total > 0 ? done * 100 / total : 100)
+                             .arg(formatSize(done), formatSize(total))
+                             .arg(double(done) / 1e6 / seconds, 0, 'f', 1)
+              << (done == total ? "\n" : "") << Qt::flush;
+    };
+}
+
+void CliRunner::runImageSender(const ImageSender::Request &request, const QString &what, std::function<void(const QCborMap &)> next)
+{
+    auto *sender = new ImageSender(m_client, this);
+    connect(sender, &ImageSender::progress, this, progressPrinter(tr("Copying"), what));
     connect(sender, &ImageSender::finished, this, [this, next](const QCborMap &result, const Error &error) {
         if (!error.isNull()) {
             m_err << "deploycast: " << printable(error.message) << Qt::endl;
@@ -130,14 +134,20 @@ void CliRunner::sendImage(const QString &localFile, const ImageQuery &image, con
         }
         next(result);
     });
+    sender->start(request);
+}
+
+void CliRunner::sendImage(const QString &localFile, const ImageQuery &image, const QString &description, bool replace,
+                          std::function<void(const QCborMap &)> next)
+{
     if (!QFileInfo(localFile).isFile() || !QFileInfo(localFile).isReadable()) {
         usageError(tr("cannot read the image file %1").arg(localFile));
         return;
     }
     ImageSender::Request request{localFile, image, description, replace, !m_command.has(u"SkipVerify"_qs),
-                                 m_command.value(u"ReplacementImage/Filename"_qs)};
+                                 m_command.value(u"ReplacementImage/Filename"_qs), std::nullopt};
     verbose(tr("sending %1 to %2").arg(localFile, printable(m_client->serverName())));
-    sender->start(request);
+    runImageSender(request, fileNameOf(localFile), next);
 }
 
 void CliRunner::runAddImage()

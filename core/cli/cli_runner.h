@@ -5,6 +5,7 @@
 #include "common/host_port.h"
 #include "domain/catalog_image.h"
 #include "domain/session_info.h"
+#include "client/image_sender.h"
 #include "protocol/management_api.h"
 
 #include <QCborArray>
@@ -75,6 +76,8 @@ public:
     void runSetImage();
     void runReplaceImage();
     void runRemoveImage();
+    void runCopyImage();
+    void runExportImage();
 
 Q_SIGNALS:
     void finished(int exitCode);
@@ -102,6 +105,11 @@ private:
     // progress under /Progress, then runs next with the catalog's image.
     void sendImage(const QString &localFile, const ImageQuery &image, const QString &description, bool replace,
                    std::function<void(const QCborMap &)> next);
+    // Runs an ImageSender (a file sent, or a copy on the server) with
+    // progress under /Progress, labelled `what`.
+    void runImageSender(const ImageSender::Request &request, const QString &what, std::function<void(const QCborMap &)> next);
+    // "Copying NAME: 42% (…, 80.1 MB/s)" on stderr under /Progress.
+    std::function<void(qint64, qint64)> progressPrinter(const QString &verb, const QString &what);
     // Reads a small local file (/UnattendFile) for a request; nullopt after a usage error.
     std::optional<QByteArray> readUnattendFile();
     void verbose(const QString &message);

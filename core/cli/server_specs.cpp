@@ -74,6 +74,13 @@ QList<CommandSpec> serverCommands()
         {u"Stop-Server"_qs,
          CliText::tr("Stops the server's services (multicast transmissions and namespaces) without ending the process."),
          {server()}, {u"deploycast /Stop-Server"_qs}, &CliRunner::runControlTransport},
+        {u"Enable-Server"_qs,
+         CliText::tr("Enables the server's services (multicast transmissions and namespaces); /Start-Server starts them."),
+         {server()}, {u"deploycast /Enable-Server"_qs}, &CliRunner::runControlTransport},
+        {u"Disable-Server"_qs,
+         CliText::tr("Disables and stops the server's services; they stay stopped across restarts until enabled. "
+                     "The management API stays up, so /Enable-Server can reach it."),
+         {server()}, {u"deploycast /Disable-Server"_qs}, &CliRunner::runControlTransport},
         {u"Get-AllFallbackClients"_qs,
          CliText::tr("Lists the clients finishing by unicast after a disconnect without Force (a Deploycast extension)."),
          {server(), format()},

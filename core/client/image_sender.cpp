@@ -27,6 +27,18 @@ ImageSender::~ImageSender() = default;
 
 void ImageSender::start(const Request &request)
 {
+    if (request.copyOf) {
+        QCborMap params{{u"image"_qs, request.image.toCbor()}, {u"copyOf"_qs, request.copyOf->toCbor()}};
+        if (!request.description.isEmpty())
+            params[u"description"_qs] = request.description;
+        m_client->request(api::methodName(api::Method::BeginImageUpload), params, [this](const QCborMap &, const Error &error) {
+            if (!error.isNull())
+                fail(error);
+            else
+                copyMore();
+        });
+        return;
+    }
     m_file.setFileName(request.localFile);
     const QFileInfo info(request.localFile);
     if (!info.isFile() || !m_file.open(QIODevice::ReadOnly)) {
@@ -88,8 +100,29 @@ void ImageSender::sendMore()
     if (m_done || m_inFlight > 0 || m_read < m_size)
         return;
     m_done = true; // everything acknowledged: one finish
-    const QString digest = m_digest ? QString::fromLatin1(m_digest->result().toHex()) : QString();
-    m_client->request(api::methodName(api::Method::FinishImageUpload), {{u"sha256"_qs, digest}},
+    finish(m_digest ? QString::fromLatin1(m_digest->result().toHex()) : QString());
+}
+
+void ImageSender::copyMore()
+{
+    m_client->request(api::methodName(api::Method::CopyImageData), {}, [this](const QCborMap &result, const Error &error) {
+        if (!error.isNull()) {
+            fail(error);
+            return;
+        }
+        const qint64 copied = integerOf(result.value(u"received"_qs));
+        const qint64 size = integerOf(result.value(u"size"_qs));
+        Q_EMIT progress(copied, size);
+        if (copied < size)
+            copyMore();
+        else
+            finish({}); // the bytes never left the server: nothing to check them against
+    });
+}
+
+void ImageSender::finish(const QString &sha256Hex)
+{
+    m_client->request(api::methodName(api::Method::FinishImageUpload), {{u"sha256"_qs, sha256Hex}},
                       [this](const QCborMap &result, const Error &error) {
                           report(result.value(u"image"_qs).toMap(), error);
                       });

@@ -9,6 +9,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace deploycast {
 
@@ -17,7 +18,9 @@ class ManagementClient;
 // Sends a local image file into a server's catalog (/Add-Image,
 // /Replace-Image): beginImageUpload, then the file in pieces, a few in
 // flight at a time so memory stays bounded whatever the file's size, then
-// finishImageUpload with the SHA-256 taken while reading.
+// finishImageUpload with the SHA-256 taken while reading. Or has the server
+// copy one of its images into a new one (/Copy-Image): the server copies a
+// step per copyImageData, so its other peers are served in between.
 class ImageSender : public QObject
 {
     Q_OBJECT
@@ -29,6 +32,7 @@ public:
         bool replace = false;
         bool verify = true;   // false: send no digest (/SkipVerify)
         QString replacementFileName; // Replace-Image's second /Filename, if given
+        std::optional<ImageQuery> copyOf; // /Copy-Image: the server's image to copy (no local file)
     };
 
     ImageSender(ManagementClient *client, QObject *parent = nullptr);
@@ -43,6 +47,8 @@ Q_SIGNALS:
 
 private:
     void sendMore();
+    void copyMore();
+    void finish(const QString &sha256Hex);
     void fail(const Error &error);
     void report(const QCborMap &image, const Error &error); // once
 

@@ -35,4 +35,10 @@ struct Error {
     bool isNull() const { return code.isEmpty(); }
 };
 
+// A file could not be read or written: a full disk, a missing folder.
+inline Error storageError(const QString &message)
+{
+    return {QLatin1String(ErrorCode::StorageError), message};
+}
+
 } // namespace deploycast

@@ -38,7 +38,12 @@ constexpr MethodSpec kMethods[] = {
     // Each piece of an upload: admins only, but not audited one by one (its
     // begin and finish are).
     {Method::UploadImageData, "uploadImageData", false, true},
+    // Each step of a server-side copy (/Copy-Image), likewise.
+    {Method::CopyImageData, "copyImageData", false, true},
     {Method::FinishImageUpload, "finishImageUpload", true, true},
+    // A piece of an image's file (/Export-Image): admins only (images may
+    // hold what viewers should not see), changes nothing.
+    {Method::ReadImageData, "readImageData", false, true},
 };
 
 const MethodSpec &specOf(Method method)

@@ -37,7 +37,9 @@ enum class Method {
     RemoveImage,
     BeginImageUpload,
     UploadImageData,
+    CopyImageData,
     FinishImageUpload,
+    ReadImageData,
 };
 
 // Every method, for tables and tests.

@@ -1,5 +1,6 @@
-// AdminPeer's image catalog methods: groups, images, and images sent into
-// the store (/Add-Image, /Replace-Image).
+// AdminPeer's image catalog methods: groups, images, images sent into the
+// store (/Add-Image, /Replace-Image), copied within it (/Copy-Image) and read
+// out of it (/Export-Image).
 #include "admin_peer.h"
 
 #include "common/cbor_values.h"
@@ -11,12 +12,17 @@
 
 #include <QCborArray>
 #include <QFile>
+#include <QFileInfo>
 
 namespace deploycast {
 namespace {
 
 // A piece of an image per request: well inside the 1 MiB frame cap.
 constexpr qint64 kUploadPieceBytes = 768 * 1024;
+// What one copyImageData step copies: a few milliseconds of disk time, so the
+// event loop stays free for every other peer while a large image is copied.
+constexpr qint64 kCopyStepBytes = 16 * 1024 * 1024;
+constexpr qint64 kCopyReadBytes = 1024 * 1024;
 
 Error invalid(const QString &message)
 {
@@ -202,12 +208,22 @@ QCborMap AdminPeer::beginImageUpload(const QCborMap &params, Error *error)
         *error = {QLatin1String(ErrorCode::NotAllowed), u"this connection is already sending an image"_qs};
         return {};
     }
+    m_copySource.reset(); // from a begin that was refused
     ImageCatalog *catalog = m_registry->catalog();
     const std::optional<ImageQuery> query = imageParam(params, error);
     if (!query)
         return {};
     CatalogImage target;
     const bool replace = params.value(u"replace"_qs).toBool();
+    const bool copy = params.contains(u"copyOf"_qs);
+    ImageQuery wanted = *query;
+    qint64 size = integerOf(params.value(u"size"_qs), -1);
+    if (copy && replace) {
+        *error = invalid(u"a copy makes a new image; it replaces none"_qs);
+        return {};
+    }
+    if (copy && (size = openCopySource(params, &wanted, error)) < 0)
+        return {};
     if (replace) {
         const std::optional<CatalogImage> existing = catalog->find(*query, error);
         if (!existing)
@@ -221,10 +237,10 @@ QCborMap AdminPeer::beginImageUpload(const QCborMap &params, Error *error)
         }
         target = *existing;
     } else {
-        target.type = query->type;
-        target.fileName = query->fileName;
-        target.name = query->name.isEmpty() ? query->fileName.section(u'.', 0, 0) : query->name;
-        target.architecture = query->architecture.isEmpty() ? u"x64"_qs : query->architecture;
+        target.type = wanted.type;
+        target.fileName = wanted.fileName;
+        target.name = wanted.name.isEmpty() ? wanted.fileName.section(u'.', 0, 0) : wanted.name;
+        target.architecture = wanted.architecture.isEmpty() ? u"x64"_qs : wanted.architecture;
         target.description = params.value(u"description"_qs).toString();
         if (!ImageCatalog::checkName(u"an image's file name"_qs, target.fileName, error)
             || !ImageCatalog::checkName(u"an image's name"_qs, target.name, error))
@@ -234,7 +250,7 @@ QCborMap AdminPeer::beginImageUpload(const QCborMap &params, Error *error)
             return {};
         }
         if (target.type == ImageType::Install) {
-            const std::optional<QString> group = catalog->groupForNewImage(query->group, error);
+            const std::optional<QString> group = catalog->groupForNewImage(wanted.group, error);
             if (!group)
                 return {};
             target.group = *group;
@@ -247,12 +263,14 @@ QCborMap AdminPeer::beginImageUpload(const QCborMap &params, Error *error)
             return {};
         }
     }
-    m_upload = ImageUpload::begin(m_registry->imageStore(), integerOf(params.value(u"size"_qs), -1), error);
-    if (!m_upload)
+    m_upload = ImageUpload::begin(m_registry->imageStore(), size, error);
+    if (!m_upload) {
+        m_copySource.reset();
         return {};
+    }
     m_uploadTarget = target;
     m_uploadReplaces = replace;
-    qCInfo(lcMgmt).noquote() << m_connection->peerAddress().toString() << (replace ? "replacing" : "adding") << "image"
+    qCInfo(lcMgmt).noquote() << m_connection->peerAddress().toString() << (replace ? "replacing" : copy ? "copying into" : "adding") << "image"
                              << target.path << "," << m_upload->size() << "bytes";
     return {{u"path"_qs, target.path}, {u"pieceBytes"_qs, kUploadPieceBytes}};
 }
@@ -275,6 +293,95 @@ QCborMap AdminPeer::uploadImageData(const QCborMap &params, Error *error)
     return {{u"received"_qs, m_upload->received()}};
 }
 
+qint64 AdminPeer::openCopySource(const QCborMap &params, ImageQuery *target, Error *error)
+{
+    if (!params.value(u"copyOf"_qs).isMap()) {
+        *error = invalid(u"'copyOf' must name the image to copy"_qs);
+        return -1;
+    }
+    const std::optional<ImageQuery> sourceQuery = ImageQuery::fromCbor(params.value(u"copyOf"_qs).toMap(), error);
+    const std::optional<CatalogImage> source = sourceQuery ? m_registry->catalog()->find(*sourceQuery, error) : std::nullopt;
+    if (!source)
+        return -1;
+    // As in WDS: a copy stays in its group; another group takes Export-Image, then Add-Image.
+    if (source->type != ImageType::Install || target->type != ImageType::Install) {
+        *error = invalid(u"/Copy-Image copies install images"_qs);
+        return -1;
+    }
+    if (!target->group.isEmpty() && target->group.compare(source->group, Qt::CaseInsensitive) != 0) {
+        *error = invalid(QStringLiteral("a copy stays in its image group (%1); to copy into another, /Export-Image and "
+                                        "then /Add-Image").arg(source->group));
+        return -1;
+    }
+    target->group = source->group;
+    target->architecture = source->architecture;
+    m_copySource = std::make_unique<QFile>(m_registry->imageStore().root() + u'/' + source->path);
+    if (!m_copySource->open(QIODevice::ReadOnly)) {
+        *error = storageError(QStringLiteral("cannot read %1: %2").arg(source->path, m_copySource->errorString()));
+        m_copySource.reset();
+        return -1;
+    }
+    m_copySourceModified = QFileInfo(*m_copySource).lastModified();
+    return m_copySource->size();
+}
+
+QCborMap AdminPeer::copyImageData(Error *error)
+{
+    if (!m_upload || !m_copySource) {
+        *error = {QLatin1String(ErrorCode::NotAllowed), u"no image is being copied on this connection (beginImageUpload with copyOf first)"_qs};
+        return {};
+    }
+    const qint64 step = std::min(kCopyStepBytes, m_upload->size() - m_upload->received());
+    for (qint64 copied = 0; copied < step;) {
+        const QByteArray piece = m_copySource->read(std::min(kCopyReadBytes, step - copied));
+        if (piece.isEmpty()) {
+            *error = storageError(QStringLiteral("cannot read %1 (%2): it is shorter than when the copy began")
+                                      .arg(m_copySource->fileName(), m_copySource->errorString()));
+        }
+        if (piece.isEmpty() || !m_upload->write(m_upload->received(), piece, error)) {
+            m_upload.reset(); // the copy ends here; the admin starts again
+            m_copySource.reset();
+            return {};
+        }
+        copied += piece.size();
+    }
+    return {{u"received"_qs, m_upload->received()}, {u"size"_qs, m_upload->size()}};
+}
+
+QCborMap AdminPeer::readImageData(const QCborMap &params, Error *error)
+{
+    const std::optional<ImageQuery> query = imageParam(params, error);
+    const std::optional<CatalogImage> image = query ? m_registry->catalog()->find(*query, error) : std::nullopt;
+    if (!image)
+        return {};
+    const qint64 offset = integerOf(params.value(u"offset"_qs), -1);
+    const qint64 length = std::min(integerOf(params.value(u"length"_qs), kUploadPieceBytes), kUploadPieceBytes);
+    const QString path = m_registry->imageStore().root() + u'/' + image->path;
+    if (!m_exportFile || m_exportFile->fileName() != path) {
+        m_exportFile = std::make_unique<QFile>(path);
+        if (!m_exportFile->open(QIODevice::ReadOnly)) {
+            *error = storageError(QStringLiteral("cannot read %1: %2").arg(image->path, m_exportFile->errorString()));
+            m_exportFile.reset();
+            return {};
+        }
+    }
+    const qint64 size = m_exportFile->size();
+    if (offset < 0 || offset > size || length <= 0) {
+        *error = invalid(QStringLiteral("'offset' must be from 0 to the image's size (%1), 'length' above 0").arg(size));
+        return {};
+    }
+    if (offset == 0)
+        qCInfo(lcMgmt).noquote() << m_connection->peerAddress().toString() << "exporting image" << image->path;
+    QByteArray data;
+    if (offset < size && (!m_exportFile->seek(offset) || (data = m_exportFile->read(std::min(length, size - offset))).isEmpty())) {
+        *error = storageError(QStringLiteral("cannot read %1: %2").arg(image->path, m_exportFile->errorString()));
+        return {};
+    }
+    return {{u"data"_qs, data},
+            {u"size"_qs, size},
+            {u"modified"_qs, QFileInfo(*m_exportFile).lastModified().toMSecsSinceEpoch()}};
+}
+
 // What may have changed while the file came (other admins act meanwhile)
 // is looked at again before the file moves into place.
 QCborMap AdminPeer::finishImageUpload(const QCborMap &params, Error *error)
@@ -284,6 +391,12 @@ QCborMap AdminPeer::finishImageUpload(const QCborMap &params, Error *error)
         return {};
     }
     std::unique_ptr<ImageUpload> upload = std::move(m_upload); // gone with this scope unless it lands
+    if (const std::unique_ptr<QFile> source = std::move(m_copySource);
+        source && QFileInfo(source->fileName()).lastModified() != m_copySourceModified) {
+        *error = {QLatin1String(ErrorCode::NotAllowed),
+                  QStringLiteral("%1 changed while it was being copied; nothing was added").arg(source->fileName())};
+        return {};
+    }
     ImageCatalog *catalog = m_registry->catalog();
     CatalogImage image = m_uploadTarget;
     if (m_uploadReplaces) {

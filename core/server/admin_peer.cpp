@@ -169,8 +169,12 @@ QCborMap AdminPeer::dispatch(api::Method method, const QCborMap &params, Error *
         return beginImageUpload(params, error);
     case api::Method::UploadImageData:
         return uploadImageData(params, error);
+    case api::Method::CopyImageData:
+        return copyImageData(error);
     case api::Method::FinishImageUpload:
         return finishImageUpload(params, error);
+    case api::Method::ReadImageData:
+        return readImageData(params, error);
     }
     Q_UNREACHABLE();
 }

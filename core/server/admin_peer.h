@@ -55,7 +55,12 @@ private:
     QCborMap removeImage(const QCborMap &params, Error *error);
     QCborMap beginImageUpload(const QCborMap &params, Error *error);
     QCborMap uploadImageData(const QCborMap &params, Error *error);
+    QCborMap copyImageData(Error *error);
     QCborMap finishImageUpload(const QCborMap &params, Error *error);
+    QCborMap readImageData(const QCborMap &params, Error *error);
+    // /Copy-Image: the source, opened for the copy into m_upload; the
+    // target takes its group. Returns the source's size, or -1.
+    qint64 openCopySource(const QCborMap &params, ImageQuery *target, Error *error);
     // A file that clients are receiving is not replaced under them.
     bool checkNobodyReceives(const CatalogImage &image, Error *error) const;
 
@@ -74,6 +79,12 @@ private:
     std::unique_ptr<ImageUpload> m_upload;
     CatalogImage m_uploadTarget;
     bool m_uploadReplaces = false;
+    // /Copy-Image: the file m_upload is filled from, and when it last changed
+    // (a source changed during the copy is not a copy).
+    std::unique_ptr<QFile> m_copySource;
+    QDateTime m_copySourceModified;
+    // /Export-Image: the image file read last, kept open between pieces.
+    std::unique_ptr<QFile> m_exportFile;
 };
 
 } // namespace deploycast

@@ -21,11 +21,6 @@ namespace {
 
 constexpr qint64 kWriteBackBytes = 16 * 1024 * 1024;
 
-Error storageError(const QString &message)
-{
-    return {QLatin1String(ErrorCode::StorageError), message};
-}
-
 QString stagingFolder(const QString &root)
 {
     return root + u'/' + QLatin1String(ImageUpload::kStagingFolder);

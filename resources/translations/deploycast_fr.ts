@@ -444,14 +444,6 @@ Exemples :
         <translation>Range : les nouvelles transmissions prennent leur groupe de /Start à /End. Dhcp (MADCAP) n&apos;est pas pris en charge.</translation>
     </message>
     <message>
-        <source>With /ObtainIpv4From:Range: the first multicast address, e.g. 239.0.0.1.</source>
-        <translation>Avec /ObtainIpv4From:Range : la première adresse multicast, par exemple 239.0.0.1.</translation>
-    </message>
-    <message>
-        <source>With /ObtainIpv4From:Range: the last multicast address.</source>
-        <translation>Avec /ObtainIpv4From:Range : la dernière adresse multicast.</translation>
-    </message>
-    <message>
         <source>The first UDP port for new transmissions (1024-65535; default 64001), with /EndPort.</source>
         <translation>Le premier port UDP des nouvelles transmissions (1024-65535 ; 64001 par défaut), avec /EndPort.</translation>
     </message>
@@ -839,6 +831,74 @@ Exemples :
         <source>Who may use the group, as WDS writes it; kept and shown, not yet enforced.</source>
         <translation>Qui peut utiliser le groupe, écrit comme dans WDS ; gardé et affiché, pas encore appliqué.</translation>
     </message>
+    <message>
+        <source>Copies an install image into a new image of the same image group, on the server. To copy into another group, /Export-Image it, then /Add-Image the file.</source>
+        <translation>Copie une image d&apos;installation dans une nouvelle image du même groupe d&apos;images, sur le serveur. Pour la copier dans un autre groupe, exportez-la avec /Export-Image, puis ajoutez le fichier avec /Add-Image.</translation>
+    </message>
+    <message>
+        <source>The copy follows.</source>
+        <translation>La copie suit.</translation>
+    </message>
+    <message>
+        <source>The copy&apos;s name.</source>
+        <translation>Le nom de la copie.</translation>
+    </message>
+    <message>
+        <source>The copy&apos;s file name in the store.</source>
+        <translation>Le nom de fichier de la copie dans le magasin.</translation>
+    </message>
+    <message>
+        <source>The copy&apos;s description.</source>
+        <translation>La description de la copie.</translation>
+    </message>
+    <message>
+        <source>Writes an image&apos;s file from the server to a file on this machine, verified, without changing the catalog.</source>
+        <translation>Écrit le fichier d&apos;une image du serveur dans un fichier de cette machine, vérifié, sans modifier le catalogue.</translation>
+    </message>
+    <message>
+        <source>The file to write follows.</source>
+        <translation>Le fichier à écrire suit.</translation>
+    </message>
+    <message>
+        <source>The file to write on this machine. A Windows path from a WDS script is a file name here.</source>
+        <translation>Le fichier à écrire sur cette machine. Un chemin Windows venu d&apos;un script WDS est ici un nom de fichier.</translation>
+    </message>
+    <message>
+        <source>The exported image&apos;s name: shown, since a raw disk image has no place to keep it.</source>
+        <translation>Le nom de l&apos;image exportée : affiché, car une image disque brute n&apos;a pas où le garder.</translation>
+    </message>
+    <message>
+        <source>Likewise, its description.</source>
+        <translation>De même, sa description.</translation>
+    </message>
+    <message>
+        <source>What to do if the file exists: No (the default) refuses, Yes replaces it. Append adds to WIM files; a raw disk image holds one image, so it is refused if the file exists.</source>
+        <translation>Que faire si le fichier existe : No (par défaut) refuse, Yes le remplace. Append ajoute aux fichiers WIM ; une image disque brute contient une seule image, donc Append est refusé si le fichier existe.</translation>
+    </message>
+    <message>
+        <source>Enables the server&apos;s services (multicast transmissions and namespaces); /Start-Server starts them.</source>
+        <translation>Active les services du serveur (transmissions multicast et espaces de noms) ; /Start-Server les démarre.</translation>
+    </message>
+    <message>
+        <source>Disables and stops the server&apos;s services; they stay stopped across restarts until enabled. The management API stays up, so /Enable-Server can reach it.</source>
+        <translation>Désactive et arrête les services du serveur ; ils restent arrêtés après un redémarrage jusqu&apos;à leur activation. L&apos;API de gestion reste disponible, pour que /Enable-Server puisse l&apos;atteindre.</translation>
+    </message>
+    <message>
+        <source>Range: new transmissions of a server that multicasts on an IPv6 interface take their group from /Start to /End, two addresses that differ only in their last 32 bits.</source>
+        <translation>Range : les nouvelles transmissions d&apos;un serveur qui diffuse sur une interface IPv6 prennent leur groupe de /Start à /End, deux adresses qui ne diffèrent que par leurs 32 derniers bits.</translation>
+    </message>
+    <message>
+        <source>With /ObtainIpv4From:Range or /ObtainIpv6From:Range: the first multicast address, e.g. 239.0.0.1 or ff15::1.</source>
+        <translation>Avec /ObtainIpv4From:Range ou /ObtainIpv6From:Range : la première adresse multicast, par exemple 239.0.0.1 ou ff15::1.</translation>
+    </message>
+    <message>
+        <source>With /ObtainIpv4From:Range or /ObtainIpv6From:Range: the last multicast address.</source>
+        <translation>Avec /ObtainIpv4From:Range ou /ObtainIpv6From:Range : la dernière adresse multicast.</translation>
+    </message>
+    <message>
+        <source>IPv6 multicast range</source>
+        <translation>Plage multicast IPv6</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleText</name>
@@ -1222,6 +1282,37 @@ Exemples :
     <message>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
+    </message>
+</context>
+<context>
+    <name>deploycast::ImageExporter</name>
+    <message>
+        <source>%1 exists, and a raw disk image holds one image: /Overwrite:Append adds images to WIM files; /Overwrite:Yes replaces the file</source>
+        <translation>%1 existe, et une image disque brute contient une seule image : /Overwrite:Append ajoute des images aux fichiers WIM ; /Overwrite:Yes remplace le fichier</translation>
+    </message>
+    <message>
+        <source>%1 exists; /Overwrite:Yes replaces it</source>
+        <translation>%1 existe ; /Overwrite:Yes le remplace</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; name the file to write</source>
+        <translation>%1 est un dossier ; nommez le fichier à écrire</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>the image changed on the server while it was exported; nothing was written</source>
+        <translation>l&apos;image a changé sur le serveur pendant son export ; rien n&apos;a été écrit</translation>
+    </message>
+    <message>
+        <source>the server sent %1 bytes at offset %2, not the piece asked for</source>
+        <translation>le serveur a envoyé %1 octets à la position %2, et non le morceau demandé</translation>
+    </message>
+    <message>
+        <source>%1 appeared while the image was exported; nothing was written</source>
+        <translation>%1 est apparu pendant l&apos;export de l&apos;image ; rien n&apos;a été écrit</translation>
     </message>
 </context>
 <context>
@@ -1637,6 +1728,14 @@ Collez un jeton d’administrateur ou d’observateur (sur le serveur : le fichi
         <source>&amp;Network profile:</source>
         <translation>Profil r&amp;éseau :</translation>
     </message>
+    <message>
+        <source>First IPv&amp;6 address:</source>
+        <translation>Première adresse IPv&amp;6 :</translation>
+    </message>
+    <message>
+        <source>Last IPv6 a&amp;ddress:</source>
+        <translation>Dernière adresse IP&amp;v6 :</translation>
+    </message>
 </context>
 <context>
     <name>deploycast::ServerTreeModel</name>
@@ -1767,24 +1866,12 @@ Collez un jeton d’administrateur ou d’observateur (sur le serveur : le fichi
         <translation>/ObtainIpv4From:Dhcp (MADCAP) n&apos;est pas pris en charge ; donnez /ObtainIpv4From:Range /Start:&lt;adresse&gt; /End:&lt;adresse&gt;</translation>
     </message>
     <message>
-        <source>/ObtainIpv4From:Range needs /Start:&lt;address&gt; and /End:&lt;address&gt;</source>
-        <translation>/ObtainIpv4From:Range demande /Start:&lt;adresse&gt; et /End:&lt;adresse&gt;</translation>
-    </message>
-    <message>
-        <source>/Start and /End go with /ObtainIpv4From:Range</source>
-        <translation>/Start et /End vont avec /ObtainIpv4From:Range</translation>
-    </message>
-    <message>
         <source>/StartPort and /EndPort go together</source>
         <translation>/StartPort et /EndPort vont ensemble</translation>
     </message>
     <message>
         <source>/MulticastSessionPolicy and /Policy go together</source>
         <translation>/MulticastSessionPolicy et /Policy vont ensemble</translation>
-    </message>
-    <message>
-        <source>/%1 needs something to set: /ObtainIpv4From, /StartPort, /Profile or /MulticastSessionPolicy</source>
-        <translation>/%1 demande quelque chose à régler : /ObtainIpv4From, /StartPort, /Profile ou /MulticastSessionPolicy</translation>
     </message>
     <message>
         <source>sending %1 to %2</source>
@@ -1825,10 +1912,6 @@ Collez un jeton d’administrateur ou d’observateur (sur le serveur : le fichi
     <message>
         <source>no such file</source>
         <translation>fichier introuvable</translation>
-    </message>
-    <message>
-        <source>Copying %1: %2% (%3 of %4, %5 MB/s)</source>
-        <translation>Copie de %1 : %2 % (%3 sur %4, %5 Mo/s)</translation>
     </message>
     <message>
         <source>cannot read the image file %1</source>
@@ -1930,6 +2013,51 @@ Collez un jeton d’administrateur ou d’observateur (sur le serveur : le fichi
         <source>Security: %1</source>
         <translation>Sécurité : %1</translation>
     </message>
+    <message>
+        <source>%1 %2: %3% (%4 of %5, %6 MB/s)</source>
+        <extracomment>%1 is &quot;Copying&quot; or &quot;Exporting&quot;, %2 what.</extracomment>
+        <translation>%1 %2 : %3 % (%4 sur %5, %6 Mo/s)</translation>
+    </message>
+    <message>
+        <source>Copying</source>
+        <translation>Copie de</translation>
+    </message>
+    <message>
+        <source>/Start and /End belong to one range: set /ObtainIpv4From and /ObtainIpv6From in two commands</source>
+        <translation>/Start et /End appartiennent à une seule plage : définissez /ObtainIpv4From et /ObtainIpv6From en deux commandes</translation>
+    </message>
+    <message>
+        <source>%1:Range needs /Start:&lt;address&gt; and /End:&lt;address&gt;</source>
+        <translation>%1:Range demande /Start:&lt;adresse&gt; et /End:&lt;adresse&gt;</translation>
+    </message>
+    <message>
+        <source>/Start and /End go with /ObtainIpv4From:Range or /ObtainIpv6From:Range</source>
+        <translation>/Start et /End vont avec /ObtainIpv4From:Range ou /ObtainIpv6From:Range</translation>
+    </message>
+    <message>
+        <source>/%1 needs something to set: /ObtainIpv4From, /ObtainIpv6From, /StartPort, /Profile or /MulticastSessionPolicy</source>
+        <translation>/%1 demande quelque chose à définir : /ObtainIpv4From, /ObtainIpv6From, /StartPort, /Profile ou /MulticastSessionPolicy</translation>
+    </message>
+    <message>
+        <source>copying %1 to %2 on %3</source>
+        <translation>copie de %1 vers %2 sur %3</translation>
+    </message>
+    <message>
+        <source>Copied:</source>
+        <translation>Copiée :</translation>
+    </message>
+    <message>
+        <source>a raw disk image keeps no name or description: they are shown, not written</source>
+        <translation>une image disque brute ne garde ni nom ni description : ils sont affichés, pas écrits</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Export de</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2: %3, SHA-256 %4.</source>
+        <translation>%1 exportée vers %2 : %3, SHA-256 %4.</translation>
+    </message>
 </context>
 <context>
     <name>deploycast::cli::CliText</name>
@@ -1972,6 +2100,10 @@ Collez un jeton d’administrateur ou d’observateur (sur le serveur : le fichi
     <message>
         <source>Clients</source>
         <translation>Clients</translation>
+    </message>
+    <message>
+        <source>IPv6 multicast range</source>
+        <translation>Plage multicast IPv6</translation>
     </message>
 </context>
 </TS>

@@ -161,6 +161,24 @@ private Q_SLOTS:
         QCOMPARE(transport(), before);
     }
 
+    // WDSUTIL's server-wide pair: the services stay off across a restart
+    // until enabled; the management API stays up to enable them.
+    void disableServerLastsUntilEnableServer()
+    {
+        QVERIFY(bed->startServer());
+        auto config = [this] { return bed->cliJson({u"/Get-Server"_qs, u"/Show:Config"_qs}).value(u"server"_qs).toObject(); };
+        QCOMPARE(bed->wdsutil(u"wdsutil /verbose /Disable-Server /Server:MyWDSServer"_qs).exitCode, 0);
+        QVERIFY(!config().value(u"transportRunning"_qs).toBool());
+        bed->stopServer();
+        QVERIFY(bed->startServer());
+        QVERIFY(!config().value(u"transportRunning"_qs).toBool());
+        QVERIFY(!config().value(u"transport"_qs).toObject().value(u"enabled"_qs).toBool());
+        QCOMPARE(bed->wdsutil(u"wdsutil /Enable-Server"_qs).exitCode, 0);
+        QVERIFY(config().value(u"transport"_qs).toObject().value(u"enabled"_qs).toBool());
+        QCOMPARE(bed->wdsutil(u"wdsutil /Start-Server"_qs).exitCode, 0);
+        QVERIFY(config().value(u"transportRunning"_qs).toBool());
+    }
+
     void aWrongRangeAtStartStopsTheStart()
     {
         QProcess *server = bed->launchServer({u"--multicast-range"_qs, u"10.0.0.1-10.0.0.5"_qs});

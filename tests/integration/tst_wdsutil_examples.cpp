@@ -41,7 +41,7 @@ QMultiMap<QString, QString> corpus()
 }
 
 // Commands whose examples are not run yet, and why (docs/cli.md, WDSUTIL coverage).
-const QStringList kNotYet{u"copy-image"_qs, u"export-image"_qs};
+const QStringList kNotYet{};
 
 // The one line fixed before it runs (see the top of this file).
 QString runnable(const QString &line)
@@ -261,6 +261,93 @@ private Q_SLOTS:
         const QJsonArray left = bed->cliJson({u"/Get-AllImageGroups"_qs}).value(u"groups"_qs).toArray();
         QCOMPARE(left.size(), 1);
         QCOMPARE(left.at(0).toObject().value(u"name"_qs).toString(), u"ImageGroup2"_qs);
+    }
+
+    // Copy-Image copies within the image group, on the server; Export-Image
+    // writes the file here. A Windows path is a file name on Linux, made in
+    // the test's folder (the CLI runs there).
+    void copyAndExportExamples()
+    {
+        QVERIFY(bed->startServer());
+        QVERIFY(addImage(u"Install"_qs, u"Windows Vista with Office"_qs, u"ImageGroup1"_qs, u"install.wim"_qs, 21));
+        QVERIFY(addImage(u"Boot"_qs, u"WinPE boot image"_qs, u"x86"_qs, u"boot.wim"_qs, 22));
+        QVERIFY(addImage(u"Boot"_qs, u"WinPE boot image"_qs, u"x64"_qs, u"boot.wim"_qs, 23));
+        const QString store = bed->root() + u"/store/"_qs;
+        const QByteArray vista = TestBed::sha256Of(store + u"Install/ImageGroup1/install.wim"_qs);
+
+        QVERIFY(example(u"WDSUTIL /Copy-Image /Image:\"Windows Vista with Office\" /ImageType:Install /DestinationImage "
+                        "/Name:\"Copy of Windows Vista with Office\" /Filename:\"WindowsVista.wim\""_qs));
+        const QJsonObject copy = image({u"/Image:Copy of Windows Vista with Office"_qs, u"/ImageType:Install"_qs});
+        QCOMPARE(copy.value(u"path"_qs).toString(), u"Install/ImageGroup1/WindowsVista.wim"_qs);
+        QCOMPARE(TestBed::sha256Of(store + u"Install/ImageGroup1/WindowsVista.wim"_qs), vista);
+        QVERIFY(run({u"/Remove-Image"_qs, u"/Image:Copy of Windows Vista with Office"_qs, u"/ImageType:Install"_qs}));
+        QVERIFY(example(u"WDSUTIL /Verbose /Progress /Copy-Image /Image:\"Windows Vista with Office\" /Server:MyWDSServer "
+                        "/ImageType:Install /ImageGroup:ImageGroup1 /Filename:install.wim /DestinationImage "
+                        "/Name:\"Copy of Windows Vista with Office\" /Filename:\"WindowsVista.wim\" "
+                        "/Description:\"This is a copy of the original Windows image with Office installed\""_qs));
+        const QJsonObject described = image({u"/Image:Copy of Windows Vista with Office"_qs, u"/ImageType:Install"_qs});
+        QCOMPARE(described.value(u"description"_qs).toString(), u"This is a copy of the original Windows image with Office installed"_qs);
+        QCOMPARE(TestBed::sha256Of(store + u"Install/ImageGroup1/WindowsVista.wim"_qs), vista);
+
+        QVERIFY(example(u"WDSUTIL /Export-Image /Image:\"WinPE boot image\" /ImageType:Boot /Architecture:x86 /DestinationImage "
+                        "/FilePath:\"C:\\temp\\boot.wim\""_qs));
+        QCOMPARE(TestBed::sha256Of(bed->root() + u"/C:\\temp\\boot.wim"_qs), TestBed::sha256Of(store + u"Boot/x86/boot.wim"_qs));
+        bed->makeLocalFile(u"\\\\Server\\Share\\ExportImage.wim"_qs, 10, 24); // /Overwrite:Yes replaces it
+        QVERIFY(example(u"WDSUTIL /Verbose /Progress /Export-Image /Image:\"WinPE boot image\" /Server:MyWDSServer /ImageType:Boot "
+                        "/Architecture:x64 /Filename:boot.wim /DestinationImage /FilePath:\"\\\\Server\\Share\\ExportImage.wim\" "
+                        "/Name:\"Exported WinPE image\" /Description:\"WinPE Image from WDS server\" /Overwrite:Yes"_qs));
+        QCOMPARE(TestBed::sha256Of(bed->root() + u"/\\\\Server\\Share\\ExportImage.wim"_qs),
+                 TestBed::sha256Of(store + u"Boot/x64/boot.wim"_qs));
+        QVERIFY(example(u"WDSUTIL /Export-Image /Image:\"Windows Vista with Office\" /ImageType:Install /DestinationImage "
+                        "/FilePath:\"C:\\Temp\\Install.wim\""_qs));
+        QCOMPARE(TestBed::sha256Of(bed->root() + u"/C:\\Temp\\Install.wim"_qs), vista);
+        QVERIFY(example(u"WDSUTIL /Verbose /Progress /Export-Image /Image:\"Windows Vista with Office\" /Server:MyWDSServer "
+                        "/ImageType:Install /ImageGroup:ImageGroup1 /Filename:install.wim /DestinationImage "
+                        "/FilePath:\\\\server\\share\\export.wim /Name:\"Exported Windows image\" "
+                        "/Description:\"Windows Vista image from WDS server\" /Overwrite:Append"_qs));
+        QCOMPARE(TestBed::sha256Of(bed->root() + u"/\\\\server\\share\\export.wim"_qs), vista);
+    }
+
+    // What Copy-Image and Export-Image refuse, and that nothing changes.
+    void copyAndExportRefuseWhatTheyCannotDo()
+    {
+        QVERIFY(bed->startServer());
+        QVERIFY(addImage(u"Install"_qs, u"Lab"_qs, u"G1"_qs, u"lab.img"_qs, 31));
+        QVERIFY(addImage(u"Install"_qs, u"Other"_qs, u"G2"_qs, u"other.img"_qs, 32));
+        QVERIFY(addImage(u"Boot"_qs, u"PE"_qs, u"x64"_qs, u"pe.img"_qs, 33));
+        const int before = images(u"All"_qs).size();
+        auto refused = [this](const QStringList &arguments, const QString &message) {
+            const TestBed::Result result = bed->cli(arguments);
+            if (result.exitCode == 0 || !result.err.contains(message))
+                qWarning().noquote() << arguments.join(u' ') << "gave" << result.exitCode << result.err;
+            return result.exitCode != 0 && result.err.contains(message);
+        };
+        const QStringList copyLab{u"/Copy-Image"_qs, u"/Image:Lab"_qs, u"/ImageType:Install"_qs, u"/DestinationImage"_qs, u"/Name:Lab 2"_qs};
+        QVERIFY(refused(copyLab + QStringList{u"/Filename:other.img"_qs, u"/ImageGroup:G2"_qs}, u"no install image 'Lab' in group 'G2'"_qs));
+        QVERIFY(refused(copyLab + QStringList{u"/Filename:lab.img"_qs}, u"already has"_qs));
+        QVERIFY(refused({u"/Copy-Image"_qs, u"/Image:PE"_qs, u"/ImageType:Boot"_qs, u"/DestinationImage"_qs, u"/Name:PE 2"_qs,
+                         u"/Filename:pe2.img"_qs}, u"copies install images"_qs));
+        QVERIFY(refused({u"/Copy-Image"_qs, u"/Image:Nobody"_qs, u"/ImageType:Install"_qs, u"/DestinationImage"_qs,
+                         u"/Name:X"_qs, u"/Filename:x.img"_qs}, u"Nobody"_qs));
+        QCOMPARE(images(u"All"_qs).size(), before);
+
+        const QString target = bed->makeLocalFile(u"kept.img"_qs, 1000, 34);
+        const QByteArray kept = TestBed::sha256Of(target);
+        const QStringList exportLab{u"/Export-Image"_qs, u"/Image:Lab"_qs, u"/ImageType:Install"_qs, u"/DestinationImage"_qs,
+                                    u"/FilePath:kept.img"_qs};
+        QVERIFY(refused(exportLab, u"/Overwrite:Yes"_qs));
+        QVERIFY(refused(exportLab + QStringList{u"/Overwrite:Append"_qs}, u"holds one image"_qs));
+        QCOMPARE(TestBed::sha256Of(target), kept);
+        QVERIFY(refused({u"/Export-Image"_qs, u"/Image:Lab"_qs, u"/ImageType:Install"_qs, u"/DestinationImage"_qs,
+                         u"/FilePath:no-such-folder/lab.img"_qs}, u"no-such-folder"_qs));
+        const QJsonObject exported = bed->cliJson(exportLab + QStringList{u"/Overwrite:Yes"_qs}).value(u"exported"_qs).toObject();
+        QCOMPARE(exported.value(u"sha256"_qs).toString().toLatin1(), TestBed::sha256Of(bed->root() + u"/store/Install/G1/lab.img"_qs));
+        QCOMPARE(TestBed::sha256Of(target), TestBed::sha256Of(bed->root() + u"/store/Install/G1/lab.img"_qs));
+        // A viewer may not read images out.
+        QProcessEnvironment asViewer = QProcessEnvironment::systemEnvironment();
+        asViewer.insert(u"DEPLOYCAST_TOKEN_FILE"_qs, bed->stateDir() + u"/viewer.token"_qs);
+        const TestBed::Result viewer = bed->cli(exportLab + QStringList{u"/Overwrite:Yes"_qs}, asViewer);
+        QVERIFY2(viewer.exitCode != 0 && viewer.err.contains(u"permission"_qs), qPrintable(viewer.err));
     }
 
     void transmissionExamples()
