@@ -43,7 +43,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption server(u"server"_qs, u"The server (default 127.0.0.1:7405)."_qs, u"HOST:PORT"_qs, u"127.0.0.1:7405"_qs);
     const QCommandLineOption transmission(u"transmission"_qs, u"The multicast transmission to join."_qs, u"NAME"_qs);
     const QCommandLineOption nameSpace(u"namespace"_qs, u"The namespace to join."_qs, u"NAME"_qs);
-    const QCommandLineOption output(u"output"_qs, u"Where to write the content; it appears only once verified."_qs, u"FILE"_qs);
+    const QCommandLineOption output(u"output"_qs, u"Where to write the content; it appears only once verified. A namespace that serves a folder writes its tree there, as a folder that must not exist yet."_qs, u"FILE"_qs);
     const QCommandLineOption name(u"name"_qs, u"The machine name to report (default: the host name)."_qs, u"MACHINE"_qs);
     const QCommandLineOption noFallback(u"no-fallback"_qs, u"Do not fall back to unicast when disconnected: fail instead, like Wdsmcast.exe."_qs);
     const QCommandLineOption iface(u"interface"_qs, u"Join the multicast group on the interface with this address (default: the one that reaches the server)."_qs, u"ADDR"_qs);

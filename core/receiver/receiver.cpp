@@ -3,7 +3,9 @@
 #include "common/cbor_values.h"
 #include "common/log.h"
 #include "common/printable.h"
+#include "transfer/folder_bundle.h"
 
+#include <QFileInfo>
 #include <QRandomGenerator>
 
 #include <cstdio>
@@ -165,6 +167,14 @@ void Receiver::onJoined(const JoinReply &reply)
         return;
     }
     m_announcedSha256 = m_expectedSha256;
+    m_folder = reply.folder;
+    // A folder is written whole under a name nothing has: never merged into
+    // (or over) what is there.
+    if (m_folder && QFileInfo::exists(m_options.output)) {
+        finish(ReceiveExit::Failure, QStringLiteral("%1 is a folder, and %2 exists: give --output a name that does not exist yet")
+                                         .arg(reply.session, m_options.output));
+        return;
+    }
     m_received = BlockBitmap(std::uint32_t(reply.blockCount));
     m_verifier.start(std::uint32_t(reply.blockCount), reply.chunkCount > 0,
                      [this](std::uint32_t chunk, QByteArray *bytes) { return readChunk(chunk, bytes); });
@@ -428,10 +438,12 @@ void Receiver::checkComplete()
         return;
     }
     Error error;
-    if (!m_output.commit(&error)) {
+    if (m_folder ? !FolderBundle::unpack(m_output.temporaryPath(), m_options.output, &error) : !m_output.commit(&error)) {
         finish(ReceiveExit::Failure, error.message);
         return;
     }
+    if (m_folder)
+        m_output.discard(); // the bundle, now that the tree is out of it
     const QString hex = QString::fromLatin1(actual.toHex());
     m_link.sendComplete(actual);
     const double seconds = double(m_rateClock.elapsed() - std::max<qint64>(0, m_firstDataMs)) / 1000.0;

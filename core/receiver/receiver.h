@@ -106,6 +106,7 @@ private:
     quint32 m_token = 0;
     qint64 m_size = 0;
     QByteArray m_expectedSha256;
+    bool m_folder = false; // the content is a folder bundle (JoinReply::folder)
     QByteArray m_announcedSha256; // at the first join: a server that comes back must still announce it
     QElapsedTimer m_reconnectClock; // valid while the server is lost and we try to get it back
     static constexpr int kReconnectSeconds = 30;

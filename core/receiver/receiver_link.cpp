@@ -27,6 +27,7 @@ std::optional<JoinReply> JoinReply::fromCbor(const QCborMap &result)
     reply.group = QHostAddress(result.value(u"group"_qs).toString());
     reply.port = quint16(integerOf(result.value(u"port"_qs)));
     reply.unicast = result.value(u"method"_qs).toString() == u"unicast"_qs;
+    reply.folder = result.value(u"content"_qs).toString() == u"folder"_qs;
     const bool consistent = integerOf(result.value(u"blockSize"_qs)) == qint64(kBlockPayloadSize) && reply.size > 0
         && reply.blockCount == (reply.size + qint64(kBlockPayloadSize) - 1) / qint64(kBlockPayloadSize)
         && reply.blockCount <= std::numeric_limits<std::uint32_t>::max() && reply.clientId != 0;

@@ -43,6 +43,9 @@ struct JoinReply {
     // The image comes by unicast (it has no multicast transmission): no
     // group or port; the receiver fetches every block.
     bool unicast = false;
+    // A namespace's folder: the bytes are a folder bundle, written out as
+    // the tree once verified.
+    bool folder = false;
 
     static std::optional<JoinReply> fromCbor(const QCborMap &result);
 };

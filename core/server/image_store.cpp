@@ -17,6 +17,16 @@ bool ImageStore::exists() const
 
 std::optional<QString> ImageStore::resolveFile(const QString &path, Error *error) const
 {
+    return resolve(path, false, error);
+}
+
+std::optional<QString> ImageStore::resolveFileOrFolder(const QString &path, Error *error) const
+{
+    return resolve(path, true, error);
+}
+
+std::optional<QString> ImageStore::resolve(const QString &path, bool folderAllowed, Error *error) const
+{
     if (path.trimmed().isEmpty()) {
         *error = {QLatin1String(ErrorCode::InvalidArgument), QStringLiteral("no image path given")};
         return std::nullopt;
@@ -45,9 +55,12 @@ std::optional<QString> ImageStore::resolveFile(const QString &path, Error *error
                   QStringLiteral("'%1' resolves to %2, outside the image store %3").arg(path, canonical, m_root)};
         return std::nullopt;
     }
-    if (!QFileInfo(canonical).isFile()) {
+    const QFileInfo found(canonical);
+    if (!found.isFile() && !(folderAllowed && found.isDir())) {
         *error = {QLatin1String(ErrorCode::InvalidArgument),
-                  QStringLiteral("'%1' is not a regular file (folders are not supported yet)").arg(path)};
+                  folderAllowed ? QStringLiteral("'%1' is neither a regular file nor a folder").arg(path)
+                                : QStringLiteral("'%1' is not a regular file (a namespace may serve a folder; a "
+                                                 "transmission serves an image file)").arg(path)};
         return std::nullopt;
     }
     return canonical;

@@ -21,8 +21,12 @@ public:
 
     // The absolute path of an existing regular file inside the store.
     std::optional<QString> resolveFile(const QString &path, Error *error) const;
+    // Likewise, or of a folder (a namespace may serve a folder tree).
+    std::optional<QString> resolveFileOrFolder(const QString &path, Error *error) const;
 
 private:
+    std::optional<QString> resolve(const QString &path, bool folderAllowed, Error *error) const;
+
     QString m_root; // canonical
 };
 

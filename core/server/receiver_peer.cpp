@@ -160,7 +160,8 @@ void ReceiverPeer::joinedSession(qint64 requestId, TransferSession *session)
                                                          {{u"token"_qs, qint64(session->token())},
                                                           {u"group"_qs, info.group},
                                                           {u"port"_qs, info.port},
-                                                          {u"state"_qs, toText(info.state)}})));
+                                                          {u"state"_qs, toText(info.state)},
+                                                          {u"content"_qs, session->servesFolder() ? u"folder"_qs : u"file"_qs}})));
     sendDigests(*session->digests());
 }
 

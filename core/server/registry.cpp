@@ -27,6 +27,7 @@ Registry::Registry(const QString &serverName, StateStore *store, ImageStore *ima
     , m_catalog(catalog)
     , m_settings(settings)
     , m_hashes(stateDirectory)
+    , m_bundleDirectory(stateDirectory + u"/bundles"_qs)
 {
     m_hashing.setMaxThreadCount(1);
     m_policyTimer.setInterval(1000);
@@ -170,7 +171,7 @@ void Registry::restore()
 
 TransferSession *Registry::addSession(const SessionInfo &info)
 {
-    auto *content = new SessionContent(info.contentPath, {m_images, &m_hashes, &m_hashing});
+    auto *content = new SessionContent(info.contentPath, {m_images, &m_hashes, &m_hashing, m_bundleDirectory});
     TransferSettings settings = m_settings;
     settings.transport = m_store->transport();
     settings.maxRate = rateCap();
@@ -352,8 +353,10 @@ std::optional<SessionInfo> Registry::createSession(SessionRequest request, Error
         *error = {QLatin1String(ErrorCode::InvalidArgument), u"the client count cannot be negative"_qs};
         return std::nullopt;
     }
-    // Check the content before spending an ID on it.
-    if (!m_images->resolveFile(request.contentPath, error))
+    // Check the content before spending an ID on it. A namespace may serve a
+    // folder tree; a transmission serves an image file.
+    if (!(request.kind == SessionKind::Namespace ? m_images->resolveFileOrFolder(request.contentPath, error)
+                                                 : m_images->resolveFile(request.contentPath, error)))
         return std::nullopt;
     const std::optional<quint32> id = m_store->allocateSessionId(error);
     if (!id)
@@ -510,7 +513,7 @@ SessionContent *Registry::unicastSource(const QString &path)
 {
     std::unique_ptr<SessionContent> &source = m_unicastSources[path];
     if (!source)
-        source = std::make_unique<SessionContent>(path, SessionContent::Services{m_images, &m_hashes, &m_hashing});
+        source = std::make_unique<SessionContent>(path, SessionContent::Services{m_images, &m_hashes, &m_hashing, m_bundleDirectory});
     Error changed;
     // Missing: look again now rather than at its next retry. Changed on disk
     // (copied over outside the catalog): its digests are stale, hash it again.

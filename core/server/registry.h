@@ -118,6 +118,7 @@ private:
     ImageCatalog *m_catalog;
     TransferSettings m_settings;
     HashCache m_hashes;
+    QString m_bundleDirectory; // namespaces' folders as bundles (SessionContent)
     // Images are hashed here, one at a time, off the event loop.
     QThreadPool m_hashing;
     std::map<quint32, TransferSession *> m_sessions; // by id: listings come out in creation order

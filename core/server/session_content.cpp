@@ -1,8 +1,14 @@
 #include "session_content.h"
 
+#include "common/atomic_file.h"
 #include "common/log.h"
+#include "common/sha256.h"
 #include "hash_cache.h"
 #include "image_store.h"
+#include "transfer/folder_bundle.h"
+
+#include <QDir>
+#include <QFileInfo>
 
 #include <QPromise>
 #include <QThreadPool>
@@ -23,21 +29,101 @@ SessionContent::SessionContent(const QString &contentPath, const Services &servi
         Q_EMIT changed();
     });
     connect(&m_hashing, &QFutureWatcher<Hashed>::finished, this, &SessionContent::onHashed);
+    // Bundling a folder is the first part of preparing it, hashing the bundle the second.
+    connect(&m_bundling, &QFutureWatcher<QString>::progressValueChanged, this, [this](int percent) {
+        m_percent = percent;
+        Q_EMIT changed();
+    });
+    connect(&m_bundling, &QFutureWatcher<QString>::finished, this, &SessionContent::onBundled);
 }
 
 SessionContent::~SessionContent()
 {
     m_hashing.disconnect(this);
     m_hashing.cancel(); // the worker sees it within a chunk
+    m_bundling.disconnect(this);
+    m_bundling.cancel(); // and within a file's megabyte
 }
 
 void SessionContent::prepare()
 {
-    if (m_hashing.isRunning())
+    if (m_hashing.isRunning() || m_bundling.isRunning())
         return;
     Error error;
-    const std::optional<QString> path = m_services.images->resolveFile(m_contentPath, &error);
-    std::shared_ptr<const ContentFile> file = path ? ContentFile::open(*path, &error) : nullptr;
+    const std::optional<QString> path = m_services.images->resolveFileOrFolder(m_contentPath, &error);
+    if (!path) {
+        setMissing(error.message);
+        return;
+    }
+    m_folder = QFileInfo(*path).isDir();
+    if (m_folder)
+        prepareFolder(*path);
+    else
+        prepareFile(*path);
+}
+
+void SessionContent::prepareFolder(const QString &folder)
+{
+    Error error;
+    QStringList skipped;
+    const std::optional<QList<FolderBundle::Entry>> entries = FolderBundle::scan(folder, &skipped, &error);
+    if (!entries) {
+        setMissing(error.message);
+        return;
+    }
+    if (!skipped.isEmpty())
+        qCWarning(lcState).noquote() << folder << ": left out of its bundle (links, devices, sockets, unusable names):"
+                                     << skipped.size() << "entries, the first" << skipped.first();
+    // Named after the folder, then the version of its tree: a changed tree
+    // gets a new bundle, and the folder's older ones go once it is written.
+    const QString prefix = QString::fromLatin1(Sha256::of(folder.toUtf8().constData(), std::size_t(folder.toUtf8().size())).toHex().left(16));
+    const QString bundle = QStringLiteral("%1/%2-%3.bundle").arg(m_services.bundles, prefix,
+                                                                 QString::fromLatin1(FolderBundle::fingerprint(*entries).toHex().left(32)));
+    if (QFileInfo::exists(bundle)) {
+        prepareFile(bundle);
+        return;
+    }
+    if (!makeOwnerOnlyFolder(m_services.bundles, &error)) {
+        setMissing(error.message);
+        return;
+    }
+    qCInfo(lcState).noquote() << "bundling the folder" << folder << "(" << entries->size() << "files and folders)";
+    m_state = State::Preparing;
+    m_percent = 0;
+    m_bundle = bundle;
+    m_bundlePrefix = prefix;
+    m_bundling.setFuture(QtConcurrent::run(m_services.hashing, [folder, entries = *entries, bundle](QPromise<QString> &promise) {
+        promise.setProgressRange(0, 100);
+        Error failure;
+        const bool written = FolderBundle::write(folder, entries, bundle, [&promise](int percent) {
+            promise.setProgressValue(percent);
+            return !promise.isCanceled();
+        }, &failure);
+        promise.addResult(written ? QString() : failure.message);
+    }));
+    Q_EMIT changed();
+}
+
+void SessionContent::onBundled()
+{
+    const QFuture<QString> future = m_bundling.future();
+    if (future.resultCount() != 1)
+        return; // cancelled before it began
+    if (!future.result().isEmpty()) {
+        setMissing(future.result());
+        return;
+    }
+    QDir bundles(m_services.bundles);
+    for (const QString &older : bundles.entryList({m_bundlePrefix + u"-*"_qs}, QDir::Files))
+        if (bundles.filePath(older) != m_bundle)
+            bundles.remove(older);
+    prepareFile(m_bundle);
+}
+
+void SessionContent::prepareFile(const QString &path)
+{
+    Error error;
+    std::shared_ptr<const ContentFile> file = ContentFile::open(path, &error);
     if (!file) {
         setMissing(error.message);
         return;

@@ -21,6 +21,12 @@ class ImageStore;
 // whole and each chunk, on a worker thread, or taken from the hash cache),
 // then ready. A file that is not there (a late mount, say) is looked for
 // again every few seconds: nothing about the session is lost meanwhile.
+//
+// A namespace's folder is first written as a folder bundle (FolderBundle)
+// in the state directory's bundles/, on the worker too, named after the
+// folder and the version of its tree, and that file is what is multicast: a
+// snapshot taken when the session is prepared (at its creation and at each
+// server start), which later changes to the folder do not disturb.
 class SessionContent : public QObject
 {
     Q_OBJECT
@@ -29,6 +35,7 @@ public:
         const ImageStore *images = nullptr;
         const HashCache *hashes = nullptr;
         QThreadPool *hashing = nullptr; // where hashing runs, off the event loop
+        QString bundles; // where folders are bundled
     };
     enum class State { Missing, Preparing, Ready };
 
@@ -42,6 +49,8 @@ public:
     State state() const { return m_state; }
     int preparedPercent() const { return m_percent; }
     QString missingReason() const { return m_missingReason; }
+    // The content is a folder, multicast as a folder bundle.
+    bool isFolder() const { return m_folder; }
     // Both set once Ready.
     std::shared_ptr<const ContentFile> file() const { return m_file; }
     std::shared_ptr<const ImageDigests> digests() const { return m_digests; }
@@ -57,6 +66,9 @@ private:
         std::optional<ImageDigests> digests;
         QString error;
     };
+    void prepareFile(const QString &path);
+    void prepareFolder(const QString &folder);
+    void onBundled();
     void setMissing(const QString &why);
     void setReady(const ImageDigests &digests);
     void onHashed();
@@ -69,6 +81,10 @@ private:
     std::shared_ptr<const ContentFile> m_file;
     std::shared_ptr<const ImageDigests> m_digests;
     QFutureWatcher<Hashed> m_hashing;
+    bool m_folder = false;
+    QFutureWatcher<QString> m_bundling; // the error, empty if the bundle was written
+    QString m_bundle;       // the one being written
+    QString m_bundlePrefix; // its folder's part of the name
     QTimer m_retryTimer;
 };
 

@@ -64,6 +64,8 @@ public:
     quint32 token() const { return m_token; }
     // Set once Ready.
     std::shared_ptr<const ContentFile> file() const { return m_content->file(); }
+    // A namespace's folder, multicast as a folder bundle that receivers unpack.
+    bool servesFolder() const { return m_content->isFolder(); }
     std::shared_ptr<const ImageDigests> digests() const { return m_content->digests(); }
     const QList<ReceiverPeer *> &clients() const { return m_clients; }
     // The multicast group, port and name of a stream, for the client's join

@@ -9,10 +9,12 @@
 #include "protocol/frame_codec.h"
 #include "protocol/messages.h"
 #include "protocol/range_codec.h"
+#include "transfer/folder_bundle.h"
 
 #include <QCborArray>
 #include <QDir>
 #include <QFile>
+#include <QTemporaryDir>
 
 #include <cstdio>
 
@@ -109,5 +111,23 @@ int main(int argc, char *argv[])
           QByteArray("/New-MulticastTransmission\0/FriendlyName:Lab\0/Image:a.img\0/TransmissionType:ScheduledCast\0/Time:2026/12/01:22:00", 110));
     write(root + u"/fuzz_cli_grammar"_qs, u"policy"_qs,
           QByteArray("-set-server\0-transport\0-multicastsessionpolicy\0/Policy:Multistream\0/Threshold:80\0/StreamCount:3", 95));
+
+    // A real bundle of a small tree: a folder, a file in it, an empty file.
+    QTemporaryDir tree;
+    QDir(tree.path()).mkpath(u"source/sub"_qs);
+    QFile file(tree.filePath(u"source/sub/a.txt"_qs));
+    QFile empty(tree.filePath(u"source/empty"_qs));
+    QStringList skipped;
+    Error error;
+    if (!file.open(QIODevice::WriteOnly) || file.write("hello\n") != 6 || !empty.open(QIODevice::WriteOnly))
+        return 1;
+    file.close();
+    empty.close();
+    const auto entries = FolderBundle::scan(tree.filePath(u"source"_qs), &skipped, &error);
+    QFile bundle(tree.filePath(u"tree.bundle"_qs));
+    if (!entries || !FolderBundle::write(tree.filePath(u"source"_qs), *entries, bundle.fileName(), [](int) { return true; }, &error)
+        || !bundle.open(QIODevice::ReadOnly))
+        return 1;
+    write(root + u"/fuzz_folder_bundle"_qs, u"tree"_qs, bundle.readAll());
     return 0;
 }

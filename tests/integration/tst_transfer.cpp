@@ -1,6 +1,7 @@
 // Real deploycastd and deploycast-receive processes multicasting over loopback.
 #include "test_bed.h"
 
+#include <QDirIterator>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QTest>
@@ -165,6 +166,54 @@ private Q_SLOTS:
                                                           u"/NamespaceType:AutoCast"_qs});
         QCOMPARE(unknownProvider.exitCode, 1);
         QVERIFY(unknownProvider.err.contains(u"unknown content provider"_qs));
+    }
+
+    // The file provider serves a folder tree; receivers write the tree. The
+    // server multicasts a snapshot, taken again (and the old one dropped)
+    // when the folder changed by the next start.
+    void aNamespaceOfAFolderWritesTheTree()
+    {
+        const QStringList files{u"drivers/readme.txt"_qs, u"drivers/net/e1000.bin"_qs, u"drivers/net/ixgbe/ixgbe.bin"_qs,
+                                u"drivers/storage/nvme.bin"_qs};
+        QMap<QString, QByteArray> expected;
+        for (int i = 0; i < files.size(); ++i)
+            expected.insert(files[i].mid(8), TestBed::sha256Of(bed->makeImage(files[i], (i + 1) * 300'000 + i, quint32(i + 1))));
+        QVERIFY(QDir().mkpath(bed->root() + u"/store/drivers/empty"_qs));
+        QVERIFY(bed->startServer());
+        const TestBed::Result created = bed->cli({u"/New-Namespace"_qs, u"/FriendlyName:Drivers"_qs, u"/Namespace:drivers"_qs,
+                                                  u"/ContentProvider:file"_qs, u"/ConfigString:drivers"_qs,
+                                                  u"/NamespaceType:AutoCast"_qs});
+        QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+        auto treeOf = [](const QString &root) {
+            QMap<QString, QByteArray> tree;
+            QDirIterator walk(root, QDir::Files, QDirIterator::Subdirectories);
+            while (walk.hasNext()) {
+                const QString path = walk.next();
+                tree.insert(QDir(root).relativeFilePath(path), TestBed::sha256Of(path));
+            }
+            return tree;
+        };
+        QProcess *first = bed->startReceiver(u"pc1"_qs, QString(), {u"--namespace"_qs, u"drivers"_qs});
+        QProcess *second = bed->startReceiver(u"pc2"_qs, QString(), {u"--namespace"_qs, u"drivers"_qs});
+        QCOMPARE(TestBed::finishAndGetExitCode(first), 0);
+        QCOMPARE(TestBed::finishAndGetExitCode(second), 0);
+        for (const char *machine : {"pc1", "pc2"}) {
+            QCOMPARE(treeOf(bed->receiverOutput(QLatin1String(machine))), expected);
+            QVERIFY(QFileInfo(bed->receiverOutput(QLatin1String(machine)) + u"/empty"_qs).isDir());
+        }
+        // A folder is never written into one that exists: refused before the join (a usage error).
+        QProcess *again = bed->startReceiver(u"pc1"_qs, QString(), {u"--namespace"_qs, u"drivers"_qs});
+        QCOMPARE(TestBed::finishAndGetExitCode(again), 2);
+        QCOMPARE(treeOf(bed->receiverOutput(u"pc1"_qs)), expected);
+        QVERIFY(bed->leftoverFiles().isEmpty());
+
+        bed->stopServer();
+        expected.insert(u"added.txt"_qs, TestBed::sha256Of(bed->makeImage(u"drivers/added.txt"_qs, 1234, 9)));
+        QVERIFY(bed->startServer());
+        QProcess *third = bed->startReceiver(u"pc3"_qs, QString(), {u"--namespace"_qs, u"drivers"_qs});
+        QCOMPARE(TestBed::finishAndGetExitCode(third), 0);
+        QCOMPARE(treeOf(bed->receiverOutput(u"pc3"_qs)), expected);
+        QCOMPARE(QDir(bed->stateDir() + u"/bundles"_qs).entryList(QDir::Files).size(), 1); // the old snapshot went
     }
 
     void restartKeepsSessionsAndNeverReusesClientIds()
