@@ -436,7 +436,7 @@ void MainWindow::executeDisconnect(const QList<ClientRef> &clients, bool force)
         server->disconnectClients(it.value(), force, [tally, report, server](const QList<DisconnectOutcome> &outcomes,
                                                                             const Error &error) {
             if (!error.isNull())
-                tally->failed.append(tr("%1: %2").arg(server->address(), error.message));
+                tally->failed.append(tr("%1: %2").arg(server->address(), localizedMessage(error)));
             for (const DisconnectOutcome &outcome : outcomes) {
                 if (outcome.result == u"done"_qs)
                     ++tally->done;
@@ -455,7 +455,7 @@ void MainWindow::request(ServerConnection *server, api::Method method, const QCb
 {
     server->call(method, params, [this, title](const QCborMap &, const Error &error) {
         if (!error.isNull())
-            showError(title, error.message);
+            showError(title, localizedMessage(error));
     });
 }
 
@@ -507,7 +507,7 @@ void MainWindow::showServerProperties()
         return;
     server->call(api::Method::GetServer, {}, [this, server](const QCborMap &result, const Error &error) {
         if (!error.isNull()) {
-            showError(tr("Server Properties"), error.message);
+            showError(tr("Server Properties"), localizedMessage(error));
             return;
         }
         auto *dialog = new ServerPropertiesDialog(result.value(u"server"_qs).toMap(), this);

@@ -121,7 +121,7 @@ void ServerPropertiesDialog::updateState()
     // The server's own check, here: a range it would refuse cannot be sent.
     Error problem;
     const bool valid = TransportConfig().updatedFrom(transportRequest(), &problem).has_value();
-    m_transportProblem->setText(valid ? QString() : problem.message);
+    m_transportProblem->setText(valid ? QString() : localizedMessage(problem));
     m_transportProblem->setVisible(!valid);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid);
 }

@@ -267,17 +267,17 @@ void CliRunner::showNextServer(QStringList targets, bool allReached)
         }
         next(true);
     };
-    connect(client, &ManagementClient::failed, this, [failed](const Error &e) { failed(e.message); });
+    connect(client, &ManagementClient::failed, this, [failed](const Error &e) { failed(localizedMessage(e)); });
     connect(client, &ManagementClient::ready, this, [this, client, failed, show] {
         client->request(api::methodName(api::Method::GetServer), {}, [this, client, failed, show](const QCborMap &r, const Error &e) {
             if (!e.isNull())
-                return failed(e.message);
+                return failed(localizedMessage(e));
             const QCborMap server = r.value(u"server"_qs).toMap();
             if (m_command.value(u"Show"_qs) == u"Config"_qs)
                 return show(server, std::nullopt);
             client->request(api::methodName(api::Method::ListImages), {}, [failed, show, server](const QCborMap &images, const Error &listError) {
                 if (!listError.isNull())
-                    return failed(listError.message);
+                    return failed(localizedMessage(listError));
                 show(server, images.value(u"images"_qs).toArray());
             });
         });

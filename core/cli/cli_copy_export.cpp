@@ -45,7 +45,7 @@ void CliRunner::runExportImage()
     connect(exporter, &ImageExporter::progress, this, progressPrinter(tr("Exporting"), printable(request.image.name)));
     connect(exporter, &ImageExporter::finished, this, [this, request](qint64 size, const QString &sha256, const Error &error) {
         if (!error.isNull()) {
-            m_err << "deploycast: " << printable(error.message) << Qt::endl;
+            m_err << "deploycast: " << printable(localizedMessage(error)) << Qt::endl;
             done(exitCodeFor(error));
             return;
         }

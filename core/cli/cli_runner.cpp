@@ -63,7 +63,7 @@ void CliRunner::start()
     m_client = new ManagementClient(this);
     connect(m_client, &ManagementClient::ready, this, &CliRunner::execute);
     connect(m_client, &ManagementClient::failed, this, [this](const Error &failure) {
-        m_err << "deploycast: " << printable(failure.message) << Qt::endl;
+        m_err << "deploycast: " << printable(localizedMessage(failure)) << Qt::endl;
         done(exitCodeFor(failure));
     });
     ConnectOptions options;
@@ -100,7 +100,7 @@ void CliRunner::callThen(api::Method method, const QCborMap &params, std::functi
     m_client->request(name, params, [this, name, timer, next](const QCborMap &result, const Error &error) {
         verbose(tr("%1 answered in %2 ms").arg(name).arg(timer.elapsed()));
         if (!error.isNull()) {
-            m_err << "deploycast: " << printable(error.message) << Qt::endl;
+            m_err << "deploycast: " << printable(localizedMessage(error)) << Qt::endl;
             done(exitCodeFor(error));
             return;
         }

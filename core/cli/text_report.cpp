@@ -201,17 +201,17 @@ QString serverConfigReport(const QCborMap &config)
 {
     QString text = CliText::tr("Server: %1").arg(printable(config.value(u"name"_qs).toString())) + u'\n';
     const std::pair<const char *, const char *> fields[] = {
-        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Version"), "version"},
-        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Listening on"), "listen"},
-        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Multicast interface"), "multicastInterface"},
-        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Multicast range"), "multicastRange"},
-        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "IPv6 multicast range"), "multicastRangeV6"},
-        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "UDP port range"), "portRange"},
-        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Image store"), "imageStore"},
-        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "State directory"), "stateDirectory"},
-        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Transmissions"), "transmissions"},
-        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Namespaces"), "namespaces"},
-        {QT_TRANSLATE_NOOP("deploycast::cli::CliText", "Clients"), "clients"},
+        {QT_TRANSLATE_NOOP("CliText", "Version"), "version"},
+        {QT_TRANSLATE_NOOP("CliText", "Listening on"), "listen"},
+        {QT_TRANSLATE_NOOP("CliText", "Multicast interface"), "multicastInterface"},
+        {QT_TRANSLATE_NOOP("CliText", "Multicast range"), "multicastRange"},
+        {QT_TRANSLATE_NOOP("CliText", "IPv6 multicast range"), "multicastRangeV6"},
+        {QT_TRANSLATE_NOOP("CliText", "UDP port range"), "portRange"},
+        {QT_TRANSLATE_NOOP("CliText", "Image store"), "imageStore"},
+        {QT_TRANSLATE_NOOP("CliText", "State directory"), "stateDirectory"},
+        {QT_TRANSLATE_NOOP("CliText", "Transmissions"), "transmissions"},
+        {QT_TRANSLATE_NOOP("CliText", "Namespaces"), "namespaces"},
+        {QT_TRANSLATE_NOOP("CliText", "Clients"), "clients"},
     };
     for (const auto &[label, key] : fields)
         text += row(CliText::tr(label), config.value(QLatin1String(key)).toVariant().toString());

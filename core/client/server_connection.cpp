@@ -118,7 +118,7 @@ void ServerConnection::refresh()
 
 void ServerConnection::onFailed(const Error &error)
 {
-    m_lastError = error.message;
+    m_lastError = localizedMessage(error);
     m_lastErrorCode = error.code;
     if (m_client)
         m_peerCertificate = m_client->peerCertificate();

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "server_text.h"
+
 #include <QString>
+#include <QStringList>
 
 namespace deploycast {
 
@@ -27,16 +30,38 @@ inline constexpr auto AuthenticationFailed = "auth-failed";
 inline constexpr auto RateLimited = "rate-limited";
 }
 
-// An error with a stable machine-readable code and a message for humans.
+// An error with a stable machine-readable code and a message for humans:
+// in English, and, for the server's messages, the template and arguments
+// that clients translate it from (ServerText, localizedMessage()).
 struct Error {
     QString code;
     QString message;
+    QString text;      // the English template, empty if there is none
+    QStringList args;  // what fills its markers
+
+    Error() = default;
+    Error(const QString &code, const QString &message)
+        : code(code)
+        , message(message)
+    {
+    }
+    Error(const QString &code, const ServerText &message)
+        : code(code)
+        , message(message.english())
+        , text(message.text())
+        , args(message.arguments())
+    {
+    }
 
     bool isNull() const { return code.isEmpty(); }
 };
 
+// The message in the language of this process: the template translated
+// (context "ServerMessage") and filled, or the English message.
+QString localizedMessage(const Error &error);
+
 // A file could not be read or written: a full disk, a missing folder.
-inline Error storageError(const QString &message)
+inline Error storageError(const ServerText &message)
 {
     return {QLatin1String(ErrorCode::StorageError), message};
 }

@@ -117,7 +117,7 @@ std::optional<ImageQuery> ImageQuery::fromCbor(const QCborMap &map, Error *error
 {
     const auto type = imageTypeFromString(map.value(u"type"_qs).toString());
     if (!type) {
-        *error = {QLatin1String(ErrorCode::InvalidArgument), u"an image's 'type' must be Boot or Install"_qs};
+        *error = {QLatin1String(ErrorCode::InvalidArgument), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "an image's 'type' must be Boot or Install"))};
         return std::nullopt;
     }
     ImageQuery query;
@@ -130,7 +130,7 @@ std::optional<ImageQuery> ImageQuery::fromCbor(const QCborMap &map, Error *error
         const auto known = architectureFromString(architecture);
         if (!known) {
             *error = {QLatin1String(ErrorCode::InvalidArgument),
-                      QStringLiteral("unknown architecture '%1' (x86, x64, ia64, arm, arm64)").arg(architecture)};
+                      ServerText(QT_TRANSLATE_NOOP("ServerMessage", "unknown architecture '%1' (x86, x64, ia64, arm, arm64)")).arg(architecture)};
             return std::nullopt;
         }
         query.architecture = *known;

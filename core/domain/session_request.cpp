@@ -29,12 +29,12 @@ std::optional<SessionRequest> SessionRequest::fromCbor(const QCborMap &params, E
     SessionRequest request;
     const auto kind = sessionKindFromString(params.value(u"kind"_qs).toString());
     if (!kind) {
-        *error = {QLatin1String(ErrorCode::InvalidArgument), u"'kind' must be Transmission or Namespace"_qs};
+        *error = {QLatin1String(ErrorCode::InvalidArgument), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'kind' must be Transmission or Namespace"))};
         return std::nullopt;
     }
     const auto type = castTypeFromString(params.value(u"type"_qs).toString());
     if (!type) {
-        *error = {QLatin1String(ErrorCode::InvalidArgument), u"'type' must be AutoCast or ScheduledCast"_qs};
+        *error = {QLatin1String(ErrorCode::InvalidArgument), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'type' must be AutoCast or ScheduledCast"))};
         return std::nullopt;
     }
     request.kind = *kind;
@@ -48,7 +48,7 @@ std::optional<SessionRequest> SessionRequest::fromCbor(const QCborMap &params, E
     if (!startTime.isEmpty()) {
         request.startTime = QDateTime::fromString(startTime, Qt::ISODate);
         if (!request.startTime.isValid()) {
-            *error = {QLatin1String(ErrorCode::InvalidArgument), QStringLiteral("'%1' is not an ISO 8601 time").arg(startTime)};
+            *error = {QLatin1String(ErrorCode::InvalidArgument), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'%1' is not an ISO 8601 time")).arg(startTime)};
             return std::nullopt;
         }
     }

@@ -17,7 +17,7 @@ constexpr std::pair<NetworkProfile, const char *> kProfiles[] = {
     {NetworkProfile::Custom, "Custom"},
 };
 
-Error invalid(const QString &message)
+Error invalid(const ServerText &message)
 {
     return {QLatin1String(ErrorCode::InvalidArgument), message};
 }
@@ -30,7 +30,7 @@ std::optional<quint32> multicastAddress(const QCborValue &given, const QString &
     const QHostAddress address(text);
     const quint32 value = address.toIPv4Address();
     if (address.protocol() != QAbstractSocket::IPv4Protocol || (value >> 28) != 0xE || (value >> 8) == 0xE00000) {
-        *error = invalid(QStringLiteral("%1 must be an IPv4 multicast address from 224.0.1.0 to 239.255.255.255, not '%2'")
+        *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "%1 must be an IPv4 multicast address from 224.0.1.0 to 239.255.255.255, not '%2'"))
                              .arg(what, text));
         return std::nullopt;
     }
@@ -45,7 +45,7 @@ std::optional<QHostAddress> multicastAddressV6(const QCborValue &given, const QS
     const Q_IPV6ADDR bytes = address.toIPv6Address();
     const int scope = bytes[1] & 0x0f;
     if (address.protocol() != QAbstractSocket::IPv6Protocol || bytes[0] != 0xff || scope < 2 || scope == 0xf) {
-        *error = invalid(QStringLiteral("%1 must be an IPv6 multicast address (ff02:: to ff0e::, e.g. ff15::1), not '%2'")
+        *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "%1 must be an IPv6 multicast address (ff02:: to ff0e::, e.g. ff15::1), not '%2'"))
                              .arg(what, text));
         return std::nullopt;
     }
@@ -78,7 +78,7 @@ std::optional<quint16> portNumber(const QCborValue &value, const QString &what, 
 {
     const qint64 port = integerOf(value, -1);
     if (port < 1024 || port > 65535) {
-        *error = invalid(QStringLiteral("%1 must be a port from 1024 to 65535").arg(what));
+        *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "%1 must be a port from 1024 to 65535")).arg(what));
         return std::nullopt;
     }
     return quint16(port);
@@ -94,15 +94,15 @@ bool readRangeV6(const QCborMap &map, TransportConfig *config, Error *error)
     if (!to)
         return false;
     if (!samePrefix96(*from, *to)) {
-        *error = invalid(u"an IPv6 range must lie within one /96: its two ends may differ only in their last 32 bits"_qs);
+        *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "an IPv6 range must lie within one /96: its two ends may differ only in their last 32 bits")));
         return false;
     }
     if (low32(*from) > low32(*to)) {
-        *error = invalid(u"the start address comes after the end address"_qs);
+        *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the start address comes after the end address")));
         return false;
     }
     if (quint64(low32(*to)) - low32(*from) + 1 < kMaxStreams) {
-        *error = invalid(QStringLiteral("a range needs at least %1 addresses, one per Multistream stream").arg(kMaxStreams));
+        *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "a range needs at least %1 addresses, one per Multistream stream")).arg(kMaxStreams));
         return false;
     }
     config->firstGroupV6 = *from;
@@ -218,11 +218,11 @@ std::optional<TransportConfig> TransportConfig::updatedFrom(const QCborMap &map,
         if (!to)
             return false;
         if (*from > *to) {
-            *error = invalid(QStringLiteral("the start %1 comes after the end %1").arg(QLatin1String(noun)));
+            *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the start %1 comes after the end %1")).arg(QLatin1String(noun)));
             return false;
         }
         if (qstrcmp(noun, "address") == 0 && quint64(*to) - quint64(*from) + 1 < kMaxStreams) {
-            *error = invalid(QStringLiteral("a range needs at least %1 addresses, one per Multistream stream").arg(kMaxStreams));
+            *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "a range needs at least %1 addresses, one per Multistream stream")).arg(kMaxStreams));
             return false;
         }
         *first = *from;
@@ -237,7 +237,7 @@ std::optional<TransportConfig> TransportConfig::updatedFrom(const QCborMap &map,
     if (map.contains(u"profile"_qs)) {
         const auto profile = networkProfileFromString(map.value(u"profile"_qs).toString());
         if (!profile) {
-            *error = invalid(u"'profile' must be 10Mbps, 100Mbps, 1Gbps or Custom"_qs);
+            *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'profile' must be 10Mbps, 100Mbps, 1Gbps or Custom")));
             return std::nullopt;
         }
         config.profile = *profile;

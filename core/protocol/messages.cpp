@@ -1,5 +1,7 @@
 #include "messages.h"
 
+#include <QCborArray>
+
 namespace deploycast::proto {
 
 QCborMap hello(const QString &role, const QString &software, const QString &token)
@@ -36,7 +38,12 @@ QCborMap reply(qint64 id, const QCborMap &result)
 
 QCborMap errorToCbor(const Error &error)
 {
-    return QCborMap{{u"code"_qs, error.code}, {u"message"_qs, error.message}};
+    QCborMap map{{u"code"_qs, error.code}, {u"message"_qs, error.message}};
+    if (!error.text.isEmpty()) { // for clients that show it in their admin's language
+        map[u"text"_qs] = error.text;
+        map[u"args"_qs] = QCborArray::fromStringList(error.args);
+    }
+    return map;
 }
 
 QCborMap errorReply(qint64 id, const Error &error)
@@ -62,7 +69,16 @@ QString typeOf(const QCborMap &message)
 Error errorFrom(const QCborMap &message)
 {
     const QCborMap error = message.value(u"error"_qs).toMap();
-    return Error{error.value(u"code"_qs).toString(), error.value(u"message"_qs).toString()};
+    Error decoded{error.value(u"code"_qs).toString(), error.value(u"message"_qs).toString()};
+    // The template is used only with as many arguments as it has markers
+    // filled; anything odd, and the English message is shown instead.
+    const QCborArray args = error.value(u"args"_qs).toArray();
+    if (error.value(u"text"_qs).isString() && args.size() <= 16) {
+        decoded.text = error.value(u"text"_qs).toString();
+        for (const QCborValue &arg : args)
+            decoded.args.append(arg.toString());
+    }
+    return decoded;
 }
 
 } // namespace deploycast::proto

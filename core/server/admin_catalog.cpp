@@ -24,7 +24,7 @@ constexpr qint64 kUploadPieceBytes = 768 * 1024;
 constexpr qint64 kCopyStepBytes = 16 * 1024 * 1024;
 constexpr qint64 kCopyReadBytes = 1024 * 1024;
 
-Error invalid(const QString &message)
+Error invalid(const ServerText &message)
 {
     return {QLatin1String(ErrorCode::InvalidArgument), message};
 }
@@ -32,7 +32,7 @@ Error invalid(const QString &message)
 std::optional<ImageQuery> imageParam(const QCborMap &params, Error *error)
 {
     if (!params.value(u"image"_qs).isMap()) {
-        *error = invalid(u"'image' must name an image (type, name, group or architecture, fileName)"_qs);
+        *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'image' must name an image (type, name, group or architecture, fileName)")));
         return std::nullopt;
     }
     return ImageQuery::fromCbor(params.value(u"image"_qs).toMap(), error);
@@ -79,14 +79,14 @@ QCborMap AdminPeer::setImageGroup(const QCborMap &params, Error *error)
     ImageCatalog *catalog = m_registry->catalog();
     QString name = params.value(u"name"_qs).toString();
     if (!catalog->hasGroup(name)) {
-        *error = {QLatin1String(ErrorCode::NotFound), QStringLiteral("there is no image group '%1'").arg(name)};
+        *error = {QLatin1String(ErrorCode::NotFound), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "there is no image group '%1'")).arg(name)};
         return {};
     }
     for (const QString &group : catalog->groups())
         if (group.compare(name, Qt::CaseInsensitive) == 0)
             name = group; // its own spelling
     if (!params.contains(u"newName"_qs) && !params.contains(u"security"_qs)) {
-        *error = invalid(u"nothing to change: give 'newName' or 'security'"_qs);
+        *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "nothing to change: give 'newName' or 'security'")));
         return {};
     }
     // Checked before anything changes; set after a rename, under the new name.
@@ -99,7 +99,7 @@ QCborMap AdminPeer::setImageGroup(const QCborMap &params, Error *error)
         for (const CatalogImage &image : catalog->matching(inGroup)) {
             if (const QList<SessionInfo> serving = m_registry->sessionsServing(image.path); !serving.isEmpty()) {
                 *error = {QLatin1String(ErrorCode::NotAllowed),
-                          QStringLiteral("'%1' serves %2 of this group: remove it before renaming the group").arg(serving.first().name, image.path)};
+                          ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'%1' serves %2 of this group: remove it before renaming the group")).arg(serving.first().name, image.path)};
                 return {};
             }
             m_registry->forgetUnicastSource(image.path);
@@ -123,7 +123,7 @@ QCborMap AdminPeer::listImages(const QCborMap &params, Error *error) const
         return {};
     const QString type = params.value(u"type"_qs).toString();
     if (!type.isEmpty() && !imageTypeFromString(type)) {
-        *error = invalid(u"'type' must be Boot or Install"_qs);
+        *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'type' must be Boot or Install")));
         return {};
     }
     QCborArray images;
@@ -149,7 +149,7 @@ QCborMap AdminPeer::setImage(const QCborMap &params, Error *error)
     if (params.contains(u"description"_qs)) {
         image->description = params.value(u"description"_qs).toString();
         if (image->description.size() > 1024 || !isPrintable(image->description)) {
-            *error = invalid(u"a description must be at most 1024 characters, without control characters"_qs);
+            *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "a description must be at most 1024 characters, without control characters")));
             return {};
         }
     }
@@ -163,12 +163,12 @@ QCborMap AdminPeer::setImage(const QCborMap &params, Error *error)
     std::optional<QByteArray> unattend;
     if (params.contains(u"unattend"_qs)) {
         if (!params.value(u"unattend"_qs).isByteArray()) {
-            *error = invalid(u"'unattend' must be the file's bytes"_qs);
+            *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'unattend' must be the file's bytes")));
             return {};
         }
         if (image->unattendSize > 0 && !params.value(u"overwriteUnattend"_qs).toBool()) {
             *error = {QLatin1String(ErrorCode::AlreadyExists),
-                      QStringLiteral("the %1 has an unattend file already: give /OverwriteUnattend:Yes to replace it")
+                      ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the %1 has an unattend file already: give /OverwriteUnattend:Yes to replace it"))
                           .arg(query->describe())};
             return {};
         }
@@ -189,7 +189,7 @@ QCborMap AdminPeer::removeImage(const QCborMap &params, Error *error)
         return {};
     if (const QList<SessionInfo> serving = m_registry->sessionsServing(image->path); !serving.isEmpty()) {
         *error = {QLatin1String(ErrorCode::NotAllowed),
-                  QStringLiteral("the %1 is served by '%2': remove it first").arg(query->describe(), serving.first().name)};
+                  ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the %1 is served by '%2': remove it first")).arg(query->describe(), serving.first().name)};
         return {};
     }
     // Out of the catalog first: a file left behind is adopted again at the
@@ -205,7 +205,7 @@ QCborMap AdminPeer::removeImage(const QCborMap &params, Error *error)
 QCborMap AdminPeer::beginImageUpload(const QCborMap &params, Error *error)
 {
     if (m_upload) {
-        *error = {QLatin1String(ErrorCode::NotAllowed), u"this connection is already sending an image"_qs};
+        *error = {QLatin1String(ErrorCode::NotAllowed), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "this connection is already sending an image"))};
         return {};
     }
     m_copySource.reset(); // from a begin that was refused
@@ -219,7 +219,7 @@ QCborMap AdminPeer::beginImageUpload(const QCborMap &params, Error *error)
     ImageQuery wanted = *query;
     qint64 size = integerOf(params.value(u"size"_qs), -1);
     if (copy && replace) {
-        *error = invalid(u"a copy makes a new image; it replaces none"_qs);
+        *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "a copy makes a new image; it replaces none")));
         return {};
     }
     if (copy && (size = openCopySource(params, &wanted, error)) < 0)
@@ -232,7 +232,7 @@ QCborMap AdminPeer::beginImageUpload(const QCborMap &params, Error *error)
             return {};
         const QString fileName = params.value(u"fileName"_qs).toString();
         if (!fileName.isEmpty() && fileName.compare(existing->fileName, Qt::CaseInsensitive) != 0) {
-            *error = invalid(QStringLiteral("a replacement keeps the image's file name (%1) in this version").arg(existing->fileName));
+            *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "a replacement keeps the image's file name (%1) in this version")).arg(existing->fileName));
             return {};
         }
         target = *existing;
@@ -246,7 +246,7 @@ QCborMap AdminPeer::beginImageUpload(const QCborMap &params, Error *error)
             || !ImageCatalog::checkName(u"an image's name"_qs, target.name, error))
             return {};
         if (target.description.size() > 1024 || !isPrintable(target.description)) {
-            *error = invalid(u"a description must be at most 1024 characters, without control characters"_qs);
+            *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "a description must be at most 1024 characters, without control characters")));
             return {};
         }
         if (target.type == ImageType::Install) {
@@ -259,7 +259,7 @@ QCborMap AdminPeer::beginImageUpload(const QCborMap &params, Error *error)
                                               target.fileName);
         if (catalog->atPath(target.path) || QFile::exists(m_registry->imageStore().root() + u'/' + target.path)) {
             *error = {QLatin1String(ErrorCode::AlreadyExists),
-                      QStringLiteral("the image store already has %1: choose another /Filename, or /Replace-Image it").arg(target.path)};
+                      ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the image store already has %1: choose another /Filename, or /Replace-Image it")).arg(target.path)};
             return {};
         }
     }
@@ -278,12 +278,12 @@ QCborMap AdminPeer::beginImageUpload(const QCborMap &params, Error *error)
 QCborMap AdminPeer::uploadImageData(const QCborMap &params, Error *error)
 {
     if (!m_upload) {
-        *error = {QLatin1String(ErrorCode::NotAllowed), u"no image is being sent on this connection (beginImageUpload first)"_qs};
+        *error = {QLatin1String(ErrorCode::NotAllowed), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "no image is being sent on this connection (beginImageUpload first)"))};
         return {};
     }
     const QByteArray data = params.value(u"data"_qs).toByteArray();
     if (data.size() > kUploadPieceBytes) {
-        *error = invalid(QStringLiteral("a piece may hold at most %1 bytes").arg(kUploadPieceBytes));
+        *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "a piece may hold at most %1 bytes")).arg(kUploadPieceBytes));
         return {};
     }
     if (!m_upload->write(integerOf(params.value(u"offset"_qs), -1), data, error)) {
@@ -296,7 +296,7 @@ QCborMap AdminPeer::uploadImageData(const QCborMap &params, Error *error)
 qint64 AdminPeer::openCopySource(const QCborMap &params, ImageQuery *target, Error *error)
 {
     if (!params.value(u"copyOf"_qs).isMap()) {
-        *error = invalid(u"'copyOf' must name the image to copy"_qs);
+        *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'copyOf' must name the image to copy")));
         return -1;
     }
     const std::optional<ImageQuery> sourceQuery = ImageQuery::fromCbor(params.value(u"copyOf"_qs).toMap(), error);
@@ -305,19 +305,19 @@ qint64 AdminPeer::openCopySource(const QCborMap &params, ImageQuery *target, Err
         return -1;
     // As in WDS: a copy stays in its group; another group takes Export-Image, then Add-Image.
     if (source->type != ImageType::Install || target->type != ImageType::Install) {
-        *error = invalid(u"/Copy-Image copies install images"_qs);
+        *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "/Copy-Image copies install images")));
         return -1;
     }
     if (!target->group.isEmpty() && target->group.compare(source->group, Qt::CaseInsensitive) != 0) {
-        *error = invalid(QStringLiteral("a copy stays in its image group (%1); to copy into another, /Export-Image and "
-                                        "then /Add-Image").arg(source->group));
+        *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "a copy stays in its image group (%1); to copy into another, /Export-Image and "
+                                        "then /Add-Image")).arg(source->group));
         return -1;
     }
     target->group = source->group;
     target->architecture = source->architecture;
     m_copySource = std::make_unique<QFile>(m_registry->imageStore().root() + u'/' + source->path);
     if (!m_copySource->open(QIODevice::ReadOnly)) {
-        *error = storageError(QStringLiteral("cannot read %1: %2").arg(source->path, m_copySource->errorString()));
+        *error = storageError(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "cannot read %1: %2")).arg(source->path, m_copySource->errorString()));
         m_copySource.reset();
         return -1;
     }
@@ -328,14 +328,14 @@ qint64 AdminPeer::openCopySource(const QCborMap &params, ImageQuery *target, Err
 QCborMap AdminPeer::copyImageData(Error *error)
 {
     if (!m_upload || !m_copySource) {
-        *error = {QLatin1String(ErrorCode::NotAllowed), u"no image is being copied on this connection (beginImageUpload with copyOf first)"_qs};
+        *error = {QLatin1String(ErrorCode::NotAllowed), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "no image is being copied on this connection (beginImageUpload with copyOf first)"))};
         return {};
     }
     const qint64 step = std::min(kCopyStepBytes, m_upload->size() - m_upload->received());
     for (qint64 copied = 0; copied < step;) {
         const QByteArray piece = m_copySource->read(std::min(kCopyReadBytes, step - copied));
         if (piece.isEmpty()) {
-            *error = storageError(QStringLiteral("cannot read %1 (%2): it is shorter than when the copy began")
+            *error = storageError(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "cannot read %1 (%2): it is shorter than when the copy began"))
                                       .arg(m_copySource->fileName(), m_copySource->errorString()));
         }
         if (piece.isEmpty() || !m_upload->write(m_upload->received(), piece, error)) {
@@ -360,21 +360,21 @@ QCborMap AdminPeer::readImageData(const QCborMap &params, Error *error)
     if (!m_exportFile || m_exportFile->fileName() != path) {
         m_exportFile = std::make_unique<QFile>(path);
         if (!m_exportFile->open(QIODevice::ReadOnly)) {
-            *error = storageError(QStringLiteral("cannot read %1: %2").arg(image->path, m_exportFile->errorString()));
+            *error = storageError(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "cannot read %1: %2")).arg(image->path, m_exportFile->errorString()));
             m_exportFile.reset();
             return {};
         }
     }
     const qint64 size = m_exportFile->size();
     if (offset < 0 || offset > size || length <= 0) {
-        *error = invalid(QStringLiteral("'offset' must be from 0 to the image's size (%1), 'length' above 0").arg(size));
+        *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'offset' must be from 0 to the image's size (%1), 'length' above 0")).arg(size));
         return {};
     }
     if (offset == 0)
         qCInfo(lcMgmt).noquote() << m_connection->peerAddress().toString() << "exporting image" << image->path;
     QByteArray data;
     if (offset < size && (!m_exportFile->seek(offset) || (data = m_exportFile->read(std::min(length, size - offset))).isEmpty())) {
-        *error = storageError(QStringLiteral("cannot read %1: %2").arg(image->path, m_exportFile->errorString()));
+        *error = storageError(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "cannot read %1: %2")).arg(image->path, m_exportFile->errorString()));
         return {};
     }
     return {{u"data"_qs, data},
@@ -387,14 +387,14 @@ QCborMap AdminPeer::readImageData(const QCborMap &params, Error *error)
 QCborMap AdminPeer::finishImageUpload(const QCborMap &params, Error *error)
 {
     if (!m_upload) {
-        *error = {QLatin1String(ErrorCode::NotAllowed), u"no image is being sent on this connection"_qs};
+        *error = {QLatin1String(ErrorCode::NotAllowed), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "no image is being sent on this connection"))};
         return {};
     }
     std::unique_ptr<ImageUpload> upload = std::move(m_upload); // gone with this scope unless it lands
     if (const std::unique_ptr<QFile> source = std::move(m_copySource);
         source && QFileInfo(source->fileName()).lastModified() != m_copySourceModified) {
         *error = {QLatin1String(ErrorCode::NotAllowed),
-                  QStringLiteral("%1 changed while it was being copied; nothing was added").arg(source->fileName())};
+                  ServerText(QT_TRANSLATE_NOOP("ServerMessage", "%1 changed while it was being copied; nothing was added")).arg(source->fileName())};
         return {};
     }
     ImageCatalog *catalog = m_registry->catalog();
@@ -402,14 +402,14 @@ QCborMap AdminPeer::finishImageUpload(const QCborMap &params, Error *error)
     if (m_uploadReplaces) {
         const std::optional<CatalogImage> current = catalog->atPath(image.path);
         if (!current) {
-            *error = {QLatin1String(ErrorCode::NotFound), QStringLiteral("%1 was removed while it was being replaced").arg(image.path)};
+            *error = {QLatin1String(ErrorCode::NotFound), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "%1 was removed while it was being replaced")).arg(image.path)};
             return {};
         }
         if (!checkNobodyReceives(*current, error))
             return {};
         image = *current; // with whatever /Set-Image changed meanwhile
     } else if (catalog->atPath(image.path)) {
-        *error = {QLatin1String(ErrorCode::AlreadyExists), QStringLiteral("%1 was added meanwhile").arg(image.path)};
+        *error = {QLatin1String(ErrorCode::AlreadyExists), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "%1 was added meanwhile")).arg(image.path)};
         return {};
     } else if (image.type == ImageType::Install && !catalog->hasGroup(image.group) && !catalog->addGroup(image.group, error)) {
         return {};
@@ -436,7 +436,7 @@ bool AdminPeer::checkNobodyReceives(const CatalogImage &image, Error *error) con
     for (const SessionInfo &session : m_registry->sessionsServing(image.path)) {
         if (session.clientCount > 0) {
             *error = {QLatin1String(ErrorCode::NotAllowed),
-                      QStringLiteral("%1 clients are receiving %2 ('%3'); replace it when they are done")
+                      ServerText(QT_TRANSLATE_NOOP("ServerMessage", "%1 clients are receiving %2 ('%3'); replace it when they are done"))
                           .arg(session.clientCount).arg(image.path, session.name)};
             return false;
         }

@@ -27,7 +27,7 @@ std::optional<SessionKind> kindParam(const QCborMap &params, Error *error)
 {
     const auto kind = sessionKindFromString(params.value(u"kind"_qs).toString());
     if (!kind)
-        *error = {QLatin1String(ErrorCode::InvalidArgument), u"'kind' must be Transmission or Namespace"_qs};
+        *error = {QLatin1String(ErrorCode::InvalidArgument), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'kind' must be Transmission or Namespace"))};
     return kind;
 }
 
@@ -75,7 +75,7 @@ AdminPeer::AdminPeer(FramedConnection *connection, Registry *registry, PushHub *
 void AdminPeer::onRequest(const QCborMap &message)
 {
     if (proto::typeOf(message) != QLatin1String(proto::Type::Request)) {
-        m_connection->closeWithError({QLatin1String(ErrorCode::BadRequest), u"expected a request"_qs});
+        m_connection->closeWithError({QLatin1String(ErrorCode::BadRequest), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "expected a request"))});
         return;
     }
     const qint64 id = integerOf(message.value(u"id"_qs));
@@ -86,11 +86,11 @@ void AdminPeer::onRequest(const QCborMap &message)
     QCborMap result;
     const AuditEntry audited{m_connection->peerText(), m_grant.id, method, summarize(params, kAuditTargetChars), {}};
     if (!known) {
-        error = {QLatin1String(ErrorCode::UnknownMethod), QStringLiteral("unknown method '%1'").arg(method)};
+        error = {QLatin1String(ErrorCode::UnknownMethod), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "unknown method '%1'")).arg(method)};
     } else if (api::adminOnly(*known) && m_grant.role != AccessRole::Admin) {
-        error = {QLatin1String(ErrorCode::PermissionDenied), QStringLiteral("permission denied: viewers cannot call '%1'").arg(method)};
+        error = {QLatin1String(ErrorCode::PermissionDenied), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "permission denied: viewers cannot call '%1'")).arg(method)};
     } else if (params.size() > kMaxParameters) {
-        error = {QLatin1String(ErrorCode::InvalidArgument), QStringLiteral("more than %1 parameters").arg(kMaxParameters)};
+        error = {QLatin1String(ErrorCode::InvalidArgument), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "more than %1 parameters")).arg(kMaxParameters)};
     } else if (api::modifiesServer(*known)) {
         // Recorded before it is made: a change the log cannot hold is not made.
         Error auditError;
@@ -285,7 +285,7 @@ QCborMap AdminPeer::disconnectClients(const QCborMap &params, Error *error)
 {
     const QCborArray ids = params.value(u"ids"_qs).toArray();
     if (ids.isEmpty() || ids.size() > kMaxDisconnectBatch) {
-        *error = {QLatin1String(ErrorCode::InvalidArgument), u"'ids' must list between 1 and 100000 client IDs"_qs};
+        *error = {QLatin1String(ErrorCode::InvalidArgument), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'ids' must list between 1 and 100000 client IDs"))};
         return {};
     }
     const bool force = params.value(u"force"_qs).toBool();
@@ -307,7 +307,7 @@ QCborMap AdminPeer::disconnectClients(const QCborMap &params, Error *error)
 QCborMap AdminPeer::setPolicy(const QCborMap &params, Error *error)
 {
     if (!slowClientPolicyFromString(params.value(u"policy"_qs).toString())) {
-        *error = {QLatin1String(ErrorCode::InvalidArgument), u"'policy' must be None, AutoDisconnect or Multistream"_qs};
+        *error = {QLatin1String(ErrorCode::InvalidArgument), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'policy' must be None, AutoDisconnect or Multistream"))};
         return {};
     }
     const SlowClientPolicy policy = SlowClientPolicy::fromCbor(params);
@@ -332,7 +332,7 @@ QCborMap AdminPeer::controlTransport(const QCborMap &params, Error *error)
             return {};
         return {{u"running"_qs, m_registry->transportRunning()}, {u"enabled"_qs, m_registry->transport().enabled}};
     }
-    *error = {QLatin1String(ErrorCode::InvalidArgument), u"'action' must be start, stop, enable or disable"_qs};
+    *error = {QLatin1String(ErrorCode::InvalidArgument), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'action' must be start, stop, enable or disable"))};
     return {};
 }
 
@@ -354,7 +354,7 @@ QCborMap AdminPeer::getAuditLog(const QCborMap &params, Error *error)
 {
     const qint64 last = integerOf(params.value(u"last"_qs), 0);
     if (last < 0) {
-        *error = {QLatin1String(ErrorCode::InvalidArgument), u"'last' cannot be negative"_qs};
+        *error = {QLatin1String(ErrorCode::InvalidArgument), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'last' cannot be negative"))};
         return {};
     }
     return {{u"entries"_qs, m_audit->last(int(std::min<qint64>(last, 1'000'000)))}};

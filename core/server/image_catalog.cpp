@@ -25,7 +25,7 @@ constexpr auto kDefaultGroup = "Default";
 // A store with more files than this is not walked further at start.
 constexpr int kMostAdoptedFiles = 100'000;
 
-Error invalid(const QString &message)
+Error invalid(const ServerText &message)
 {
     return {QLatin1String(ErrorCode::InvalidArgument), message};
 }
@@ -49,16 +49,16 @@ bool ImageCatalog::load(Error *error)
     if (!file.exists())
         return true;
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = {QLatin1String(ErrorCode::StorageError), QStringLiteral("cannot read %1: %2").arg(filePath(), file.errorString())};
+        *error = {QLatin1String(ErrorCode::StorageError), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "cannot read %1: %2")).arg(filePath(), file.errorString())};
         return false;
     }
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
     const QJsonObject root = document.object();
     if (!document.isObject() || !root.value(u"groups"_qs).isArray() || !root.value(u"images"_qs).isArray()) {
         *error = {QLatin1String(ErrorCode::StorageError),
-                  QStringLiteral("%1 is damaged (not a catalog); nothing was changed. Restore it from a backup, or "
+                  ServerText(QT_TRANSLATE_NOOP("ServerMessage", "%1 is damaged (not a catalog); nothing was changed. Restore it from a backup, or "
                                  "move it aside: the images in the store then join a new catalog at start, install "
-                                 "images in the groups of their folders.").arg(filePath())};
+                                 "images in the groups of their folders.")).arg(filePath())};
         return false;
     }
     m_groups.clear();
@@ -142,8 +142,8 @@ bool ImageCatalog::checkName(const QString &what, const QString &name, Error *er
 {
     if (name.trimmed().isEmpty() || name.size() > 255 || !isPrintable(name) || name.contains(u'/')
         || name.contains(u'\\') || name.startsWith(u'.')) {
-        *error = invalid(QStringLiteral("%1 '%2' must be 1 to 255 characters, without control characters, slashes or "
-                                        "a leading dot").arg(what, printable(name.left(64))));
+        *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "%1 '%2' must be 1 to 255 characters, without control characters, slashes or "
+                                        "a leading dot")).arg(what, printable(name.left(64))));
         return false;
     }
     return true;
@@ -154,7 +154,7 @@ bool ImageCatalog::addGroup(const QString &name, Error *error)
     if (!checkName(u"an image group's name"_qs, name, error))
         return false;
     if (hasGroup(name)) {
-        *error = {QLatin1String(ErrorCode::AlreadyExists), QStringLiteral("the image group '%1' already exists").arg(name)};
+        *error = {QLatin1String(ErrorCode::AlreadyExists), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the image group '%1' already exists")).arg(name)};
         return false;
     }
     return changeAndSave([&] { m_groups.append(name); }, error);
@@ -163,14 +163,14 @@ bool ImageCatalog::addGroup(const QString &name, Error *error)
 bool ImageCatalog::removeGroup(const QString &name, Error *error)
 {
     if (!hasGroup(name)) {
-        *error = {QLatin1String(ErrorCode::NotFound), QStringLiteral("there is no image group '%1'").arg(name)};
+        *error = {QLatin1String(ErrorCode::NotFound), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "there is no image group '%1'")).arg(name)};
         return false;
     }
     ImageQuery inGroup;
     inGroup.group = name;
     if (const qsizetype count = matching(inGroup).size(); count > 0) {
         *error = {QLatin1String(ErrorCode::NotAllowed),
-                  QStringLiteral("the image group '%1' still has %2 image(s); remove them first").arg(name).arg(count)};
+                  ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the image group '%1' still has %2 image(s); remove them first")).arg(name).arg(count)};
         return false;
     }
     return changeAndSave([&] {
@@ -183,24 +183,24 @@ bool ImageCatalog::renameGroup(const QString &name, const QString &newName, Erro
 {
     const qsizetype index = m_groups.indexOf(name);
     if (index < 0) {
-        *error = {QLatin1String(ErrorCode::NotFound), QStringLiteral("there is no image group '%1'").arg(name)};
+        *error = {QLatin1String(ErrorCode::NotFound), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "there is no image group '%1'")).arg(name)};
         return false;
     }
     if (!checkName(u"an image group's name"_qs, newName, error))
         return false;
     if (newName != name && hasGroup(newName) && newName.compare(name, Qt::CaseInsensitive) != 0) {
-        *error = {QLatin1String(ErrorCode::AlreadyExists), QStringLiteral("the image group '%1' already exists").arg(newName)};
+        *error = {QLatin1String(ErrorCode::AlreadyExists), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the image group '%1' already exists")).arg(newName)};
         return false;
     }
     const QString from = m_store->root() + u"/Install/"_qs + name;
     const QString to = m_store->root() + u"/Install/"_qs + newName;
     const bool moves = QFileInfo(from).isDir() && from != to;
     if (moves && QFileInfo::exists(to)) {
-        *error = {QLatin1String(ErrorCode::AlreadyExists), QStringLiteral("the image store already has Install/%1").arg(newName)};
+        *error = {QLatin1String(ErrorCode::AlreadyExists), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the image store already has Install/%1")).arg(newName)};
         return false;
     }
     if (moves && !QDir().rename(from, to)) {
-        *error = {QLatin1String(ErrorCode::StorageError), QStringLiteral("cannot rename %1 to %2").arg(from, to)};
+        *error = {QLatin1String(ErrorCode::StorageError), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "cannot rename %1 to %2")).arg(from, to)};
         return false;
     }
     const QString oldPrefix = u"Install/"_qs + name + u'/';
@@ -224,7 +224,7 @@ bool ImageCatalog::renameGroup(const QString &name, const QString &newName, Erro
 bool ImageCatalog::setGroupSecurity(const QString &name, const QString &sddl, Error *error)
 {
     if (!hasGroup(name)) {
-        *error = {QLatin1String(ErrorCode::NotFound), QStringLiteral("there is no image group '%1'").arg(name)};
+        *error = {QLatin1String(ErrorCode::NotFound), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "there is no image group '%1'")).arg(name)};
         return false;
     }
     if (!checkDescriptor(sddl, error))
@@ -235,7 +235,7 @@ bool ImageCatalog::setGroupSecurity(const QString &name, const QString &sddl, Er
 bool ImageCatalog::checkDescriptor(const QString &text, Error *error)
 {
     if (text.size() > 4096 || !isPrintable(text)) {
-        *error = invalid(u"a user filter or security descriptor must be at most 4096 characters, without control characters"_qs);
+        *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "a user filter or security descriptor must be at most 4096 characters, without control characters")));
         return false;
     }
     return true;
@@ -253,7 +253,7 @@ std::optional<QString> ImageCatalog::groupForNewImage(const QString &given, Erro
         return m_groups.first();
     if (m_groups.isEmpty())
         return u"ImageGroup1"_qs;
-    *error = invalid(QStringLiteral("there are %1 image groups (%2): say which with /ImageGroup")
+    *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "there are %1 image groups (%2): say which with /ImageGroup"))
                          .arg(m_groups.size()).arg(m_groups.join(u", "_qs)));
     return std::nullopt;
 }
@@ -273,14 +273,14 @@ std::optional<CatalogImage> ImageCatalog::find(const ImageQuery &query, Error *e
     if (found.size() == 1)
         return found.first();
     if (found.isEmpty()) {
-        *error = {QLatin1String(ErrorCode::NotFound), QStringLiteral("there is no %1").arg(query.describe())};
+        *error = {QLatin1String(ErrorCode::NotFound), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "there is no %1")).arg(query.describe())};
         return std::nullopt;
     }
     QStringList where;
     for (const CatalogImage &image : found)
         where.append(image.path);
     *error = {QLatin1String(ErrorCode::InvalidArgument),
-              QStringLiteral("%1 names %2 images (%3): add /ImageGroup, /Architecture or /Filename")
+              ServerText(QT_TRANSLATE_NOOP("ServerMessage", "%1 names %2 images (%3): add /ImageGroup, /Architecture or /Filename"))
                   .arg(query.describe()).arg(found.size()).arg(where.join(u", "_qs))};
     return std::nullopt;
 }
@@ -296,7 +296,7 @@ std::optional<CatalogImage> ImageCatalog::atPath(const QString &path) const
 bool ImageCatalog::addImage(const CatalogImage &image, Error *error)
 {
     if (atPath(image.path)) {
-        *error = {QLatin1String(ErrorCode::AlreadyExists), QStringLiteral("the catalog already has an image at %1").arg(image.path)};
+        *error = {QLatin1String(ErrorCode::AlreadyExists), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the catalog already has an image at %1")).arg(image.path)};
         return false;
     }
     return changeAndSave([&] { m_images.append(image); }, error);
@@ -306,7 +306,7 @@ bool ImageCatalog::updateImage(CatalogImage image, const std::optional<QByteArra
 {
     const auto at = std::find_if(m_images.begin(), m_images.end(), [&](const CatalogImage &i) { return i.path == image.path; });
     if (at == m_images.end()) {
-        *error = {QLatin1String(ErrorCode::NotFound), QStringLiteral("the catalog has no image at %1").arg(image.path)};
+        *error = {QLatin1String(ErrorCode::NotFound), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the catalog has no image at %1")).arg(image.path)};
         return false;
     }
     const qsizetype index = at - m_images.begin();
@@ -315,7 +315,7 @@ bool ImageCatalog::updateImage(CatalogImage image, const std::optional<QByteArra
     const QString staged = kept + u".new"_qs;
     if (unattend) {
         if (unattend->size() > kMaxUnattendBytes) {
-            *error = invalid(QStringLiteral("an unattend file may have at most %1 bytes").arg(kMaxUnattendBytes));
+            *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "an unattend file may have at most %1 bytes")).arg(kMaxUnattendBytes));
             return false;
         }
         image.unattendSize = unattend->size();

@@ -28,7 +28,7 @@ std::optional<QString> ImageStore::resolveFileOrFolder(const QString &path, Erro
 std::optional<QString> ImageStore::resolve(const QString &path, bool folderAllowed, Error *error) const
 {
     if (path.trimmed().isEmpty()) {
-        *error = {QLatin1String(ErrorCode::InvalidArgument), QStringLiteral("no image path given")};
+        *error = {QLatin1String(ErrorCode::InvalidArgument), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "no image path given"))};
         return std::nullopt;
     }
     const QString joined = QDir::isAbsolutePath(path) ? path : m_root + u'/' + path;
@@ -39,20 +39,20 @@ std::optional<QString> ImageStore::resolve(const QString &path, bool folderAllow
     };
     if (!inside(lexical)) {
         *error = {QLatin1String(ErrorCode::PathOutsideStore),
-                  QStringLiteral("'%1' is outside the image store %2").arg(path, m_root)};
+                  ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'%1' is outside the image store %2")).arg(path, m_root)};
         return std::nullopt;
     }
     const QFileInfo info(lexical);
     if (!info.exists()) {
         *error = {QLatin1String(ErrorCode::NotFound),
-                  QStringLiteral("'%1' does not exist in the image store %2").arg(path, m_root)};
+                  ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'%1' does not exist in the image store %2")).arg(path, m_root)};
         return std::nullopt;
     }
     // Then the real path, so a symlink inside the store cannot point out of it.
     const QString canonical = info.canonicalFilePath();
     if (!inside(canonical)) {
         *error = {QLatin1String(ErrorCode::PathOutsideStore),
-                  QStringLiteral("'%1' resolves to %2, outside the image store %3").arg(path, canonical, m_root)};
+                  ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'%1' resolves to %2, outside the image store %3")).arg(path, canonical, m_root)};
         return std::nullopt;
     }
     const QFileInfo found(canonical);

@@ -63,7 +63,7 @@ bool Registry::controlTransport(TransportAction action, Error *error)
     case TransportAction::Start:
         if (!config.enabled) {
             *error = {QLatin1String(ErrorCode::NotAllowed),
-                      u"the transport server is disabled: /Enable-TransportServer first"_qs};
+                      ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the transport server is disabled: /Enable-TransportServer first"))};
             return false;
         }
         m_transportRunning = true;
@@ -99,16 +99,16 @@ bool Registry::setPolicy(SlowClientPolicy policy, Error *error)
     constexpr qint64 kMostKBps = 100'000'000;
     if (policy.thresholdKBps > kMostKBps) {
         *error = {QLatin1String(ErrorCode::InvalidArgument),
-                  QStringLiteral("a threshold of %1 KB/s is more than any link; the most is %2").arg(policy.thresholdKBps).arg(kMostKBps)};
+                  ServerText(QT_TRANSLATE_NOOP("ServerMessage", "a threshold of %1 KB/s is more than any link; the most is %2")).arg(policy.thresholdKBps).arg(kMostKBps)};
         return false;
     }
     if (policy.kind != SlowClientPolicy::Kind::None && policy.thresholdKBps <= 0) {
         *error = {QLatin1String(ErrorCode::InvalidArgument),
-                  QStringLiteral("%1 needs a threshold above 0 KB/s").arg(toText(policy.kind))};
+                  ServerText(QT_TRANSLATE_NOOP("ServerMessage", "%1 needs a threshold above 0 KB/s")).arg(toText(policy.kind))};
         return false;
     }
     if (policy.kind == SlowClientPolicy::Kind::Multistream && (policy.streamCount < 2 || policy.streamCount > 3)) {
-        *error = {QLatin1String(ErrorCode::InvalidArgument), u"Multistream needs a stream count of 2 or 3"_qs};
+        *error = {QLatin1String(ErrorCode::InvalidArgument), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "Multistream needs a stream count of 2 or 3"))};
         return false;
     }
     if (!m_store->savePolicy(policy, error))
@@ -291,7 +291,7 @@ std::optional<SessionInfo> Registry::transmissionOf(const ImageQuery &image, Err
     const std::optional<SessionInfo> session = transmissionAt(found->path);
     if (!session)
         *error = {QLatin1String(ErrorCode::NotFound),
-                  QStringLiteral("the %1 has no multicast transmission").arg(image.describe())};
+                  ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the %1 has no multicast transmission")).arg(image.describe())};
     return session;
 }
 
@@ -300,40 +300,40 @@ std::optional<SessionInfo> Registry::createSession(SessionRequest request, Error
     if (request.image) {
         // WDS's way: the transmission of a catalog image, one per image.
         if (request.kind != SessionKind::Transmission) {
-            *error = {QLatin1String(ErrorCode::InvalidArgument), u"only a transmission is made from a catalog image"_qs};
+            *error = {QLatin1String(ErrorCode::InvalidArgument), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "only a transmission is made from a catalog image"))};
             return std::nullopt;
         }
         const std::optional<CatalogImage> image = m_catalog->find(*request.image, error);
         if (!image)
             return std::nullopt;
         if (!image->enabled) {
-            *error = {QLatin1String(ErrorCode::NotAllowed), QStringLiteral("the %1 is disabled").arg(request.image->describe())};
+            *error = {QLatin1String(ErrorCode::NotAllowed), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the %1 is disabled")).arg(request.image->describe())};
             return std::nullopt;
         }
         if (const auto existing = transmissionAt(image->path)) {
             *error = {QLatin1String(ErrorCode::AlreadyExists),
-                      QStringLiteral("the %1 already has a transmission, '%2'").arg(request.image->describe(), existing->name)};
+                      ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the %1 already has a transmission, '%2'")).arg(request.image->describe(), existing->name)};
             return std::nullopt;
         }
         request.contentPath = image->path;
         request.image = image->query(); // the image's own spelling, and only it
     }
     if (request.name.trimmed().isEmpty()) {
-        *error = {QLatin1String(ErrorCode::InvalidArgument), QStringLiteral("a %1 needs a name").arg(kindNoun(request.kind))};
+        *error = {QLatin1String(ErrorCode::InvalidArgument), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "a %1 needs a name")).arg(kindNoun(request.kind))};
         return std::nullopt;
     }
     // Names and descriptions are shown in every listing, log line and console.
     for (const QString *text : {&request.name, &request.friendlyName, &request.description, &request.contentPath}) {
         if (text->size() > 1024 || !isPrintable(*text)) {
             *error = {QLatin1String(ErrorCode::InvalidArgument),
-                      QStringLiteral("names, descriptions and paths must be at most 1024 characters, none of them "
-                                     "control characters (not '%1')").arg(printable(text->left(64)))};
+                      ServerText(QT_TRANSLATE_NOOP("ServerMessage", "names, descriptions and paths must be at most 1024 characters, none of them "
+                                     "control characters (not '%1')")).arg(printable(text->left(64)))};
             return std::nullopt;
         }
     }
     if (find(request.kind, request.name)) {
         *error = {QLatin1String(ErrorCode::AlreadyExists),
-                  QStringLiteral("a %1 named '%2' already exists").arg(kindNoun(request.kind), request.name)};
+                  ServerText(QT_TRANSLATE_NOOP("ServerMessage", "a %1 named '%2' already exists")).arg(kindNoun(request.kind), request.name)};
         return std::nullopt;
     }
     QString provider;
@@ -345,12 +345,12 @@ std::optional<SessionInfo> Registry::createSession(SessionRequest request, Error
     }
     if (request.type == CastType::AutoCast && (request.startTime.isValid() || request.minClients > 0)) {
         *error = {QLatin1String(ErrorCode::InvalidArgument),
-                  u"a start time and a client count go with a ScheduledCast only: an AutoCast starts when its first "
-                  "client joins"_qs};
+                  ServerText(QT_TRANSLATE_NOOP("ServerMessage", "a start time and a client count go with a ScheduledCast only: an AutoCast starts when its first "
+                  "client joins"))};
         return std::nullopt;
     }
     if (request.minClients < 0) {
-        *error = {QLatin1String(ErrorCode::InvalidArgument), u"the client count cannot be negative"_qs};
+        *error = {QLatin1String(ErrorCode::InvalidArgument), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the client count cannot be negative"))};
         return std::nullopt;
     }
     // Check the content before spending an ID on it. A namespace may serve a
@@ -475,7 +475,7 @@ std::optional<QString> Registry::namespaceContent(const QString &provider, const
         *canonical = u"file"_qs;
         if (configString.isEmpty()) {
             *error = {QLatin1String(ErrorCode::InvalidArgument),
-                      u"the 'file' content provider needs a config string (/ConfigString): the file's path in the image store"_qs};
+                      ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the 'file' content provider needs a config string (/ConfigString): the file's path in the image store"))};
             return std::nullopt;
         }
         return configString;
@@ -486,13 +486,13 @@ std::optional<QString> Registry::namespaceContent(const QString &provider, const
         *canonical = it.key();
         if (!configString.isEmpty()) {
             *error = {QLatin1String(ErrorCode::InvalidArgument),
-                      QStringLiteral("the content provider '%1' serves %2 and takes no config string").arg(it.key(), it.value())};
+                      ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the content provider '%1' serves %2 and takes no config string")).arg(it.key(), it.value())};
             return std::nullopt;
         }
         return it.value();
     }
     *error = {QLatin1String(ErrorCode::InvalidArgument),
-              QStringLiteral("unknown content provider '%1' (this server has: %2)").arg(provider, contentProviders().join(u", "_qs))};
+              ServerText(QT_TRANSLATE_NOOP("ServerMessage", "unknown content provider '%1' (this server has: %2)")).arg(provider, contentProviders().join(u", "_qs))};
     return std::nullopt;
 }
 
@@ -534,7 +534,7 @@ std::optional<Registry::ImageJoin> Registry::joinImage(ReceiverPeer *peer, const
     // Receivers are strangers: they must name an image, and learn nothing of
     // the store from a refusal (no paths).
     if (image.name.isEmpty()) {
-        *error = {QLatin1String(ErrorCode::InvalidArgument), u"name the image (--image NAME)"_qs};
+        *error = {QLatin1String(ErrorCode::InvalidArgument), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "name the image (--image NAME)"))};
         return std::nullopt;
     }
     const QList<CatalogImage> matches = m_catalog->matching(image);
@@ -547,7 +547,7 @@ std::optional<Registry::ImageJoin> Registry::joinImage(ReceiverPeer *peer, const
     }
     const CatalogImage *found = &matches.first();
     if (!found->enabled) {
-        *error = {QLatin1String(ErrorCode::NotAllowed), QStringLiteral("the %1 is disabled").arg(image.describe())};
+        *error = {QLatin1String(ErrorCode::NotAllowed), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the %1 is disabled")).arg(image.describe())};
         return std::nullopt;
     }
     // A session that guards the same file with a join token guards it by
@@ -556,7 +556,7 @@ std::optional<Registry::ImageJoin> Registry::joinImage(ReceiverPeer *peer, const
     for (const SessionInfo &session : serving) {
         if (!session.joinToken.isEmpty() && joinToken != session.joinToken) {
             *error = {QLatin1String(ErrorCode::PermissionDenied),
-                      QStringLiteral("the %1 needs the join token of '%2' (--join-token)").arg(image.describe(), session.name)};
+                      ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the %1 needs the join token of '%2' (--join-token)")).arg(image.describe(), session.name)};
             return std::nullopt;
         }
     }
@@ -572,11 +572,11 @@ std::optional<Registry::ImageJoin> Registry::joinImage(ReceiverPeer *peer, const
         break;
     case SessionContent::State::Preparing:
         *error = {QLatin1String(ErrorCode::NotReady),
-                  QStringLiteral("the %1 is being prepared (%2% hashed)").arg(image.describe()).arg(source->preparedPercent())};
+                  ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the %1 is being prepared (%2% hashed)")).arg(image.describe()).arg(source->preparedPercent())};
         return std::nullopt;
     case SessionContent::State::Missing:
         *error = {QLatin1String(ErrorCode::NotReady),
-                  QStringLiteral("the file of the %1 is missing: %2").arg(image.describe(), source->missingReason())};
+                  ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the file of the %1 is missing: %2")).arg(image.describe(), source->missingReason())};
         return std::nullopt;
     }
     client->method = TransferMethod::Unicast;
@@ -623,7 +623,7 @@ TransferSession *Registry::find(SessionKind kind, const QString &name) const
 Error Registry::notFound(SessionKind kind, const QString &name) const
 {
     return {QLatin1String(ErrorCode::NotFound),
-            QStringLiteral("no %1 named '%2' on server %3").arg(kindNoun(kind), name, m_serverName)};
+            ServerText(QT_TRANSLATE_NOOP("ServerMessage", "no %1 named '%2' on server %3")).arg(kindNoun(kind), name, m_serverName)};
 }
 
 } // namespace deploycast

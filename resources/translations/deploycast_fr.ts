@@ -899,6 +899,30 @@ Exemples :
         <source>IPv6 multicast range</source>
         <translation>Plage multicast IPv6</translation>
     </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Listening on</source>
+        <translation>À l&apos;écoute sur</translation>
+    </message>
+    <message>
+        <source>Image store</source>
+        <translation>Magasin d&apos;images</translation>
+    </message>
+    <message>
+        <source>State directory</source>
+        <translation>Dossier d&apos;état</translation>
+    </message>
+    <message>
+        <source>Transmissions</source>
+        <translation>Transmissions</translation>
+    </message>
+    <message>
+        <source>Namespaces</source>
+        <translation>Espaces de noms</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleText</name>
@@ -1055,6 +1079,393 @@ Exemples :
     <message>
         <source> (%1 stream)</source>
         <translation> (flux %1)</translation>
+    </message>
+</context>
+<context>
+    <name>ServerMessage</name>
+    <message>
+        <source>an image&apos;s &apos;type&apos; must be Boot or Install</source>
+        <translation>le &apos;type&apos; d&apos;une image doit être Boot ou Install</translation>
+    </message>
+    <message>
+        <source>unknown architecture &apos;%1&apos; (x86, x64, ia64, arm, arm64)</source>
+        <translation>architecture inconnue &apos;%1&apos; (x86, x64, ia64, arm, arm64)</translation>
+    </message>
+    <message>
+        <source>&apos;kind&apos; must be Transmission or Namespace</source>
+        <translation>&apos;kind&apos; doit être Transmission ou Namespace</translation>
+    </message>
+    <message>
+        <source>&apos;type&apos; must be AutoCast or ScheduledCast</source>
+        <translation>&apos;type&apos; doit être AutoCast ou ScheduledCast</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an ISO 8601 time</source>
+        <translation>&apos;%1&apos; n&apos;est pas une heure ISO 8601</translation>
+    </message>
+    <message>
+        <source>%1 must be an IPv4 multicast address from 224.0.1.0 to 239.255.255.255, not &apos;%2&apos;</source>
+        <translation>%1 doit être une adresse multicast IPv4 de 224.0.1.0 à 239.255.255.255, et non &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1 must be an IPv6 multicast address (ff02:: to ff0e::, e.g. ff15::1), not &apos;%2&apos;</source>
+        <translation>%1 doit être une adresse multicast IPv6 (ff02:: à ff0e::, par exemple ff15::1), et non &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1 must be a port from 1024 to 65535</source>
+        <translation>%1 doit être un port de 1024 à 65535</translation>
+    </message>
+    <message>
+        <source>an IPv6 range must lie within one /96: its two ends may differ only in their last 32 bits</source>
+        <translation>une plage IPv6 doit tenir dans un /96 : ses deux bornes ne peuvent différer que par leurs 32 derniers bits</translation>
+    </message>
+    <message>
+        <source>the start address comes after the end address</source>
+        <translation>l&apos;adresse de début vient après l&apos;adresse de fin</translation>
+    </message>
+    <message>
+        <source>a range needs at least %1 addresses, one per Multistream stream</source>
+        <translation>une plage demande au moins %1 adresses, une par flux Multistream</translation>
+    </message>
+    <message>
+        <source>the start %1 comes after the end %1</source>
+        <translation>le début (%1) vient après la fin (%1)</translation>
+    </message>
+    <message>
+        <source>&apos;profile&apos; must be 10Mbps, 100Mbps, 1Gbps or Custom</source>
+        <translation>&apos;profile&apos; doit être 10Mbps, 100Mbps, 1Gbps ou Custom</translation>
+    </message>
+    <message>
+        <source>&apos;image&apos; must name an image (type, name, group or architecture, fileName)</source>
+        <translation>&apos;image&apos; doit désigner une image (type, nom, groupe ou architecture, nom de fichier)</translation>
+    </message>
+    <message>
+        <source>there is no image group &apos;%1&apos;</source>
+        <translation>il n&apos;y a pas de groupe d&apos;images &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>nothing to change: give &apos;newName&apos; or &apos;security&apos;</source>
+        <translation>rien à modifier : donnez &apos;newName&apos; ou &apos;security&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; serves %2 of this group: remove it before renaming the group</source>
+        <translation>&apos;%1&apos; sert %2 de ce groupe : supprimez-la avant de renommer le groupe</translation>
+    </message>
+    <message>
+        <source>&apos;type&apos; must be Boot or Install</source>
+        <translation>&apos;type&apos; doit être Boot ou Install</translation>
+    </message>
+    <message>
+        <source>a description must be at most 1024 characters, without control characters</source>
+        <translation>une description doit compter au plus 1024 caractères, sans caractères de contrôle</translation>
+    </message>
+    <message>
+        <source>&apos;unattend&apos; must be the file&apos;s bytes</source>
+        <translation>&apos;unattend&apos; doit être le contenu du fichier</translation>
+    </message>
+    <message>
+        <source>the %1 has an unattend file already: give /OverwriteUnattend:Yes to replace it</source>
+        <translation>%1 a déjà un fichier unattend : donnez /OverwriteUnattend:Yes pour le remplacer</translation>
+    </message>
+    <message>
+        <source>the %1 is served by &apos;%2&apos;: remove it first</source>
+        <translation>%1 est servie par &apos;%2&apos; : supprimez-la d&apos;abord</translation>
+    </message>
+    <message>
+        <source>this connection is already sending an image</source>
+        <translation>cette connexion envoie déjà une image</translation>
+    </message>
+    <message>
+        <source>a copy makes a new image; it replaces none</source>
+        <translation>une copie crée une nouvelle image ; elle n&apos;en remplace aucune</translation>
+    </message>
+    <message>
+        <source>a replacement keeps the image&apos;s file name (%1) in this version</source>
+        <translation>un remplacement garde le nom de fichier de l&apos;image (%1) dans cette version</translation>
+    </message>
+    <message>
+        <source>the image store already has %1: choose another /Filename, or /Replace-Image it</source>
+        <translation>le magasin d&apos;images contient déjà %1 : choisissez un autre /Filename, ou remplacez-la avec /Replace-Image</translation>
+    </message>
+    <message>
+        <source>no image is being sent on this connection (beginImageUpload first)</source>
+        <translation>aucune image n&apos;est en cours d&apos;envoi sur cette connexion (beginImageUpload d&apos;abord)</translation>
+    </message>
+    <message>
+        <source>a piece may hold at most %1 bytes</source>
+        <translation>un morceau peut contenir au plus %1 octets</translation>
+    </message>
+    <message>
+        <source>&apos;copyOf&apos; must name the image to copy</source>
+        <translation>&apos;copyOf&apos; doit désigner l&apos;image à copier</translation>
+    </message>
+    <message>
+        <source>/Copy-Image copies install images</source>
+        <translation>/Copy-Image copie les images d&apos;installation</translation>
+    </message>
+    <message>
+        <source>a copy stays in its image group (%1); to copy into another, /Export-Image and then /Add-Image</source>
+        <translation>une copie reste dans son groupe d&apos;images (%1) ; pour copier dans un autre, utilisez /Export-Image puis /Add-Image</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>no image is being copied on this connection (beginImageUpload with copyOf first)</source>
+        <translation>aucune image n&apos;est en cours de copie sur cette connexion (beginImageUpload avec copyOf d&apos;abord)</translation>
+    </message>
+    <message>
+        <source>cannot read %1 (%2): it is shorter than when the copy began</source>
+        <translation>impossible de lire %1 (%2) : il est plus court qu&apos;au début de la copie</translation>
+    </message>
+    <message>
+        <source>&apos;offset&apos; must be from 0 to the image&apos;s size (%1), &apos;length&apos; above 0</source>
+        <translation>&apos;offset&apos; doit aller de 0 à la taille de l&apos;image (%1), &apos;length&apos; être supérieur à 0</translation>
+    </message>
+    <message>
+        <source>no image is being sent on this connection</source>
+        <translation>aucune image n&apos;est en cours d&apos;envoi sur cette connexion</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being copied; nothing was added</source>
+        <translation>%1 a changé pendant sa copie ; rien n&apos;a été ajouté</translation>
+    </message>
+    <message>
+        <source>%1 was removed while it was being replaced</source>
+        <translation>%1 a été supprimée pendant son remplacement</translation>
+    </message>
+    <message>
+        <source>%1 was added meanwhile</source>
+        <translation>%1 a été ajoutée entre-temps</translation>
+    </message>
+    <message>
+        <source>%1 clients are receiving %2 (&apos;%3&apos;); replace it when they are done</source>
+        <translation>%1 clients reçoivent %2 (&apos;%3&apos;) ; remplacez-la quand ils auront terminé</translation>
+    </message>
+    <message>
+        <source>expected a request</source>
+        <translation>une requête était attendue</translation>
+    </message>
+    <message>
+        <source>unknown method &apos;%1&apos;</source>
+        <translation>méthode inconnue &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>permission denied: viewers cannot call &apos;%1&apos;</source>
+        <translation>permission refusée : les observateurs ne peuvent pas appeler &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>more than %1 parameters</source>
+        <translation>plus de %1 paramètres</translation>
+    </message>
+    <message>
+        <source>&apos;ids&apos; must list between 1 and 100000 client IDs</source>
+        <translation>&apos;ids&apos; doit lister entre 1 et 100000 ID de clients</translation>
+    </message>
+    <message>
+        <source>&apos;policy&apos; must be None, AutoDisconnect or Multistream</source>
+        <translation>&apos;policy&apos; doit être None, AutoDisconnect ou Multistream</translation>
+    </message>
+    <message>
+        <source>&apos;action&apos; must be start, stop, enable or disable</source>
+        <translation>&apos;action&apos; doit être start, stop, enable ou disable</translation>
+    </message>
+    <message>
+        <source>&apos;last&apos; cannot be negative</source>
+        <translation>&apos;last&apos; ne peut pas être négatif</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (not a catalog); nothing was changed. Restore it from a backup, or move it aside: the images in the store then join a new catalog at start, install images in the groups of their folders.</source>
+        <translation>%1 est endommagé (ce n&apos;est pas un catalogue) ; rien n&apos;a été modifié. Restaurez-le depuis une sauvegarde, ou mettez-le de côté : les images du magasin rejoignent alors un nouveau catalogue au démarrage, les images d&apos;installation dans les groupes de leurs dossiers.</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; must be 1 to 255 characters, without control characters, slashes or a leading dot</source>
+        <translation>%1 &apos;%2&apos; doit compter de 1 à 255 caractères, sans caractères de contrôle, barres obliques ni point initial</translation>
+    </message>
+    <message>
+        <source>the image group &apos;%1&apos; already exists</source>
+        <translation>le groupe d&apos;images &apos;%1&apos; existe déjà</translation>
+    </message>
+    <message>
+        <source>the image group &apos;%1&apos; still has %2 image(s); remove them first</source>
+        <translation>le groupe d&apos;images &apos;%1&apos; contient encore %2 image(s) ; supprimez-les d&apos;abord</translation>
+    </message>
+    <message>
+        <source>the image store already has Install/%1</source>
+        <translation>le magasin d&apos;images contient déjà Install/%1</translation>
+    </message>
+    <message>
+        <source>cannot rename %1 to %2</source>
+        <translation>impossible de renommer %1 en %2</translation>
+    </message>
+    <message>
+        <source>a user filter or security descriptor must be at most 4096 characters, without control characters</source>
+        <translation>un filtre d&apos;utilisateurs ou un descripteur de sécurité doit compter au plus 4096 caractères, sans caractères de contrôle</translation>
+    </message>
+    <message>
+        <source>there are %1 image groups (%2): say which with /ImageGroup</source>
+        <translation>il y a %1 groupes d&apos;images (%2) : précisez lequel avec /ImageGroup</translation>
+    </message>
+    <message>
+        <source>there is no %1</source>
+        <translation>%1 n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>%1 names %2 images (%3): add /ImageGroup, /Architecture or /Filename</source>
+        <translation>%1 désigne %2 images (%3) : ajoutez /ImageGroup, /Architecture ou /Filename</translation>
+    </message>
+    <message>
+        <source>the catalog already has an image at %1</source>
+        <translation>le catalogue a déjà une image à %1</translation>
+    </message>
+    <message>
+        <source>the catalog has no image at %1</source>
+        <translation>le catalogue n&apos;a pas d&apos;image à %1</translation>
+    </message>
+    <message>
+        <source>an unattend file may have at most %1 bytes</source>
+        <translation>un fichier unattend peut compter au plus %1 octets</translation>
+    </message>
+    <message>
+        <source>no image path given</source>
+        <translation>aucun chemin d&apos;image donné</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is outside the image store %2</source>
+        <translation>&apos;%1&apos; est hors du magasin d&apos;images %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not exist in the image store %2</source>
+        <translation>&apos;%1&apos; n&apos;existe pas dans le magasin d&apos;images %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; resolves to %2, outside the image store %3</source>
+        <translation>&apos;%1&apos; mène à %2, hors du magasin d&apos;images %3</translation>
+    </message>
+    <message>
+        <source>an image must have a size above 0 bytes</source>
+        <translation>une image doit avoir une taille supérieure à 0 octet</translation>
+    </message>
+    <message>
+        <source>the image store %1 has %2 free (%3 of it promised to uploads under way); this image needs %4 (and %5 to spare)</source>
+        <translation>le magasin d&apos;images %1 a %2 de libre (dont %3 promis aux envois en cours) ; cette image demande %4 (et %5 de marge)</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>impossible de créer %1 : %2</translation>
+    </message>
+    <message>
+        <source>expected bytes from offset %1 up to the announced size %2</source>
+        <translation>des octets étaient attendus de la position %1 jusqu&apos;à la taille annoncée %2</translation>
+    </message>
+    <message>
+        <source>cannot write to the image store: %1</source>
+        <translation>impossible d&apos;écrire dans le magasin d&apos;images : %1</translation>
+    </message>
+    <message>
+        <source>the image is incomplete: %1 of %2 bytes</source>
+        <translation>l&apos;image est incomplète : %1 octets sur %2</translation>
+    </message>
+    <message>
+        <source>the image arrived damaged: SHA-256 %1, not %2 as sent</source>
+        <translation>l&apos;image est arrivée endommagée : SHA-256 %1, et non %2 comme envoyé</translation>
+    </message>
+    <message>
+        <source>cannot create the folder of %1</source>
+        <translation>impossible de créer le dossier de %1</translation>
+    </message>
+    <message>
+        <source>%1 already exists in the image store</source>
+        <translation>%1 existe déjà dans le magasin d&apos;images</translation>
+    </message>
+    <message>
+        <source>cannot move the image to %1: %2</source>
+        <translation>impossible de déplacer l&apos;image vers %1 : %2</translation>
+    </message>
+    <message>
+        <source>the transport server is disabled: /Enable-TransportServer first</source>
+        <translation>le serveur de transport est désactivé : /Enable-TransportServer d&apos;abord</translation>
+    </message>
+    <message>
+        <source>a threshold of %1 KB/s is more than any link; the most is %2</source>
+        <translation>un seuil de %1 Ko/s dépasse tout lien ; le maximum est %2</translation>
+    </message>
+    <message>
+        <source>%1 needs a threshold above 0 KB/s</source>
+        <translation>%1 demande un seuil supérieur à 0 Ko/s</translation>
+    </message>
+    <message>
+        <source>Multistream needs a stream count of 2 or 3</source>
+        <translation>Multistream demande 2 ou 3 flux</translation>
+    </message>
+    <message>
+        <source>the %1 has no multicast transmission</source>
+        <translation>%1 n&apos;a pas de transmission multicast</translation>
+    </message>
+    <message>
+        <source>only a transmission is made from a catalog image</source>
+        <translation>seule une transmission se crée à partir d&apos;une image du catalogue</translation>
+    </message>
+    <message>
+        <source>the %1 is disabled</source>
+        <translation>%1 est désactivée</translation>
+    </message>
+    <message>
+        <source>the %1 already has a transmission, &apos;%2&apos;</source>
+        <translation>%1 a déjà une transmission, &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>a %1 needs a name</source>
+        <translation>un(e) %1 doit avoir un nom</translation>
+    </message>
+    <message>
+        <source>names, descriptions and paths must be at most 1024 characters, none of them control characters (not &apos;%1&apos;)</source>
+        <translation>les noms, descriptions et chemins doivent compter au plus 1024 caractères, sans caractères de contrôle (et non &apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>a %1 named &apos;%2&apos; already exists</source>
+        <translation>un(e) %1 nommé(e) &apos;%2&apos; existe déjà</translation>
+    </message>
+    <message>
+        <source>a start time and a client count go with a ScheduledCast only: an AutoCast starts when its first client joins</source>
+        <translation>une heure de début et un nombre de clients ne vont qu&apos;avec ScheduledCast : une AutoCast démarre quand son premier client la rejoint</translation>
+    </message>
+    <message>
+        <source>the client count cannot be negative</source>
+        <translation>le nombre de clients ne peut pas être négatif</translation>
+    </message>
+    <message>
+        <source>the &apos;file&apos; content provider needs a config string (/ConfigString): the file&apos;s path in the image store</source>
+        <translation>le fournisseur de contenu &apos;file&apos; demande une chaîne de configuration (/ConfigString) : le chemin du fichier ou du dossier dans le magasin d&apos;images</translation>
+    </message>
+    <message>
+        <source>the content provider &apos;%1&apos; serves %2 and takes no config string</source>
+        <translation>le fournisseur de contenu &apos;%1&apos; sert %2 et ne prend pas de chaîne de configuration</translation>
+    </message>
+    <message>
+        <source>unknown content provider &apos;%1&apos; (this server has: %2)</source>
+        <translation>fournisseur de contenu inconnu &apos;%1&apos; (ce serveur a : %2)</translation>
+    </message>
+    <message>
+        <source>name the image (--image NAME)</source>
+        <translation>nommez l&apos;image (--image NOM)</translation>
+    </message>
+    <message>
+        <source>the %1 needs the join token of &apos;%2&apos; (--join-token)</source>
+        <translation>%1 demande le jeton d&apos;adhésion de &apos;%2&apos; (--join-token)</translation>
+    </message>
+    <message>
+        <source>the %1 is being prepared (%2% hashed)</source>
+        <translation>%1 est en préparation (%2 % haché)</translation>
+    </message>
+    <message>
+        <source>the file of the %1 is missing: %2</source>
+        <translation>le fichier de %1 est manquant : %2</translation>
+    </message>
+    <message>
+        <source>no %1 named &apos;%2&apos; on server %3</source>
+        <translation>aucun(e) %1 nommé(e) &apos;%2&apos; sur le serveur %3</translation>
     </message>
 </context>
 <context>
@@ -2057,53 +2468,6 @@ Collez un jeton d’administrateur ou d’observateur (sur le serveur : le fichi
     <message>
         <source>Exported %1 to %2: %3, SHA-256 %4.</source>
         <translation>%1 exportée vers %2 : %3, SHA-256 %4.</translation>
-    </message>
-</context>
-<context>
-    <name>deploycast::cli::CliText</name>
-    <message>
-        <source>Version</source>
-        <translation>Version</translation>
-    </message>
-    <message>
-        <source>Listening on</source>
-        <translation>À l&apos;écoute sur</translation>
-    </message>
-    <message>
-        <source>Multicast interface</source>
-        <translation>Interface multicast</translation>
-    </message>
-    <message>
-        <source>Multicast range</source>
-        <translation>Plage multicast</translation>
-    </message>
-    <message>
-        <source>UDP port range</source>
-        <translation>Plage de ports UDP</translation>
-    </message>
-    <message>
-        <source>Image store</source>
-        <translation>Magasin d&apos;images</translation>
-    </message>
-    <message>
-        <source>State directory</source>
-        <translation>Dossier d&apos;état</translation>
-    </message>
-    <message>
-        <source>Transmissions</source>
-        <translation>Transmissions</translation>
-    </message>
-    <message>
-        <source>Namespaces</source>
-        <translation>Espaces de noms</translation>
-    </message>
-    <message>
-        <source>Clients</source>
-        <translation>Clients</translation>
-    </message>
-    <message>
-        <source>IPv6 multicast range</source>
-        <translation>Plage multicast IPv6</translation>
     </message>
 </context>
 </TS>

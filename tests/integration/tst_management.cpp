@@ -129,6 +129,29 @@ private Q_SLOTS:
         QVERIFY(help.contains(u"/ClientId:<id>"_qs) && help.contains(u"/Force"_qs));
     }
 
+    // The server's refusals travel with their template and arguments: a
+    // French admin reads them in French, a script in C reads English.
+    void serverErrorsFollowTheAdminsLanguage()
+    {
+        QVERIFY(bed->startServer());
+        const QStringList refused{u"/New-MulticastTransmission"_qs, u"/FriendlyName:Evil"_qs, u"/Image:../state/state.json"_qs,
+                                  u"/TransmissionType:AutoCast"_qs};
+        QProcessEnvironment french = QProcessEnvironment::systemEnvironment();
+        french.insert(u"LANG"_qs, u"fr_FR.UTF-8"_qs);
+        french.remove(u"LC_ALL"_qs);
+        french.remove(u"LANGUAGE"_qs);
+        const TestBed::Result inFrench = bed->cli(refused, french);
+        QCOMPARE(inFrench.exitCode, 1);
+        QVERIFY2(inFrench.err.contains(u"'../state/state.json' est hors du magasin d'images"_qs), qPrintable(inFrench.err));
+        QProcessEnvironment plain = french;
+        plain.insert(u"LANG"_qs, u"C.UTF-8"_qs);
+        const TestBed::Result inEnglish = bed->cli(refused, plain);
+        QVERIFY2(inEnglish.err.contains(u"'../state/state.json' is outside the image store"_qs), qPrintable(inEnglish.err));
+        const TestBed::Result range = bed->cli({u"/Set-TransportServer"_qs, u"/ObtainIpv4From:Range"_qs, u"/Start:239.0.0.1"_qs,
+                                                u"/End:239.0.0.2"_qs}, french);
+        QVERIFY2(range.err.contains(u"une plage demande au moins 3 adresses"_qs), qPrintable(range.err));
+    }
+
     void imagesOutsideTheStoreAreRefused()
     {
         QVERIFY(bed->startServer());
