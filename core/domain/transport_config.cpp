@@ -37,15 +37,17 @@ std::optional<quint32> multicastAddress(const QCborValue &given, const QString &
     return value;
 }
 
-// An IPv6 multicast address (ff00::/8) of a scope wider than one interface.
+// An IPv6 multicast address (ff00::/8) of a scope wider than one link.
 std::optional<QHostAddress> multicastAddressV6(const QCborValue &given, const QString &what, Error *error)
 {
     const QString text = given.toString();
     const QHostAddress address(text);
     const Q_IPV6ADDR bytes = address.toIPv6Address();
     const int scope = bytes[1] & 0x0f;
-    if (address.protocol() != QAbstractSocket::IPv6Protocol || bytes[0] != 0xff || scope < 2 || scope == 0xf) {
-        *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "%1 must be an IPv6 multicast address (ff02:: to ff0e::, e.g. ff15::1), not '%2'"))
+    // Not below realm-local (3): a link-local group cannot be bound without
+    // naming its interface, which receivers of a range do not.
+    if (address.protocol() != QAbstractSocket::IPv6Protocol || bytes[0] != 0xff || scope < 3 || scope == 0xf) {
+        *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "%1 must be an IPv6 multicast address (ff03:: to ff0e::, e.g. ff15::1), not '%2'"))
                              .arg(what, text));
         return std::nullopt;
     }
@@ -131,8 +133,9 @@ std::optional<NetworkProfile> networkProfileFromString(const QString &text)
 QHostAddress TransportConfig::groupFor(quint32 sessionId, QAbstractSocket::NetworkLayerProtocol family) const
 {
     if (family == QAbstractSocket::IPv6Protocol) {
+        // In 64 bits: a range of a whole /96 holds 2^32 groups.
         const quint32 first = low32(firstGroupV6);
-        return withLow32(firstGroupV6, first + (sessionId - 1) % (low32(lastGroupV6) - first + 1));
+        return withLow32(firstGroupV6, quint32(first + quint64(sessionId - 1) % (quint64(low32(lastGroupV6)) - first + 1)));
     }
     const quint32 count = lastGroup - firstGroup + 1;
     return QHostAddress(firstGroup + (sessionId - 1) % count);
@@ -153,9 +156,9 @@ QHostAddress TransportConfig::streamGroup(const QHostAddress &group, int stream)
     const bool inRange = address >= first && address <= last && (!ipv6 || samePrefix96(group, firstGroupV6));
     quint32 number = 0;
     if (inRange) {
-        const quint32 count = last - first + 1;
-        const quint32 stride = std::max<quint32>(1, count / kMaxStreams);
-        number = first + (address - first + quint32(stream) * stride) % count;
+        const quint64 count = quint64(last) - first + 1; // 2^32 for a whole /96
+        const quint64 stride = std::max<quint64>(1, count / kMaxStreams);
+        number = quint32(first + (quint64(address - first) + quint64(stream) * stride) % count);
     } else { // made under another range: its neighbours
         const quint32 top = ipv6 ? 0xFFFFFFFF : 0xEFFFFFFF; // inside 239/8 or 224/4
         number = address <= top - quint32(stream) ? address + quint32(stream) : address - quint32(stream);

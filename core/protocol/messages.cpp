@@ -3,6 +3,14 @@
 #include <QCborArray>
 
 namespace deploycast::proto {
+namespace {
+
+// Bounds on an error's template (ServerText) that a client accepts.
+constexpr qsizetype kMaxTemplateCharacters = 2048;
+constexpr qsizetype kMaxTemplateArguments = 16;
+constexpr qsizetype kMaxArgumentCharacters = 8192;
+
+} // namespace
 
 QCborMap hello(const QString &role, const QString &software, const QString &token)
 {
@@ -70,13 +78,21 @@ Error errorFrom(const QCborMap &message)
 {
     const QCborMap error = message.value(u"error"_qs).toMap();
     Error decoded{error.value(u"code"_qs).toString(), error.value(u"message"_qs).toString()};
-    // The template is used only with as many arguments as it has markers
-    // filled; anything odd, and the English message is shown instead.
+    // The template is kept only if it is small and makes the very message
+    // sent: a hostile server cannot make a client expand it without bound,
+    // nor say one thing in English and another once translated.
     const QCborArray args = error.value(u"args"_qs).toArray();
-    if (error.value(u"text"_qs).isString() && args.size() <= 16) {
-        decoded.text = error.value(u"text"_qs).toString();
-        for (const QCborValue &arg : args)
-            decoded.args.append(arg.toString());
+    const QString text = error.value(u"text"_qs).toString();
+    QStringList filling;
+    qsizetype argumentCharacters = 0;
+    for (const QCborValue &arg : args) {
+        filling.append(arg.toString());
+        argumentCharacters += filling.last().size();
+    }
+    if (!text.isEmpty() && text.size() <= kMaxTemplateCharacters && args.size() <= kMaxTemplateArguments
+        && argumentCharacters <= kMaxArgumentCharacters && fillMarkers(text, filling) == decoded.message) {
+        decoded.text = text;
+        decoded.args = filling;
     }
     return decoded;
 }

@@ -9,6 +9,7 @@
 #include "image_catalog.h"
 #include "protocol/framed_connection.h"
 #include "registry.h"
+#include "transfer/content_file.h"
 
 #include <QCborArray>
 #include <QFile>
@@ -357,7 +358,10 @@ QCborMap AdminPeer::readImageData(const QCborMap &params, Error *error)
     const qint64 offset = integerOf(params.value(u"offset"_qs), -1);
     const qint64 length = std::min(integerOf(params.value(u"length"_qs), kUploadPieceBytes), kUploadPieceBytes);
     const QString path = m_registry->imageStore().root() + u'/' + image->path;
-    if (!m_exportFile || m_exportFile->fileName() != path) {
+    // The file kept open from the last piece only if it is still the image's
+    // (not one replaced or removed since).
+    if (!m_exportFile || m_exportFile->fileName() != path
+        || FileIdentity::ofDescriptor(m_exportFile->handle()) != FileIdentity::of(path)) {
         m_exportFile = std::make_unique<QFile>(path);
         if (!m_exportFile->open(QIODevice::ReadOnly)) {
             *error = storageError(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "cannot read %1: %2")).arg(image->path, m_exportFile->errorString()));
@@ -377,9 +381,12 @@ QCborMap AdminPeer::readImageData(const QCborMap &params, Error *error)
         *error = storageError(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "cannot read %1: %2")).arg(image->path, m_exportFile->errorString()));
         return {};
     }
-    return {{u"data"_qs, data},
-            {u"size"_qs, size},
-            {u"modified"_qs, QFileInfo(*m_exportFile).lastModified().toMSecsSinceEpoch()}};
+    const QCborMap piece{{u"data"_qs, data},
+                         {u"size"_qs, size},
+                         {u"modified"_qs, FileIdentity::ofDescriptor(m_exportFile->handle()).modifiedNs / 1'000'000}};
+    if (offset + data.size() == size)
+        m_exportFile.reset(); // the last piece: a removed image's room is not kept
+    return piece;
 }
 
 // What may have changed while the file came (other admins act meanwhile)

@@ -5,6 +5,7 @@
 #include "receiver_peer.h"
 
 #include <QCborArray>
+#include <QFileInfo>
 #include <QRandomGenerator>
 
 namespace deploycast {
@@ -154,6 +155,14 @@ void Registry::applySlowClientPolicy()
 void Registry::restore()
 {
     m_transportRunning = m_store->transport().enabled; // a disabled transport server stays stopped
+    QSet<QString> folders; // the namespaces' folders, whose bundles stay
+    for (const SessionInfo &info : m_store->sessions()) {
+        Error ignored;
+        const std::optional<QString> path = m_images->resolveFileOrFolder(info.contentPath, &ignored);
+        if (info.kind == SessionKind::Namespace && path && QFileInfo(*path).isDir())
+            folders.insert(*path);
+    }
+    SessionContent::removeUnusedBundles(m_bundleDirectory, folders);
     for (SessionInfo info : m_store->sessions()) {
         // Clients do not survive a restart, so nothing is mid-transfer.
         if (info.state == SessionState::Deactivated) {

@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QStorageInfo>
 
 #include <QPromise>
 #include <QThreadPool>
@@ -30,11 +31,11 @@ SessionContent::SessionContent(const QString &contentPath, const Services &servi
     });
     connect(&m_hashing, &QFutureWatcher<Hashed>::finished, this, &SessionContent::onHashed);
     // Bundling a folder is the first part of preparing it, hashing the bundle the second.
-    connect(&m_bundling, &QFutureWatcher<QString>::progressValueChanged, this, [this](int percent) {
+    connect(&m_bundling, &QFutureWatcher<Bundled>::progressValueChanged, this, [this](int percent) {
         m_percent = percent;
         Q_EMIT changed();
     });
-    connect(&m_bundling, &QFutureWatcher<QString>::finished, this, &SessionContent::onBundled);
+    connect(&m_bundling, &QFutureWatcher<Bundled>::finished, this, &SessionContent::onBundled);
 }
 
 SessionContent::~SessionContent()
@@ -65,59 +66,92 @@ void SessionContent::prepare()
 void SessionContent::prepareFolder(const QString &folder)
 {
     Error error;
-    QStringList skipped;
-    const std::optional<QList<FolderBundle::Entry>> entries = FolderBundle::scan(folder, &skipped, &error);
-    if (!entries) {
-        setMissing(error.message);
-        return;
-    }
-    if (!skipped.isEmpty())
-        qCWarning(lcState).noquote() << folder << ": left out of its bundle (links, devices, sockets, unusable names):"
-                                     << skipped.size() << "entries, the first" << skipped.first();
-    // Named after the folder, then the version of its tree: a changed tree
-    // gets a new bundle, and the folder's older ones go once it is written.
-    const QString prefix = QString::fromLatin1(Sha256::of(folder.toUtf8().constData(), std::size_t(folder.toUtf8().size())).toHex().left(16));
-    const QString bundle = QStringLiteral("%1/%2-%3.bundle").arg(m_services.bundles, prefix,
-                                                                 QString::fromLatin1(FolderBundle::fingerprint(*entries).toHex().left(32)));
-    if (QFileInfo::exists(bundle)) {
-        prepareFile(bundle);
-        return;
-    }
     if (!makeOwnerOnlyFolder(m_services.bundles, &error)) {
         setMissing(error.message);
         return;
     }
-    qCInfo(lcState).noquote() << "bundling the folder" << folder << "(" << entries->size() << "files and folders)";
     m_state = State::Preparing;
     m_percent = 0;
-    m_bundle = bundle;
-    m_bundlePrefix = prefix;
-    m_bundling.setFuture(QtConcurrent::run(m_services.hashing, [folder, entries = *entries, bundle](QPromise<QString> &promise) {
+    // All of it on the worker: walking a large tree is no job for the event loop.
+    m_bundling.setFuture(QtConcurrent::run(m_services.hashing, [folder, bundles = m_services.bundles](QPromise<Bundled> &promise) {
         promise.setProgressRange(0, 100);
-        Error failure;
-        const bool written = FolderBundle::write(folder, entries, bundle, [&promise](int percent) {
+        promise.addResult(bundleFolder(folder, bundles, [&promise](int percent) {
             promise.setProgressValue(percent);
             return !promise.isCanceled();
-        }, &failure);
-        promise.addResult(written ? QString() : failure.message);
+        }));
     }));
     Q_EMIT changed();
 }
 
+SessionContent::Bundled SessionContent::bundleFolder(const QString &folder, const QString &bundles,
+                                                     const std::function<bool(int)> &progress)
+{
+    Bundled result;
+    Error error;
+    const std::optional<QList<FolderBundle::Entry>> entries = FolderBundle::scan(folder, &result.skipped, &error);
+    if (!entries) {
+        result.error = error.message;
+        return result;
+    }
+    // Named after the folder, then the version of its tree: a changed tree
+    // gets a new bundle, and an unchanged one is taken as it is.
+    result.path = QStringLiteral("%1/%2-%3.bundle").arg(bundles, bundlePrefix(folder),
+                                                         QString::fromLatin1(FolderBundle::fingerprint(*entries).toHex().left(32)));
+    if (QFileInfo::exists(result.path))
+        return result;
+    qint64 size = 0;
+    for (const FolderBundle::Entry &entry : *entries)
+        size += entry.size;
+    // The state directory holds state.json and the audit log too: never fill it.
+    const qint64 room = QStorageInfo(bundles).bytesAvailable() - kBundleSpareBytes;
+    if (size > room) {
+        result.error = QStringLiteral("the state directory's file system has %1 MB free; the bundle of %2 needs %3 MB and %4 MB "
+                                      "to spare").arg(std::max<qint64>(0, room + kBundleSpareBytes) / 1'000'000)
+                           .arg(folder).arg(size / 1'000'000).arg(kBundleSpareBytes / 1'000'000);
+        return result;
+    }
+    if (!FolderBundle::write(folder, *entries, result.path, progress, &error))
+        result.error = error.message;
+    return result;
+}
+
+QString SessionContent::bundlePrefix(const QString &folder)
+{
+    const QByteArray path = folder.toUtf8();
+    return QString::fromLatin1(Sha256::of(path.constData(), std::size_t(path.size())).toHex().left(16));
+}
+
+void SessionContent::removeUnusedBundles(const QString &bundles, const QSet<QString> &folders)
+{
+    QSet<QString> prefixes;
+    for (const QString &folder : folders)
+        prefixes.insert(bundlePrefix(folder));
+    // Newest first: of each folder's bundles, the newest is kept.
+    QDir directory(bundles);
+    QSet<QString> kept;
+    for (const QFileInfo &file : directory.entryInfoList(QDir::Files | QDir::Hidden, QDir::Time)) {
+        const QString prefix = file.fileName().section(u'-', 0, 0);
+        if (file.fileName().endsWith(u".bundle"_qs) && prefixes.contains(prefix) && !kept.contains(prefix))
+            kept.insert(prefix);
+        else
+            directory.remove(file.fileName()); // a half-written one, an older version, a namespace's that is gone
+    }
+}
+
 void SessionContent::onBundled()
 {
-    const QFuture<QString> future = m_bundling.future();
+    const QFuture<Bundled> future = m_bundling.future();
     if (future.resultCount() != 1)
         return; // cancelled before it began
-    if (!future.result().isEmpty()) {
-        setMissing(future.result());
+    const Bundled bundled = future.result();
+    if (!bundled.skipped.isEmpty())
+        qCWarning(lcState).noquote() << bundled.path << ": left out (links, devices, sockets, unusable names):"
+                                     << bundled.skipped.size() << "entries, the first" << bundled.skipped.first();
+    if (!bundled.error.isEmpty()) {
+        setMissing(bundled.error);
         return;
     }
-    QDir bundles(m_services.bundles);
-    for (const QString &older : bundles.entryList({m_bundlePrefix + u"-*"_qs}, QDir::Files))
-        if (bundles.filePath(older) != m_bundle)
-            bundles.remove(older);
-    prepareFile(m_bundle);
+    prepareFile(bundled.path);
 }
 
 void SessionContent::prepareFile(const QString &path)

@@ -7,6 +7,9 @@
 #include <QObject>
 #include <QTimer>
 
+#include <QSet>
+
+#include <functional>
 #include <memory>
 
 class QThreadPool;
@@ -26,7 +29,9 @@ class ImageStore;
 // in the state directory's bundles/, on the worker too, named after the
 // folder and the version of its tree, and that file is what is multicast: a
 // snapshot taken when the session is prepared (at its creation and at each
-// server start), which later changes to the folder do not disturb.
+// server start), which later changes to the folder do not disturb. Older
+// versions are removed at the next start (removeUnusedBundles), never while
+// another session may be sending one.
 class SessionContent : public QObject
 {
     Q_OBJECT
@@ -56,6 +61,13 @@ public:
     std::shared_ptr<const ImageDigests> digests() const { return m_digests; }
 
     static constexpr int kRetryMs = 2000;
+    // Room a bundle leaves free on the state directory's file system.
+    static constexpr qint64 kBundleSpareBytes = 256 * 1024 * 1024;
+
+    // At start, before any session prepares: removes from the bundles folder
+    // what no namespace of these folders can use (half-written bundles,
+    // older versions, bundles of namespaces that are gone).
+    static void removeUnusedBundles(const QString &bundles, const QSet<QString> &folders);
 
 Q_SIGNALS:
     void changed(); // state or progress
@@ -66,6 +78,14 @@ private:
         std::optional<ImageDigests> digests;
         QString error;
     };
+    // What the worker hands back from bundling a folder.
+    struct Bundled {
+        QString path;
+        QString error;
+        QStringList skipped;
+    };
+    static Bundled bundleFolder(const QString &folder, const QString &bundles, const std::function<bool(int)> &progress);
+    static QString bundlePrefix(const QString &folder);
     void prepareFile(const QString &path);
     void prepareFolder(const QString &folder);
     void onBundled();
@@ -82,9 +102,7 @@ private:
     std::shared_ptr<const ImageDigests> m_digests;
     QFutureWatcher<Hashed> m_hashing;
     bool m_folder = false;
-    QFutureWatcher<QString> m_bundling; // the error, empty if the bundle was written
-    QString m_bundle;       // the one being written
-    QString m_bundlePrefix; // its folder's part of the name
+    QFutureWatcher<Bundled> m_bundling;
     QTimer m_retryTimer;
 };
 

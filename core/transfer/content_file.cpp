@@ -27,6 +27,18 @@ FileIdentity FileIdentity::of(const QString &path)
     return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? identityOf(info) : FileIdentity{};
 }
 
+FileIdentity FileIdentity::ofEntry(const QString &path)
+{
+    struct stat info{};
+    return ::lstat(QFile::encodeName(path).constData(), &info) == 0 ? identityOf(info) : FileIdentity{};
+}
+
+FileIdentity FileIdentity::ofDescriptor(int fd)
+{
+    struct stat info{};
+    return ::fstat(fd, &info) == 0 ? identityOf(info) : FileIdentity{};
+}
+
 std::shared_ptr<const ContentFile> ContentFile::open(const QString &path, Error *error)
 {
     std::shared_ptr<ContentFile> content(new ContentFile);

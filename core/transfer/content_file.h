@@ -23,6 +23,10 @@ struct FileIdentity {
     friend bool operator==(const FileIdentity &, const FileIdentity &) = default;
     // The file at path now; size -1 if it cannot be looked at.
     static FileIdentity of(const QString &path);
+    // The entry at path itself, not what a link leads to.
+    static FileIdentity ofEntry(const QString &path);
+    // The file open on this descriptor.
+    static FileIdentity ofDescriptor(int fd);
 };
 
 // A read-only file cut into multicast blocks. Shared (via shared_ptr) by a

@@ -115,7 +115,7 @@ std::optional<QList<Entry>> scan(const QString &root, QStringList *skipped, Erro
         entry.folder = S_ISDIR(info.st_mode);
         entry.size = entry.folder ? 0 : qint64(info.st_size);
         entry.mode = int(info.st_mode & 0777);
-        entry.identity = FileIdentity::of(absolute);
+        entry.identity = FileIdentity::ofEntry(absolute); // what was looked at: never a link's target
         entries.append(entry);
     }
     // Sorted, a folder comes before what it holds ("a" < "a/b").
@@ -155,8 +155,9 @@ bool write(const QString &root, const QList<Entry> &entries, const QString &bund
         *error = {QLatin1String(ErrorCode::InvalidArgument), QStringLiteral("%1 holds too many files to list").arg(root)};
         return false;
     }
-    QFile bundle(bundlePath + u".part"_qs);
-    if (!bundle.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+    // A name of its own: two sessions of one folder may bundle it at once.
+    QFile bundle(QStringLiteral("%1.%2.part").arg(bundlePath).arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0')));
+    if (!bundle.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
         *error = storage(QStringLiteral("cannot write %1: %2").arg(bundle.fileName(), bundle.errorString()));
         return false;
     }
@@ -180,16 +181,24 @@ bool write(const QString &root, const QList<Entry> &entries, const QString &bund
         if (entry.folder)
             continue;
         const QString path = root + u'/' + entry.path;
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return fail(error, storage(QStringLiteral("cannot read %1: %2").arg(path, file.errorString())));
+        // The very file scanned: not a link put in its place since (it could
+        // lead to any file the server may read), not a file changed since.
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+        QFile file;
+        if (fd < 0 || !file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+            if (fd >= 0)
+                ::close(fd);
+            return fail(error, storage(QStringLiteral("cannot read %1: %2").arg(path, errnoText())));
+        }
+        const QString changed = QStringLiteral("%1 changed while the folder was bundled").arg(path);
+        if (FileIdentity::ofDescriptor(fd) != entry.identity)
+            return fail(error, storage(changed));
         if (!copyBytes(file, bundle, entry.size, copied, error))
             return fail(error, *error);
         if (stopped)
             return fail(error, storage(u"bundling was stopped"_qs));
-        // What was read must be the version scanned, or the manifest lies.
-        if (FileIdentity::of(path) != entry.identity)
-            return fail(error, storage(QStringLiteral("%1 changed while the folder was bundled").arg(path)));
+        if (FileIdentity::ofDescriptor(fd) != entry.identity) // written to while it was read
+            return fail(error, storage(changed));
     }
     if (!bundle.flush() || ::fsync(bundle.handle()) != 0)
         return fail(error, storage(QStringLiteral("cannot write %1: %2").arg(bundle.fileName(), bundle.errorString())));
@@ -276,16 +285,26 @@ bool writeTree(QFile &bundle, const QList<Entry> &entries, const QString &stagin
             *error = storage(QStringLiteral("cannot create %1: %2").arg(path, file.errorString()));
             return false;
         }
-        if (!copyBytes(bundle, file, entry.size, [](qint64) {}, error) || !file.flush())
+        if (!copyBytes(bundle, file, entry.size, [](qint64) {}, error))
             return false;
+        if (!file.flush()) {
+            *error = storage(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+            return false;
+        }
         file.close();
         ::chmod(QFile::encodeName(path).constData(), mode_t(entry.mode));
     }
-    // Folders last, deepest first: a read-only folder is filled before it is closed.
+    return true;
+}
+
+// The folders' own modes last, deepest first, once the tree is in place: a
+// read-only folder is filled before it closes, and a tree that could not be
+// moved into place can still be removed.
+void setFolderModes(const QList<Entry> &entries, const QString &root)
+{
     for (auto entry = entries.crbegin(); entry != entries.crend(); ++entry)
         if (entry->folder)
-            ::chmod(QFile::encodeName(staging + u'/' + entry->path).constData(), mode_t(entry->mode));
-    return true;
+            ::chmod(QFile::encodeName(root + u'/' + entry->path).constData(), mode_t(entry->mode));
 }
 
 } // namespace
@@ -325,6 +344,7 @@ bool unpack(const QString &bundlePath, const QString &target, Error *error)
         QDir(staging).removeRecursively();
         return false;
     }
+    setFolderModes(*entries, target);
     return true;
 }
 

@@ -1108,10 +1108,6 @@ Exemples :
         <translation>%1 doit être une adresse multicast IPv4 de 224.0.1.0 à 239.255.255.255, et non &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>%1 must be an IPv6 multicast address (ff02:: to ff0e::, e.g. ff15::1), not &apos;%2&apos;</source>
-        <translation>%1 doit être une adresse multicast IPv6 (ff02:: à ff0e::, par exemple ff15::1), et non &apos;%2&apos;</translation>
-    </message>
-    <message>
         <source>%1 must be a port from 1024 to 65535</source>
         <translation>%1 doit être un port de 1024 à 65535</translation>
     </message>
@@ -1466,6 +1462,10 @@ Exemples :
     <message>
         <source>no %1 named &apos;%2&apos; on server %3</source>
         <translation>aucun(e) %1 nommé(e) &apos;%2&apos; sur le serveur %3</translation>
+    </message>
+    <message>
+        <source>%1 must be an IPv6 multicast address (ff03:: to ff0e::, e.g. ff15::1), not &apos;%2&apos;</source>
+        <translation>%1 doit être une adresse multicast IPv6 (ff03:: à ff0e::, par exemple ff15::1), et non &apos;%2&apos;</translation>
     </message>
 </context>
 <context>

@@ -82,7 +82,7 @@ private Q_SLOTS:
         QVERIFY2(FolderBundle::write(source, *entries, bundle, [&lastPercent](int percent) { lastPercent = percent; return true; }, &error),
                  qPrintable(error.message));
         QCOMPARE(lastPercent, 100);
-        QVERIFY(!QFile::exists(bundle + u".part"_qs));
+        QCOMPARE(QDir(work.path()).entryList({u"*.part"_qs}, QDir::Files | QDir::Hidden), QStringList());
 
         const QString target = work.path() + u"/target"_qs;
         QVERIFY2(FolderBundle::unpack(bundle, target, &error), qPrintable(error.message));
@@ -117,7 +117,43 @@ private Q_SLOTS:
         const QString bundle = work.path() + u"/moving.bundle"_qs;
         QVERIFY(!FolderBundle::write(source, *entries, bundle, [](int) { return true; }, &error));
         QVERIFY2(error.message.contains(u"changed"_qs) || error.message.contains(u"shorter"_qs), qPrintable(error.message));
-        QVERIFY(!QFile::exists(bundle) && !QFile::exists(bundle + u".part"_qs));
+        QVERIFY(!QFile::exists(bundle));
+        QCOMPARE(QDir(work.path()).entryList({u"*.part"_qs}, QDir::Files | QDir::Hidden), QStringList());
+    }
+
+    // A link put in a scanned file's place is never followed: it could lead
+    // to any file the server may read.
+    void aLinkSwappedInAfterTheScanIsNotRead()
+    {
+        const QString source = work.path() + u"/swapped"_qs;
+        writeFile(source + u"/f"_qs, "one");
+        writeFile(work.path() + u"/secret"_qs, "top secret");
+        QStringList skipped;
+        Error error;
+        const auto entries = FolderBundle::scan(source, &skipped, &error);
+        QVERIFY(QFile::remove(source + u"/f"_qs));
+        QVERIFY(QFile::link(work.path() + u"/secret"_qs, source + u"/f"_qs));
+        const QString bundle = work.path() + u"/swapped.bundle"_qs;
+        QVERIFY(!FolderBundle::write(source, *entries, bundle, [](int) { return true; }, &error));
+        QVERIFY(!QFile::exists(bundle));
+    }
+
+    // A tree whose folders are read-only is still written, and they keep their mode.
+    void readOnlyFoldersAreFilledThenClosed()
+    {
+        const QString source = work.path() + u"/readonly"_qs;
+        writeFile(source + u"/locked/f"_qs, "inside");
+        QFile::setPermissions(source + u"/locked"_qs, QFile::ReadOwner | QFile::ExeOwner);
+        QStringList skipped;
+        Error error;
+        const auto entries = FolderBundle::scan(source, &skipped, &error);
+        const QString bundle = work.path() + u"/readonly.bundle"_qs;
+        QVERIFY2(FolderBundle::write(source, *entries, bundle, [](int) { return true; }, &error), qPrintable(error.message));
+        const QString target = work.path() + u"/readonly-out"_qs;
+        QVERIFY2(FolderBundle::unpack(bundle, target, &error), qPrintable(error.message));
+        QCOMPARE(treeOf(target), treeOf(source));
+        QFile::setPermissions(source + u"/locked"_qs, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QFile::setPermissions(target + u"/locked"_qs, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     }
 
     void malformedBundlesWriteNothing_data()

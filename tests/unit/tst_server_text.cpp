@@ -48,6 +48,15 @@ private Q_SLOTS:
         error[u"args"_qs] = many;
         const Error received = proto::errorFrom(QCborMap{{u"error"_qs, error}});
         QCOMPARE(localizedMessage(received), u"plain"_qs);
+        // A template that would blow up, or that says something else than the message.
+        QString markers;
+        for (int i = 0; i < 100'000; ++i)
+            markers += u"%1"_qs;
+        const QCborMap huge{{u"code"_qs, u"x"_qs}, {u"message"_qs, u"plain"_qs}, {u"text"_qs, markers},
+                            {u"args"_qs, QCborArray{QString(4000, u'y')}}};
+        QCOMPARE(localizedMessage(proto::errorFrom(QCborMap{{u"error"_qs, huge}})), u"plain"_qs);
+        const QCborMap lying{{u"code"_qs, u"x"_qs}, {u"message"_qs, u"plain"_qs}, {u"text"_qs, u"no image path given"_qs}};
+        QCOMPARE(localizedMessage(proto::errorFrom(QCborMap{{u"error"_qs, lying}})), u"plain"_qs);
     }
 };
 

@@ -44,6 +44,7 @@ private Q_SLOTS:
         QTest::newRow("ipv4 for ipv6") << u"239.0.0.1"_qs << u"239.0.0.9"_qs << u"IPv6 multicast address"_qs;
         QTest::newRow("unicast") << u"fd99::1"_qs << u"fd99::9"_qs << u"IPv6 multicast address"_qs;
         QTest::newRow("interface-local") << u"ff11::1"_qs << u"ff11::9"_qs << u"IPv6 multicast address"_qs;
+        QTest::newRow("link-local") << u"ff02::1:1"_qs << u"ff02::1:9"_qs << u"IPv6 multicast address"_qs;
         QTest::newRow("two prefixes") << u"ff15::1:1"_qs << u"ff15::2:0:1"_qs << u"within one /96"_qs;
         QTest::newRow("backwards") << u"ff15::9"_qs << u"ff15::1"_qs << u"comes after"_qs;
         QTest::newRow("too small") << u"ff15::1"_qs << u"ff15::2"_qs << u"at least 3"_qs;
@@ -60,6 +61,16 @@ private Q_SLOTS:
         Error error;
         QVERIFY(!TransportConfig().updatedFrom(request, &error));
         QVERIFY2(error.message.contains(expected), qPrintable(error.message));
+    }
+
+    // 2^32 groups: counted in 64 bits, never a division by zero.
+    void aWholeSlash96IsARange()
+    {
+        Error error;
+        const auto config = TransportConfig().updatedFrom({{u"ipv6Start"_qs, u"ff15::"_qs}, {u"ipv6End"_qs, u"ff15::ffff:ffff"_qs}}, &error);
+        QVERIFY2(config, qPrintable(error.message));
+        QCOMPARE(config->groupFor(7, QAbstractSocket::IPv6Protocol), QHostAddress(u"ff15::6"_qs));
+        QCOMPARE(config->streamGroup(QHostAddress(u"ff15::6"_qs), 1), QHostAddress(u"ff15::5555:555b"_qs));
     }
 
     void theIpv6RangeSurvivesItsMap()
