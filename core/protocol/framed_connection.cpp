@@ -104,7 +104,7 @@ bool FramedConnection::takeMessageAllowance()
     // backlog is gone (onReadyRead); a peer that keeps one that long floods.
     if (m_throttledSinceMs >= 0 && now - m_throttledSinceMs > m_limits.floodGraceMs) {
         drop({QLatin1String(ErrorCode::RateLimited),
-              QStringLiteral("more than %1 messages a second for %2 s").arg(m_limits.messagesPerSecond)
+              ServerText(QT_TRANSLATE_NOOP("ServerMessage", "more than %1 messages a second for %2 s")).arg(m_limits.messagesPerSecond)
                   .arg(m_limits.floodGraceMs / 1000)},
              u"rate limited"_qs);
         return false;
@@ -168,7 +168,7 @@ void FramedConnection::send(const QCborMap &message)
     if (!isOpen() || m_closing)
         return;
     if (queuedBytes() > kMaxQueuedBytes) {
-        drop({QLatin1String(ErrorCode::TooSlow), u"more than 128 MiB waited to be sent"_qs}, u"too slow"_qs);
+        drop({QLatin1String(ErrorCode::TooSlow), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "more than 128 MiB waited to be sent"))}, u"too slow"_qs);
         return;
     }
     if (queuedBytes() == 0)
@@ -295,7 +295,7 @@ void FramedConnection::onReadyRead()
         Q_EMIT messageReceived(*message);
     }
     if (m_decoder.hasError() && !m_finished && !m_closing)
-        drop({QLatin1String(ErrorCode::MalformedFrame), QStringLiteral("protocol error: %1").arg(m_decoder.errorString())},
+        drop({QLatin1String(ErrorCode::MalformedFrame), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "protocol error: %1")).arg(m_decoder.errorString())},
              QStringLiteral("protocol error: %1").arg(m_decoder.errorString()));
 }
 
@@ -306,14 +306,14 @@ void FramedConnection::checkTimeouts()
     const qint64 now = m_clock.elapsed();
     const qint64 queued = queuedBytes();
     if (m_limits.stallTimeoutMs > 0 && queued > 0 && now - m_lastWriteProgressMs > m_limits.stallTimeoutMs) {
-        drop({QLatin1String(ErrorCode::TooSlow), QStringLiteral("not reading: %1 bytes waited %2 s for it")
+        drop({QLatin1String(ErrorCode::TooSlow), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "not reading: %1 bytes waited %2 s for it"))
                                                       .arg(queued).arg(m_limits.stallTimeoutMs / 1000)},
              u"too slow"_qs);
         return;
     }
     // A peer held back because it does not read is the stall timeout's.
     if (m_limits.idleTimeoutMs > 0 && !m_readingPaused && now - m_lastReceivedMs >= m_limits.idleTimeoutMs)
-        drop({QLatin1String(ErrorCode::Timeout), QStringLiteral("nothing received for %1 s").arg(m_limits.idleTimeoutMs / 1000)},
+        drop({QLatin1String(ErrorCode::Timeout), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "nothing received for %1 s")).arg(m_limits.idleTimeoutMs / 1000)},
              u"idle timeout"_qs);
 }
 

@@ -79,7 +79,7 @@ void ConnectionGate::evictOldestUnauthenticated()
         if (it == m_entries.constEnd() || it->authenticated)
             continue; // closed or said hello since
         refuse(it->address, u"it had not said hello, and newer connections were waiting"_qs);
-        oldest->closeWithError({QLatin1String(ErrorCode::Timeout), u"no hello in time: the server is busy"_qs});
+        oldest->closeWithError({QLatin1String(ErrorCode::Timeout), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "no hello in time: the server is busy"))});
         return;
     }
 }

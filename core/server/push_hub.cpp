@@ -140,7 +140,7 @@ void PushHub::send(const QString &event, const QCborMap &params)
             qCWarning(lcMgmt).noquote() << "dropping console" << subscriber->peerAddress().toString()
                                         << ": it is not reading its updates";
             subscriber->closeWithError({QLatin1String(ErrorCode::TooSlow),
-                                        u"dropped: more than 16 MiB of updates were waiting to be read"_qs});
+                                        ServerText(QT_TRANSLATE_NOOP("ServerMessage", "dropped: more than 16 MiB of updates were waiting to be read"))});
             continue;
         }
         subscriber->send(message);

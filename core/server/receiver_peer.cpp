@@ -106,7 +106,7 @@ void ReceiverPeer::onMessage(const QCborMap &message)
             onJoin(id, params);
         else
             m_connection->send(proto::errorReply(id, {QLatin1String(ErrorCode::PermissionDenied),
-                                                      QStringLiteral("a receiver connection cannot call '%1'").arg(method)}));
+                                                      ServerText(QT_TRANSLATE_NOOP("ServerMessage", "a receiver connection cannot call '%1'")).arg(method)}));
         return;
     }
     if (type != QLatin1String(proto::Type::Notify) || m_info.id == 0)
@@ -144,7 +144,7 @@ void ReceiverPeer::onJoin(qint64 requestId, const QCborMap &params)
                                     : nullptr;
     if (!session) {
         if (!kind)
-            error = {QLatin1String(ErrorCode::InvalidArgument), u"kind must be Transmission or Namespace"_qs};
+            error = {QLatin1String(ErrorCode::InvalidArgument), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "kind must be Transmission or Namespace"))};
         m_connection->send(proto::errorReply(requestId, error));
         return;
     }

@@ -129,11 +129,11 @@ void TransferSession::setPaused(bool paused)
 bool TransferSession::acceptsClients(Error *error) const
 {
     if (m_paused) {
-        *error = {QLatin1String(ErrorCode::NotReady), u"the transport server is stopped (deploycast /Start-TransportServer)"_qs};
+        *error = {QLatin1String(ErrorCode::NotReady), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the transport server is stopped (deploycast /Start-TransportServer)"))};
         return false;
     }
     if (!m_info.problem.isEmpty()) {
-        *error = {QLatin1String(ErrorCode::NotAllowed), QStringLiteral("'%1' has stopped: %2").arg(m_info.name, m_info.problem)};
+        *error = {QLatin1String(ErrorCode::NotAllowed), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'%1' has stopped: %2")).arg(m_info.name, m_info.problem)};
         return false;
     }
     switch (condition()) {
@@ -141,25 +141,25 @@ bool TransferSession::acceptsClients(Error *error) const
         break;
     case SessionCondition::Preparing:
         *error = {QLatin1String(ErrorCode::NotReady),
-                  QStringLiteral("'%1' is being prepared (%2% hashed)").arg(m_info.name).arg(m_content->preparedPercent())};
+                  ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'%1' is being prepared (%2% hashed)")).arg(m_info.name).arg(m_content->preparedPercent())};
         return false;
     case SessionCondition::ImageMissing:
         *error = {QLatin1String(ErrorCode::NotReady),
-                  QStringLiteral("the image of '%1' is missing: %2").arg(m_info.name, m_content->missingReason())};
+                  ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the image of '%1' is missing: %2")).arg(m_info.name, m_content->missingReason())};
         return false;
     case SessionCondition::WaitingForInterface:
         *error = {QLatin1String(ErrorCode::NotReady),
-                  QStringLiteral("'%1' waits for its multicast interface: %2").arg(m_info.name, m_interfaceProblem)};
+                  ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'%1' waits for its multicast interface: %2")).arg(m_info.name, m_interfaceProblem)};
         return false;
     }
     switch (m_info.state) {
     case SessionState::Deactivated:
         *error = {QLatin1String(ErrorCode::NotAllowed),
-                  QStringLiteral("'%1' is being removed and takes no new clients").arg(m_info.name)};
+                  ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'%1' is being removed and takes no new clients")).arg(m_info.name)};
         return false;
     case SessionState::Finished:
         *error = {QLatin1String(ErrorCode::NotAllowed),
-                  QStringLiteral("'%1' has finished; start it again to take new clients").arg(m_info.name)};
+                  ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'%1' has finished; start it again to take new clients")).arg(m_info.name)};
         return false;
     case SessionState::Waiting:
     case SessionState::Active:
@@ -205,7 +205,7 @@ bool TransferSession::start(Error *error)
 {
     if (m_info.type != CastType::ScheduledCast) {
         *error = {QLatin1String(ErrorCode::NotAllowed),
-                  QStringLiteral("'%1' is AutoCast: it starts when a client joins").arg(m_info.name)};
+                  ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'%1' is AutoCast: it starts when a client joins")).arg(m_info.name)};
         return false;
     }
     if (!m_info.problem.isEmpty())
@@ -213,7 +213,7 @@ bool TransferSession::start(Error *error)
     if (m_info.state == SessionState::Active)
         return true; // started already (its time came, or by hand): nothing to do, as asked
     if (m_info.state == SessionState::Deactivated) {
-        *error = {QLatin1String(ErrorCode::NotAllowed), QStringLiteral("'%1' is being removed").arg(m_info.name)};
+        *error = {QLatin1String(ErrorCode::NotAllowed), ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'%1' is being removed")).arg(m_info.name)};
         return false;
     }
     qCInfo(lcTransfer).noquote() << "starting" << m_info.name << "by hand";

@@ -1467,6 +1467,78 @@ Exemples :
         <source>%1 must be an IPv6 multicast address (ff03:: to ff0e::, e.g. ff15::1), not &apos;%2&apos;</source>
         <translation>%1 doit être une adresse multicast IPv6 (ff03:: à ff0e::, par exemple ff15::1), et non &apos;%2&apos;</translation>
     </message>
+    <message>
+        <source>more than %1 messages a second for %2 s</source>
+        <translation>plus de %1 messages par seconde pendant %2 s</translation>
+    </message>
+    <message>
+        <source>more than 128 MiB waited to be sent</source>
+        <translation>plus de 128 Mio attendaient d&apos;être envoyés</translation>
+    </message>
+    <message>
+        <source>protocol error: %1</source>
+        <translation>erreur de protocole : %1</translation>
+    </message>
+    <message>
+        <source>not reading: %1 bytes waited %2 s for it</source>
+        <translation>ne lit pas : %1 octets l&apos;ont attendu %2 s</translation>
+    </message>
+    <message>
+        <source>nothing received for %1 s</source>
+        <translation>rien reçu depuis %1 s</translation>
+    </message>
+    <message>
+        <source>no hello in time: the server is busy</source>
+        <translation>pas de hello à temps : le serveur est occupé</translation>
+    </message>
+    <message>
+        <source>dropped: more than 16 MiB of updates were waiting to be read</source>
+        <translation>abandonné : plus de 16 Mio de mises à jour attendaient d&apos;être lues</translation>
+    </message>
+    <message>
+        <source>a receiver connection cannot call &apos;%1&apos;</source>
+        <translation>une connexion de récepteur ne peut pas appeler &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>kind must be Transmission or Namespace</source>
+        <translation>kind doit être Transmission ou Namespace</translation>
+    </message>
+    <message>
+        <source>the transport server is stopped (deploycast /Start-TransportServer)</source>
+        <translation>le serveur de transport est arrêté (deploycast /Start-TransportServer)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has stopped: %2</source>
+        <translation>&apos;%1&apos; s&apos;est arrêtée : %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is being prepared (%2% hashed)</source>
+        <translation>&apos;%1&apos; est en préparation (%2 % haché)</translation>
+    </message>
+    <message>
+        <source>the image of &apos;%1&apos; is missing: %2</source>
+        <translation>l&apos;image de &apos;%1&apos; est manquante : %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; waits for its multicast interface: %2</source>
+        <translation>&apos;%1&apos; attend son interface multicast : %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is being removed and takes no new clients</source>
+        <translation>&apos;%1&apos; est en cours de suppression et n&apos;accepte plus de clients</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has finished; start it again to take new clients</source>
+        <translation>&apos;%1&apos; est terminée ; redémarrez-la pour accepter de nouveaux clients</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is AutoCast: it starts when a client joins</source>
+        <translation>&apos;%1&apos; est en AutoCast : elle démarre quand un client la rejoint</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is being removed</source>
+        <translation>&apos;%1&apos; est en cours de suppression</translation>
+    </message>
 </context>
 <context>
     <name>deploycast::ClientTableModel</name>
