@@ -128,8 +128,7 @@ void CliRunner::runImageSender(const ImageSender::Request &request, const QStrin
     connect(sender, &ImageSender::progress, this, progressPrinter(tr("Copying"), what));
     connect(sender, &ImageSender::finished, this, [this, next](const QCborMap &result, const Error &error) {
         if (!error.isNull()) {
-            m_err << "deploycast: " << printable(localizedMessage(error)) << Qt::endl;
-            done(exitCodeFor(error));
+            failWith(error);
             return;
         }
         next(result);

@@ -45,8 +45,7 @@ void CliRunner::runExportImage()
     connect(exporter, &ImageExporter::progress, this, progressPrinter(tr("Exporting"), printable(request.image.name)));
     connect(exporter, &ImageExporter::finished, this, [this, request](qint64 size, const QString &sha256, const Error &error) {
         if (!error.isNull()) {
-            m_err << "deploycast: " << printable(localizedMessage(error)) << Qt::endl;
-            done(exitCodeFor(error));
+            failWith(error);
             return;
         }
         const QString name = m_command.has(u"DestinationImage/Name"_qs) ? m_command.value(u"DestinationImage/Name"_qs)

@@ -10,6 +10,9 @@
 #include <QTimer>
 
 namespace deploycast::cli {
+namespace {
+
+// The exit code for a failed request: unreachable, connection lost, or refused.
 int exitCodeFor(const Error &error)
 {
     if (error.code == QLatin1String(ClientErrorCode::Unreachable))
@@ -18,6 +21,8 @@ int exitCodeFor(const Error &error)
         return Exit::ConnectionLost;
     return Exit::Refused;
 }
+
+} // namespace
 
 std::optional<QString> tokenFromEnvironment(const QString &tokenFile, Error *error)
 {
@@ -62,10 +67,7 @@ void CliRunner::start()
     m_server = *server;
     m_client = new ManagementClient(this);
     connect(m_client, &ManagementClient::ready, this, &CliRunner::execute);
-    connect(m_client, &ManagementClient::failed, this, [this](const Error &failure) {
-        m_err << "deploycast: " << printable(localizedMessage(failure)) << Qt::endl;
-        done(exitCodeFor(failure));
-    });
+    connect(m_client, &ManagementClient::failed, this, &CliRunner::failWith);
     ConnectOptions options;
     options.trustNew = m_command.has(u"TrustNew"_qs);
     Error tokenError;
@@ -100,8 +102,7 @@ void CliRunner::callThen(api::Method method, const QCborMap &params, std::functi
     m_client->request(name, params, [this, name, timer, next](const QCborMap &result, const Error &error) {
         verbose(tr("%1 answered in %2 ms").arg(name).arg(timer.elapsed()));
         if (!error.isNull()) {
-            m_err << "deploycast: " << printable(localizedMessage(error)) << Qt::endl;
-            done(exitCodeFor(error));
+            failWith(error);
             return;
         }
         next(result);
@@ -129,6 +130,12 @@ void CliRunner::usageError(const QString &message)
 {
     m_err << "deploycast: " << message << Qt::endl;
     done(Exit::Usage);
+}
+
+void CliRunner::failWith(const Error &error)
+{
+    m_err << "deploycast: " << printable(localizedMessage(error)) << Qt::endl;
+    done(exitCodeFor(error));
 }
 
 void CliRunner::done(int exitCode)

@@ -28,9 +28,6 @@ inline constexpr int Unreachable = 3;
 inline constexpr int ConnectionLost = 4; // or a protocol error mid-request
 }
 
-// The exit code for a failed request: unreachable, connection lost, or refused.
-int exitCodeFor(const Error &error);
-
 // The /Server: switch: empty means $DEPLOYCAST_SERVER, or else 127.0.0.1:7405.
 std::optional<HostPort> resolveServerSwitch(const QString &text, QString *error);
 // The management token: /TokenFile:, else $DEPLOYCAST_TOKEN, else the file
@@ -90,6 +87,9 @@ private:
     // more than one request.
     void callThen(api::Method method, const QCborMap &params, std::function<void(const QCborMap &)> next);
     void usageError(const QString &message);
+    // A request or transfer that failed: its message in the admin's language,
+    // and the exit code of its error.
+    void failWith(const Error &error);
     // The next server of /Get-AllServers, or done() after the last.
     void showNextServer(QStringList targets, bool allReached);
     void done(int exitCode);

@@ -7,13 +7,6 @@
 #include <QFileInfo>
 
 namespace deploycast {
-namespace {
-
-constexpr int kPiecesInFlight = 4;
-// What each readImageData asks for: the server's own cap.
-constexpr qint64 kPieceBytes = 768 * 1024;
-
-} // namespace
 
 ImageExporter::ImageExporter(ManagementClient *client, QObject *parent)
     : QObject(parent)
@@ -51,12 +44,12 @@ void ImageExporter::start(const Request &request)
 void ImageExporter::requestMore()
 {
     // Until the first answer tells the size, one request at a time.
-    while (!m_failed && m_inFlight < kPiecesInFlight && (m_size < 0 ? m_requested == 0 : m_requested < m_size)) {
+    while (!m_failed && m_inFlight < api::kImagePiecesInFlight && (m_size < 0 ? m_requested == 0 : m_requested < m_size)) {
         const qint64 offset = m_requested;
-        m_requested += m_size < 0 ? kPieceBytes : std::min(kPieceBytes, m_size - offset);
+        m_requested += m_size < 0 ? api::kImagePieceBytes : std::min(api::kImagePieceBytes, m_size - offset);
         ++m_inFlight;
         m_client->request(api::methodName(api::Method::ReadImageData),
-                          {{u"image"_qs, m_request.image.toCbor()}, {u"offset"_qs, offset}, {u"length"_qs, kPieceBytes}},
+                          {{u"image"_qs, m_request.image.toCbor()}, {u"offset"_qs, offset}, {u"length"_qs, api::kImagePieceBytes}},
                           [this, offset](const QCborMap &result, const Error &error) {
                               --m_inFlight;
                               if (m_failed)
@@ -80,7 +73,7 @@ void ImageExporter::onPiece(qint64 offset, const QCborMap &result)
         m_requested = std::min(m_requested, m_size);
     }
     // Answers come in order on one connection; each must be the piece asked for.
-    const qint64 expected = std::min(kPieceBytes, m_size - offset);
+    const qint64 expected = std::min(api::kImagePieceBytes, m_size - offset);
     if (size != m_size || modified != m_modified) {
         fail({QLatin1String(ErrorCode::NotAllowed), tr("the image changed on the server while it was exported; nothing was written")});
         return;

@@ -9,9 +9,6 @@
 namespace deploycast {
 namespace {
 
-// Pieces in flight: enough to keep a LAN busy while the server writes, few
-// enough that neither side holds more than a few MiB.
-constexpr int kPiecesInFlight = 4;
 // The most a piece may hold, whatever the server asks: bounds what is read ahead.
 constexpr qint64 kMostPieceBytes = 1024 * 1024;
 
@@ -72,7 +69,7 @@ void ImageSender::start(const Request &request)
 
 void ImageSender::sendMore()
 {
-    while (!m_done && m_inFlight < kPiecesInFlight && m_read < m_size) {
+    while (!m_done && m_inFlight < api::kImagePiecesInFlight && m_read < m_size) {
         const QByteArray piece = m_file.read(std::min(m_pieceBytes, m_size - m_read));
         if (piece.isEmpty()) {
             fail({QLatin1String(ErrorCode::StorageError), tr("cannot read %1: %2").arg(m_file.fileName(), m_file.errorString())});

@@ -13,6 +13,14 @@
 // (docs/protocol.md lists their parameters and results).
 namespace deploycast::api {
 
+// An image's bytes travel in pieces of at most this size (uploads, exports):
+// well inside the 1 MiB frame cap.
+inline constexpr qint64 kImagePieceBytes = 768 * 1024;
+// Pieces a client keeps in flight: enough to keep a LAN busy while the other
+// side writes, few enough that what waits for a peer stays far below the
+// server's 4 MiB bound.
+inline constexpr int kImagePiecesInFlight = 4;
+
 enum class Method {
     Ping,
     GetServer,

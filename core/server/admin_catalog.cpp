@@ -9,17 +9,13 @@
 #include "image_catalog.h"
 #include "protocol/framed_connection.h"
 #include "registry.h"
-#include "transfer/content_file.h"
 
 #include <QCborArray>
 #include <QFile>
-#include <QFileInfo>
 
 namespace deploycast {
 namespace {
 
-// A piece of an image per request: well inside the 1 MiB frame cap.
-constexpr qint64 kUploadPieceBytes = 768 * 1024;
 // What one copyImageData step copies: a few milliseconds of disk time, so the
 // event loop stays free for every other peer while a large image is copied.
 constexpr qint64 kCopyStepBytes = 16 * 1024 * 1024;
@@ -273,7 +269,7 @@ QCborMap AdminPeer::beginImageUpload(const QCborMap &params, Error *error)
     m_uploadReplaces = replace;
     qCInfo(lcMgmt).noquote() << m_connection->peerAddress().toString() << (replace ? "replacing" : copy ? "copying into" : "adding") << "image"
                              << target.path << "," << m_upload->size() << "bytes";
-    return {{u"path"_qs, target.path}, {u"pieceBytes"_qs, kUploadPieceBytes}};
+    return {{u"path"_qs, target.path}, {u"pieceBytes"_qs, api::kImagePieceBytes}};
 }
 
 QCborMap AdminPeer::uploadImageData(const QCborMap &params, Error *error)
@@ -283,8 +279,8 @@ QCborMap AdminPeer::uploadImageData(const QCborMap &params, Error *error)
         return {};
     }
     const QByteArray data = params.value(u"data"_qs).toByteArray();
-    if (data.size() > kUploadPieceBytes) {
-        *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "a piece may hold at most %1 bytes")).arg(kUploadPieceBytes));
+    if (data.size() > api::kImagePieceBytes) {
+        *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "a piece may hold at most %1 bytes")).arg(api::kImagePieceBytes));
         return {};
     }
     if (!m_upload->write(integerOf(params.value(u"offset"_qs), -1), data, error)) {
@@ -322,8 +318,8 @@ qint64 AdminPeer::openCopySource(const QCborMap &params, ImageQuery *target, Err
         m_copySource.reset();
         return -1;
     }
-    m_copySourceModified = QFileInfo(*m_copySource).lastModified();
-    return m_copySource->size();
+    m_copySourceIdentity = FileIdentity::ofDescriptor(m_copySource->handle());
+    return m_copySourceIdentity.size;
 }
 
 QCborMap AdminPeer::copyImageData(Error *error)
@@ -356,7 +352,7 @@ QCborMap AdminPeer::readImageData(const QCborMap &params, Error *error)
     if (!image)
         return {};
     const qint64 offset = integerOf(params.value(u"offset"_qs), -1);
-    const qint64 length = std::min(integerOf(params.value(u"length"_qs), kUploadPieceBytes), kUploadPieceBytes);
+    const qint64 length = std::min(integerOf(params.value(u"length"_qs), api::kImagePieceBytes), api::kImagePieceBytes);
     const QString path = m_registry->imageStore().root() + u'/' + image->path;
     // The file kept open from the last piece only if it is still the image's
     // (not one replaced or removed since).
@@ -369,7 +365,8 @@ QCborMap AdminPeer::readImageData(const QCborMap &params, Error *error)
             return {};
         }
     }
-    const qint64 size = m_exportFile->size();
+    const FileIdentity file = FileIdentity::ofDescriptor(m_exportFile->handle());
+    const qint64 size = file.size;
     if (offset < 0 || offset > size || length <= 0) {
         *error = invalid(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'offset' must be from 0 to the image's size (%1), 'length' above 0")).arg(size));
         return {};
@@ -383,7 +380,7 @@ QCborMap AdminPeer::readImageData(const QCborMap &params, Error *error)
     }
     const QCborMap piece{{u"data"_qs, data},
                          {u"size"_qs, size},
-                         {u"modified"_qs, FileIdentity::ofDescriptor(m_exportFile->handle()).modifiedNs / 1'000'000}};
+                         {u"modified"_qs, file.modifiedNs / 1'000'000}};
     if (offset + data.size() == size)
         m_exportFile.reset(); // the last piece: a removed image's room is not kept
     return piece;
@@ -399,7 +396,7 @@ QCborMap AdminPeer::finishImageUpload(const QCborMap &params, Error *error)
     }
     std::unique_ptr<ImageUpload> upload = std::move(m_upload); // gone with this scope unless it lands
     if (const std::unique_ptr<QFile> source = std::move(m_copySource);
-        source && QFileInfo(source->fileName()).lastModified() != m_copySourceModified) {
+        source && FileIdentity::of(source->fileName()) != m_copySourceIdentity) {
         *error = {QLatin1String(ErrorCode::NotAllowed),
                   ServerText(QT_TRANSLATE_NOOP("ServerMessage", "%1 changed while it was being copied; nothing was added")).arg(source->fileName())};
         return {};

@@ -6,6 +6,7 @@
 #include "image_upload.h"
 #include "protocol/management_api.h"
 #include "security/token_store.h"
+#include "transfer/content_file.h"
 
 #include <QCborMap>
 #include <QObject>
@@ -79,10 +80,10 @@ private:
     std::unique_ptr<ImageUpload> m_upload;
     CatalogImage m_uploadTarget;
     bool m_uploadReplaces = false;
-    // /Copy-Image: the file m_upload is filled from, and when it last changed
-    // (a source changed during the copy is not a copy).
+    // /Copy-Image: the file m_upload is filled from, and which version of it
+    // (a source changed or replaced during the copy is not a copy).
     std::unique_ptr<QFile> m_copySource;
-    QDateTime m_copySourceModified;
+    FileIdentity m_copySourceIdentity;
     // /Export-Image: the image file read last, kept open between pieces.
     std::unique_ptr<QFile> m_exportFile;
 };

@@ -9,9 +9,8 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QStorageInfo>
-
 #include <QPromise>
+#include <QStorageInfo>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -25,16 +24,11 @@ SessionContent::SessionContent(const QString &contentPath, const Services &servi
     m_retryTimer.setInterval(kRetryMs);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &SessionContent::prepare);
-    connect(&m_hashing, &QFutureWatcher<Hashed>::progressValueChanged, this, [this](int percent) {
-        m_percent = percent;
-        Q_EMIT changed();
-    });
+    // Bundling a folder is the first part of preparing it, hashing the bundle
+    // the second: each reports its own percent.
+    connect(&m_hashing, &QFutureWatcher<Hashed>::progressValueChanged, this, &SessionContent::setPercent);
     connect(&m_hashing, &QFutureWatcher<Hashed>::finished, this, &SessionContent::onHashed);
-    // Bundling a folder is the first part of preparing it, hashing the bundle the second.
-    connect(&m_bundling, &QFutureWatcher<Bundled>::progressValueChanged, this, [this](int percent) {
-        m_percent = percent;
-        Q_EMIT changed();
-    });
+    connect(&m_bundling, &QFutureWatcher<Bundled>::progressValueChanged, this, &SessionContent::setPercent);
     connect(&m_bundling, &QFutureWatcher<Bundled>::finished, this, &SessionContent::onBundled);
 }
 
@@ -200,6 +194,12 @@ void SessionContent::onHashed()
     }
     m_services.hashes->store(m_file->path(), m_file->identity(), *hashed.digests);
     setReady(*hashed.digests);
+}
+
+void SessionContent::setPercent(int percent)
+{
+    m_percent = percent;
+    Q_EMIT changed();
 }
 
 void SessionContent::setMissing(const QString &why)

@@ -5,9 +5,8 @@
 
 #include <QFutureWatcher>
 #include <QObject>
-#include <QTimer>
-
 #include <QSet>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -89,6 +88,7 @@ private:
     void prepareFile(const QString &path);
     void prepareFolder(const QString &folder);
     void onBundled();
+    void setPercent(int percent);
     void setMissing(const QString &why);
     void setReady(const ImageDigests &digests);
     void onHashed();
