@@ -164,6 +164,10 @@ private Q_SLOTS:
         QTest::newRow("not a bundle") << QByteArray("hello, world") << u"does not begin"_qs;
         QTest::newRow("manifest past the end") << QByteArray("DCFOLDR1\x7f\xff\xff\xff", 12) << u"manifest"_qs;
         QTest::newRow("parent folder") << bundleOf({file(u"../escape"_qs, 1)}, "x") << u"../escape"_qs;
+        // Each folder listed before what it holds, and still out of the tree.
+        auto folder = [](const QString &path) { return QCborMap{{u"path"_qs, path}, {u"folder"_qs, true}}; };
+        QTest::newRow("parent folder, listed") << bundleOf({folder(u"a"_qs), folder(u"a/.."_qs), folder(u"a/../.."_qs),
+                                                            file(u"a/../../escape"_qs, 1)}, "x") << u"'a/..'"_qs;
         QTest::newRow("absolute") << bundleOf({file(u"/etc/cron.d/x"_qs, 1)}, "x") << u"/etc/cron.d/x"_qs;
         QTest::newRow("inside a folder not listed") << bundleOf({file(u"a/b"_qs, 1)}, "x") << u"a/b"_qs;
         QTest::newRow("twice") << bundleOf({file(u"a"_qs, 1), file(u"a"_qs, 1)}, "xy") << u"'a'"_qs;
