@@ -13,6 +13,8 @@ constexpr std::size_t kMaxInsertionRuns = 32;
 ClientFilterProxy::ClientFilterProxy(QObject *parent)
     : QAbstractProxyModel(parent)
 {
+    m_collator.setNumericMode(true);
+    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
 }
 
 void ClientFilterProxy::setSourceModel(QAbstractItemModel *sourceModel)
@@ -53,6 +55,14 @@ void ClientFilterProxy::setFilterText(const QString &text)
     relayout(true);
 }
 
+void ClientFilterProxy::setStateFilter(StateFilter filter)
+{
+    if (filter == m_stateFilter)
+        return;
+    m_stateFilter = filter;
+    relayout(true);
+}
+
 void ClientFilterProxy::sort(int column, Qt::SortOrder order)
 {
     m_sortColumn = column;
@@ -89,7 +99,8 @@ void ClientFilterProxy::filterRows()
 
 bool ClientFilterProxy::accepts(int sourceRow) const
 {
-    return m_filter.isEmpty() || m_table->matchesFilter(sourceRow, m_filter);
+    return m_table->matchesState(sourceRow, m_stateFilter)
+        && (m_filter.isEmpty() || m_table->matchesFilter(sourceRow, m_filter));
 }
 
 bool ClientFilterProxy::before(int sourceA, int sourceB) const
@@ -99,7 +110,7 @@ bool ClientFilterProxy::before(int sourceA, int sourceB) const
     const SortKey &a = m_keys[std::size_t(sourceA)];
     const SortKey &b = m_keys[std::size_t(sourceB)];
     const int order = ClientTableModel::isTextColumn(m_sortColumn)
-        ? a.text.compare(b.text, Qt::CaseInsensitive)
+        ? m_collator.compare(a.text, b.text)
         : (a.number < b.number ? -1 : (b.number < a.number ? 1 : 0));
     if (order == 0)
         return sourceA < sourceB; // equal keys keep the source order, so rows do not jump about
@@ -178,7 +189,7 @@ void ClientFilterProxy::onDataChanged(const QModelIndex &topLeft, const QModelIn
     for (int row = first; row <= last; ++row) {
         if (sortKeyChanged)
             m_keys[std::size_t(row)] = keyOf(row);
-        if (!m_filter.isEmpty() && (m_proxyRowOf[std::size_t(row)] >= 0) != accepts(row))
+        if ((m_proxyRowOf[std::size_t(row)] >= 0) != accepts(row))
             m_needsRefilter = true;
     }
     m_needsSortCheck = m_needsSortCheck || sortKeyChanged;

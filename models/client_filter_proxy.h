@@ -3,6 +3,7 @@
 #include "client_table_model.h"
 
 #include <QAbstractProxyModel>
+#include <QCollator>
 
 #include <vector>
 
@@ -25,6 +26,8 @@ public:
 
     void setSourceModel(QAbstractItemModel *sourceModel) override; // a ClientTableModel
     void setFilterText(const QString &text);
+    void setStateFilter(StateFilter filter);
+    StateFilter stateFilter() const { return m_stateFilter; }
 
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     QModelIndex mapToSource(const QModelIndex &proxyIndex) const override;
@@ -58,6 +61,8 @@ private:
 
     ClientTableModel *m_table = nullptr;
     QString m_filter;
+    StateFilter m_stateFilter = StateFilter::OnServer;
+    QCollator m_collator; // names sort naturally: lab-pc-9 before lab-pc-10
     int m_sortColumn = -1; // -1: source order
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     std::vector<SortKey> m_keys;  // per source row, for m_sortColumn

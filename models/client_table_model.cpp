@@ -7,20 +7,55 @@
 #include "row_runs.h"
 
 #include <QColor>
+#include <QCoreApplication>
+#include <QGuiApplication>
 #include <QHostAddress>
+#include <QLocale>
+#include <QPalette>
 
 #include <algorithm>
+#include <limits>
 
 namespace deploycast {
 namespace {
 
 QString percentText(double value)
 {
-    return QStringLiteral("%1%").arg(value, 0, 'f', 0);
+    return QCoreApplication::translate("ClientTableModel", "%1%").arg(QLocale().toString(value, 'f', 0));
+}
+
+// A stalled row's background: the palette's base, tinted towards amber
+// enough to see on light and dark palettes alike, text still readable.
+QColor stalledBackground(const QPalette &palette)
+{
+    const QColor base = palette.color(QPalette::Base);
+    const QColor amber(0xd9, 0x82, 0x2b);
+    const double share = 0.28;
+    return QColor::fromRgbF(float(base.redF() * (1 - share) + amber.redF() * share),
+                            float(base.greenF() * (1 - share) + amber.greenF() * share),
+                            float(base.blueF() * (1 - share) + amber.blueF() * share));
+}
+
+// Every client of a server the table may show: those on it, then those
+// that have finished and not come back.
+template<typename Visit>
+void forEachClient(const ServerConnection *server, Visit visit)
+{
+    for (auto it = server->clients().constBegin(); it != server->clients().constEnd(); ++it)
+        visit(*it);
+    for (auto it = server->finishedClients().constBegin(); it != server->finishedClients().constEnd(); ++it)
+        if (!server->clients().contains(it.key()))
+            visit(*it);
 }
 
 QString stateText(const ClientInfo &client)
 {
+    if (client.outcome) {
+        if (*client.outcome == HistoryEvent::Completed)
+            return QObject::tr("completed by %1").arg(client.method == TransferMethod::Unicast ? QObject::tr("unicast")
+                                                                                              : QObject::tr("multicast"));
+        return displayName(*client.outcome);
+    }
     const QString state = DisplayNames::of(client.state);
     if (client.method == TransferMethod::Unicast)
         return state + QObject::tr(" (unicast)");
@@ -38,6 +73,10 @@ ClientTableModel::ClientTableModel(ServerList *servers, QObject *parent)
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(kRefreshMs);
     connect(&m_refreshTimer, &QTimer::timeout, this, &ClientTableModel::flushPendingChanges);
+    // A stall is time passing without news: look for new ones now and then.
+    m_stallTimer.setInterval(kStallCheckMs);
+    connect(&m_stallTimer, &QTimer::timeout, this, &ClientTableModel::checkStalls);
+    m_stallTimer.start();
     for (ServerConnection *server : servers->servers())
         watch(server);
     connect(servers, &ServerList::serverAdded, this, &ClientTableModel::watch);
@@ -52,9 +91,10 @@ void ClientTableModel::watch(ServerConnection *server)
     connect(server, &ServerConnection::stateChanged, this, [this, server] { onServerStateChanged(server); });
     if (m_scope.kind != ClientScope::Kind::Nothing) {
         std::vector<ClientRef> refs;
-        for (auto it = server->clients().constBegin(); it != server->clients().constEnd(); ++it)
-            if (m_scope.contains(server, *it))
-                refs.push_back({server, it.key()});
+        forEachClient(server, [&](const ClientInfo &client) {
+            if (m_scope.contains(server, client))
+                refs.push_back({server, client.id});
+        });
         appendRows(refs);
     }
 }
@@ -81,9 +121,12 @@ void ClientTableModel::setScope(const ClientScope &scope)
     m_scope = scope;
     m_rows.clear();
     for (ServerConnection *server : m_servers->servers()) {
-        for (auto it = server->clients().constBegin(); it != server->clients().constEnd(); ++it)
-            if (m_scope.contains(server, *it))
-                m_rows.push_back({server, it.key()});
+        forEachClient(server, [&](const ClientInfo &client) {
+            if (m_scope.contains(server, client)) {
+                m_rows.push_back({server, client.id});
+                noteProgress(m_rows.back(), client);
+            }
+        });
     }
     std::sort(m_rows.begin(), m_rows.end(), [this](const ClientRef &a, const ClientRef &b) {
         return keyOf(a) < keyOf(b);
@@ -136,7 +179,7 @@ void ClientTableModel::onChanged(ServerConnection *server, const MirrorChange &c
         pending.removed.insert(id);
         pending.touched.remove(id);
     }
-    for (const QList<quint32> *ids : {&change.addedClients, &change.changedClients})
+    for (const QList<quint32> *ids : {&change.addedClients, &change.changedClients, &change.finishedClients})
         for (quint32 id : *ids) {
             pending.touched.insert(id);
             pending.removed.remove(id); // a client that left and came back under the same ID
@@ -162,9 +205,11 @@ void ClientTableModel::flushPendingChanges()
             if (const int row = rowOf({server, id}); row >= 0)
                 removed.push_back(row);
         for (quint32 id : it->touched) {
-            const auto client = server->clients().constFind(id);
+            const ClientInfo *client = server->client(id);
             const int row = rowOf({server, id});
-            const bool wanted = client != server->clients().constEnd() && m_scope.contains(server, *client);
+            const bool wanted = client && m_scope.contains(server, *client);
+            if (client)
+                noteProgress({server, id}, *client);
             if (row >= 0 && !wanted)
                 removed.push_back(row); // e.g. moved from multicast to unicast fallback
             else if (row >= 0)
@@ -220,6 +265,8 @@ void ClientTableModel::appendRows(const std::vector<ClientRef> &refs)
     for (const ClientRef &ref : refs) {
         m_rowOfKey.insert(keyOf(ref), int(m_rows.size()));
         m_rows.push_back(ref);
+        if (const ClientInfo *client = ref.server->client(ref.id))
+            noteProgress(ref, *client);
     }
     endInsertRows();
 }
@@ -240,8 +287,73 @@ void ClientTableModel::emitChanged(std::vector<int> rows)
 const ClientInfo *ClientTableModel::clientAtRow(int row) const
 {
     const ClientRef &ref = m_rows[std::size_t(row)];
-    const auto found = ref.server->clients().constFind(ref.id);
-    return found == ref.server->clients().constEnd() ? nullptr : &*found;
+    return ref.server->client(ref.id);
+}
+
+void ClientTableModel::noteProgress(const ClientRef &ref, const ClientInfo &client)
+{
+    Progressed &progressed = m_progressed[keyOf(ref)];
+    if (progressed.percent != client.percentComplete || !progressed.at.isValid()) {
+        progressed.percent = client.percentComplete;
+        progressed.at = ref.server->referenceTime();
+    }
+}
+
+void ClientTableModel::checkStalls()
+{
+    std::vector<int> flipped;
+    for (int row = 0; row < int(m_rows.size()); ++row) {
+        const quint64 key = keyOf(m_rows[std::size_t(row)]);
+        const bool stalled = isStalled(row);
+        if (stalled != m_stalled.contains(key)) {
+            flipped.push_back(row);
+            if (stalled)
+                m_stalled.insert(key);
+            else
+                m_stalled.remove(key);
+        }
+    }
+    if (!flipped.empty()) {
+        Q_EMIT aboutToApplyChanges();
+        emitChanged(std::move(flipped));
+        Q_EMIT changesApplied();
+    }
+}
+
+bool ClientTableModel::isStalled(int row) const
+{
+    const ClientInfo *client = clientAtRow(row);
+    if (!client || client->outcome
+        || (client->state != ClientState::Receiving && client->state != ClientState::Repairing))
+        return false;
+    const ClientRef &ref = m_rows[std::size_t(row)];
+    const auto progressed = m_progressed.constFind(keyOf(ref));
+    return progressed != m_progressed.constEnd()
+        && progressed->at.secsTo(ref.server->referenceTime()) >= kStalledSeconds;
+}
+
+std::optional<qint64> ClientTableModel::etaSeconds(const ClientInfo &client)
+{
+    if (client.outcome || client.transferRate <= 0 || client.percentComplete <= 0 || client.percentComplete >= 100)
+        return std::nullopt;
+    // The image's size from what has arrived and what share of it that is.
+    const double total = double(client.bytesReceived) * 100.0 / client.percentComplete;
+    return qint64((total - double(client.bytesReceived)) / double(client.transferRate) + 0.5);
+}
+
+bool ClientTableModel::matchesState(int row, StateFilter filter) const
+{
+    const ClientInfo *client = clientAtRow(row);
+    if (!client)
+        return false;
+    switch (filter) {
+    case StateFilter::OnServer: return !client->outcome;
+    case StateFilter::Stalled: return isStalled(row);
+    case StateFilter::Finished: return client->outcome.has_value();
+    case StateFilter::Failed: return client->outcome && *client->outcome != HistoryEvent::Completed;
+    case StateFilter::All: return true;
+    }
+    return true;
 }
 
 SortKey ClientTableModel::sortKey(int row, int column) const
@@ -256,11 +368,15 @@ SortKey ClientTableModel::sortKey(int row, int column) const
     case MacAddress: return {0, client->macAddress};
     case Progress: return {client->percentComplete, {}};
     case TransferRate: return {double(client->transferRate), {}};
+    case Eta: return {double(etaSeconds(*client).value_or(std::numeric_limits<qint64>::max())), {}};
     case TimeConnected: return {-double(client->joinedAt.toMSecsSinceEpoch()), {}}; // earlier join: longer connected
     case Cpu: return {client->cpuUtilization, {}};
     case Memory: return {client->memoryUtilization, {}};
     case Network: return {client->networkUtilization, {}};
-    case State: return {double(int(client->state) + (client->method == TransferMethod::Unicast ? 100 : 0)), {}};
+    case State:
+        return {double(int(client->state) + (client->method == TransferMethod::Unicast ? 100 : 0)
+                       + (client->outcome ? 1000 + 10 * int(*client->outcome) : 0)),
+                {}};
     case Session: return {0, client->sessionName};
     case Server: return {0, m_rows[std::size_t(row)].server->address()};
     }
@@ -308,8 +424,13 @@ QVariant ClientTableModel::data(const QModelIndex &index, int role) const
         case IpAddress: return client.ipAddress;
         case MacAddress: return client.macAddress;
         case Progress: return percentText(client.percentComplete);
-        case TransferRate: return formatRate(client.transferRate);
-        case TimeConnected: return formatDuration(client.joinedAt.secsTo(ref.server->referenceTime()));
+        case TransferRate: return client.outcome ? QString() : formatRate(client.transferRate, QLocale());
+        case Eta: {
+            const std::optional<qint64> eta = etaSeconds(client);
+            return eta ? formatDuration(*eta) : QString();
+        }
+        case TimeConnected:
+            return formatDuration(client.joinedAt.secsTo(client.outcome ? client.endedAt : ref.server->referenceTime()));
         case Cpu: return percentText(client.cpuUtilization);
         case Memory: return percentText(client.memoryUtilization);
         case Network: return percentText(client.networkUtilization);
@@ -324,13 +445,21 @@ QVariant ClientTableModel::data(const QModelIndex &index, int role) const
     }
     case StaleRole:
         return stale;
+    case StalledRole:
+        return isStalled(index.row());
+    case FinishedRole:
+        return client.outcome.has_value();
     case Qt::ForegroundRole:
-        if (stale)
-            return QColor(Qt::gray);
+        if (stale || client.outcome)
+            return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
+        break;
+    case Qt::BackgroundRole:
+        if (!stale && isStalled(index.row()))
+            return stalledBackground(QGuiApplication::palette());
         break;
     case Qt::TextAlignmentRole:
         switch (index.column()) {
-        case Id: case Progress: case TransferRate: case TimeConnected: case Cpu: case Memory: case Network:
+        case Id: case Progress: case TransferRate: case Eta: case TimeConnected: case Cpu: case Memory: case Network:
             return int(Qt::AlignRight | Qt::AlignVCenter);
         default:
             return int(Qt::AlignLeft | Qt::AlignVCenter);
@@ -338,6 +467,13 @@ QVariant ClientTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (stale)
             return tr("The connection to %1 is down; this row shows its last known state.").arg(ref.server->address());
+        if (client.outcome)
+            return client.outcomeReason.isEmpty()
+                ? tr("Left the server at %1.").arg(QLocale().toString(client.endedAt.toLocalTime(), QLocale::ShortFormat))
+                : tr("Left the server at %1: %2").arg(QLocale().toString(client.endedAt.toLocalTime(), QLocale::ShortFormat),
+                                                      client.outcomeReason);
+        if (isStalled(index.row()))
+            return tr("No progress for %n second(s) or more.", nullptr, kStalledSeconds);
         if (!client.note.isEmpty())
             return client.note; // e.g. why the slow-client policy disconnected it
         break;
@@ -356,6 +492,7 @@ QVariant ClientTableModel::headerData(int section, Qt::Orientation orientation, 
     case MacAddress: return tr("MAC address");
     case Progress: return tr("Progress");
     case TransferRate: return tr("Transfer rate");
+    case Eta: return tr("Time left");
     case TimeConnected: return tr("Time connected");
     case Cpu: return tr("CPU");
     case Memory: return tr("Memory");

@@ -1,12 +1,15 @@
 #pragma once
 
 #include "client_scope.h"
+#include "domain/client_info.h"
 
 #include <QAbstractTableModel>
+#include <QDateTime>
 #include <QHash>
 #include <QSet>
 #include <QTimer>
 
+#include <optional>
 #include <vector>
 
 namespace deploycast {
@@ -20,6 +23,15 @@ struct MirrorChange;
 struct SortKey {
     double number = 0;
     QString text;
+};
+
+// Which clients the table lets through, besides the text filter.
+enum class StateFilter {
+    OnServer, // the clients on the server now (the default)
+    Stalled,  // on the server, receiving, with no progress for kStalledSeconds
+    Finished, // every client that has left: completed, failed, forced, left
+    Failed,   // those that left without their image: failed, forced, disconnected by policy, left
+    All,
 };
 
 // A client in the table: which server, which ID. Plain values, no QObject per row.
@@ -39,12 +51,16 @@ class ClientTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Id, Name, IpAddress, MacAddress, Progress, TransferRate, TimeConnected, Cpu, Memory, Network, State,
-                  Session, Server, ColumnCount };
+    enum Column { Id, Name, IpAddress, MacAddress, Progress, TransferRate, Eta, TimeConnected, Cpu, Memory, Network,
+                  State, Session, Server, ColumnCount };
     enum Role {
         SortRole = Qt::UserRole + 1, // the underlying value, for sorting and for the progress bar
         StaleRole,                   // true while the row's server is not connected
+        StalledRole,                 // true while the client makes no progress (kStalledSeconds)
+        FinishedRole,                // true once the client has left the server
     };
+    // A receiving client whose progress has not moved for this long is stalled.
+    static constexpr int kStalledSeconds = 30;
 
     explicit ClientTableModel(ServerList *servers, QObject *parent = nullptr);
 
@@ -60,6 +76,12 @@ public:
     SortKey sortKey(int row, int column) const;
     // Whether the row's ID, name, IP or MAC address contains `text` (case-insensitive).
     bool matchesFilter(int row, const QString &text) const;
+    bool matchesState(int row, StateFilter filter) const;
+    bool isStalled(int row) const;
+    // Seconds to the end at the current rate; none if it is not receiving.
+    static std::optional<qint64> etaSeconds(const ClientInfo &client);
+    // The client of a row: on the server, or finished; null if neither.
+    const ClientInfo *clientAtRow(int row) const;
 
     // Mirror changes wait at most this long before they reach the views.
     static constexpr int kRefreshMs = 250;
@@ -84,8 +106,10 @@ private:
     void watch(ServerConnection *server);
     void forget(ServerConnection *server);
     void onChanged(ServerConnection *server, const MirrorChange &change);
-    const ClientInfo *clientAtRow(int row) const;
     void onServerStateChanged(ServerConnection *server);
+    void noteProgress(const ClientRef &ref, const ClientInfo &client);
+    // Emits dataChanged for rows that became stalled or stopped being so.
+    void checkStalls();
     void removeRows(std::vector<int> rows);
     void appendRows(const std::vector<ClientRef> &refs);
     void emitChanged(std::vector<int> rows);
@@ -104,6 +128,15 @@ private:
         QSet<quint32> touched;
     };
     QHash<ServerConnection *, Pending> m_pending;
+    // When each client's progress last moved (row key → percent, time), for stalls.
+    struct Progressed {
+        double percent = -1;
+        QDateTime at;
+    };
+    QHash<quint64, Progressed> m_progressed;
+    QSet<quint64> m_stalled; // as last announced
+    QTimer m_stallTimer;
+    static constexpr int kStallCheckMs = 2000;
     QTimer m_refreshTimer;
     bool m_autoRefresh = true;
 };

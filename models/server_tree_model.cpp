@@ -1,11 +1,17 @@
 #include "server_tree_model.h"
 
+#include "client/management_client.h"
 #include "client/server_connection.h"
 #include "client/server_list.h"
 #include "common/units.h"
 #include "display_names.h"
+#include "palette_colors.h"
+#include "themed_icon.h"
 
 #include <QColor>
+#include <QGuiApplication>
+#include <QPalette>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -46,9 +52,18 @@ QString stateText(const ServerConnection *server)
         return QObject::tr("connecting…");
     case ConnectionState::Connected:
         return QObject::tr("connected");
-    case ConnectionState::Lost:
-        return QObject::tr("lost, retrying in %1 s").arg(server->retryInSeconds());
+    case ConnectionState::Lost: {
+        // Say what happened: a typo'd name is not a server that went away.
+        const QString code = server->lastErrorCode();
+        const QString why = code == QLatin1String(ClientErrorCode::HostNotFound) ? QObject::tr("cannot resolve")
+            : code == QLatin1String(ClientErrorCode::ConnectionRefused)           ? QObject::tr("refused the connection")
+            : code == QLatin1String(ClientErrorCode::Unreachable)                 ? QObject::tr("unreachable")
+                                                                                  : QObject::tr("lost");
+        return QObject::tr("%1 (retrying in %2 s)").arg(why).arg(server->retryInSeconds());
+    }
     case ConnectionState::Refused:
+        if (server->lastErrorCode() == QLatin1String(ClientErrorCode::CertificateChanged))
+            return QObject::tr("certificate changed: refused");
         return QObject::tr("refused: %1").arg(server->lastError());
     }
     return {};
@@ -348,7 +363,7 @@ QString ServerTreeModel::displayText(const Node *node) const
     case NodeKind::FallbackClient: {
         const ClientInfo client = node->server->clients().value(node->id);
         return tr("%1 (ID %2) — %3%, %4").arg(client.machineName).arg(client.id)
-            .arg(client.percentComplete, 0, 'f', 0).arg(formatRate(client.transferRate));
+            .arg(QLocale().toString(client.percentComplete, 'f', 0), formatRate(client.transferRate, QLocale()));
     }
     case NodeKind::InstallImages:
     case NodeKind::BootImages: {
@@ -361,9 +376,27 @@ QString ServerTreeModel::displayText(const Node *node) const
         return tr("%1 (%2)").arg(node->name).arg(node->children.size());
     case NodeKind::Image: {
         const CatalogImage image = imageOf(node);
-        return image.enabled ? tr("%1 — %2, %3").arg(image.name, image.fileName, formatSize(image.size))
-                             : tr("%1 — %2, %3, disabled").arg(image.name, image.fileName, formatSize(image.size));
+        return image.enabled ? tr("%1 — %2, %3").arg(image.name, image.fileName, formatSize(image.size, QLocale()))
+                             : tr("%1 — %2, %3, disabled").arg(image.name, image.fileName, formatSize(image.size, QLocale()));
     }
+    }
+    return {};
+}
+
+QIcon ServerTreeModel::iconOf(const Node *node)
+{
+    switch (node->kind) {
+    case NodeKind::Servers:
+    case NodeKind::Server: return themedIcon(u"network-server"_qs);
+    case NodeKind::Transmissions:
+    case NodeKind::Session: return themedIcon(u"network-transmit"_qs);
+    case NodeKind::Namespaces: return themedIcon(u"folder-remote"_qs);
+    case NodeKind::Fallback:
+    case NodeKind::FallbackClient: return themedIcon(u"network-wired"_qs);
+    case NodeKind::InstallImages:
+    case NodeKind::BootImages:
+    case NodeKind::ImageFolder: return themedIcon(u"folder"_qs);
+    case NodeKind::Image: return themedIcon(u"drive-harddisk"_qs);
     }
     return {};
 }
@@ -391,15 +424,19 @@ QVariant ServerTreeModel::data(const QModelIndex &index, int role) const
         case NodeKind::Image: return imageOf(node).name;
         }
         break;
-    case Qt::ForegroundRole:
+    case Qt::DecorationRole:
+        return iconOf(node);
+    case Qt::ForegroundRole: {
+        const QPalette palette = QGuiApplication::palette();
         if (node->server && node->server->state() != ConnectionState::Connected)
-            return QColor(Qt::gray);
+            return palette.color(QPalette::Disabled, QPalette::Text);
         if (node->kind == NodeKind::Session && !node->server->sessions().value(node->id).problem.isEmpty())
-            return QColor(Qt::darkRed); // stopped: its file changed (the tooltip says how)
+            return warningTextColor(palette); // stopped: its file changed (the tooltip says how)
         if (node->kind == NodeKind::Session
             && node->server->sessions().value(node->id).condition != SessionCondition::Ready)
-            return QColor(Qt::gray); // not served yet (the tooltip says why)
+            return palette.color(QPalette::Disabled, QPalette::Text); // not served yet (the tooltip says why)
         break;
+    }
     case Qt::ToolTipRole:
         if (node->kind == NodeKind::Server) {
             const QString name = node->server->serverName();

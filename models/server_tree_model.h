@@ -4,6 +4,7 @@
 #include "domain/catalog_image.h"
 
 #include <QAbstractItemModel>
+#include <QIcon>
 
 #include <memory>
 #include <vector>
@@ -67,6 +68,7 @@ private:
     void emitSubtreeChanged(const Node *node);
     QString displayText(const Node *node) const;
     static CatalogImage imageOf(const Node *node);
+    static QIcon iconOf(const Node *node);
     static quint32 transmissionOf(const Node *node); // the transmission of an image node's image, or 0
 
     ServerList *m_servers;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QKeySequence>
 #include <QObject>
 
 class QAction;
@@ -29,16 +30,26 @@ public:
     QAction *deleteTransmission;
     QAction *properties;
     QAction *focusFilter;
+    QAction *copyRows;
+    QAction *exportClients;
+    QAction *exportHistory;
+    QAction *showActivity;
+    QAction *clientDetails;
+    QAction *documentation;
+    QAction *about;
     QAction *quit;
 
-    QAction *byId(const QString &id) const { return m_byId.value(id); }
     QList<QAction *> all() const { return m_byId.values(); }
 
     // Enables or disables an action; a disabled one says why in its tooltip.
+    // Tooltips name the shortcut, e.g. "Disconnect the selected clients (Del)".
     static void setAvailable(QAction *action, bool available, const QString &whyNot = {});
 
 private:
-    QAction *make(const char *id, const QString &text, const QKeySequence &shortcut, const QString &tip);
+    // The shortcut falls back to `fallback` where the platform theme has none
+    // for a standard key (Quit has none under some themes).
+    QAction *make(const char *id, const char *icon, const QString &text, const QKeySequence &shortcut, const QString &tip,
+                  const QKeySequence &fallback = {});
 
     QHash<QString, QAction *> m_byId;
 };

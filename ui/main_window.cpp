@@ -1,49 +1,55 @@
 #include "main_window.h"
 
-#include "cli/text_report.h"
+#include "activity_dock.h"
+#include "activity_model.h"
 #include "client/server_connection.h"
 #include "client/server_list.h"
+#include "client_details_view.h"
 #include "client_filter_proxy.h"
 #include "console_actions.h"
-#include "disconnect_dialog.h"
-#include "new_transmission_dialog.h"
 #include "progress_delegate.h"
 #include "server_credentials.h"
-#include "server_properties_dialog.h"
 #include "server_tree_model.h"
+#include "throughput_chart.h"
+#include "throughput_recorder.h"
+#include "tray_notifier.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
+#include <QDockWidget>
+#include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
+#include <QScreen>
 #include <QSettings>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
+#include <QUrl>
 #include <QVBoxLayout>
-
-#include <memory>
 
 namespace deploycast {
 namespace {
+// The first window, before the admin sizes it: this, or what the screen has.
+constexpr QSize kPreferredSize(1360, 860);
+constexpr double kTreeShare = 0.27; // of the window's width
 
-// Results of one bulk disconnect across servers, gathered as replies come.
-struct DisconnectTally {
-    int pendingServers = 0;
-    int done = 0;
-    QStringList gone;
-    QStringList failed;
-};
-
+// The focused view draws a ring in the highlight colour, so the admin sees
+// where the keyboard is (the styles' own focus rectangle is faint).
+const char *const kFocusRing = "QTreeView:focus, QTableView:focus { border: 2px solid palette(highlight); }";
 } // namespace
 
 MainWindow::MainWindow(ServerList *servers, bool rememberLayout, QWidget *parent)
@@ -53,6 +59,8 @@ MainWindow::MainWindow(ServerList *servers, bool rememberLayout, QWidget *parent
     , m_treeModel(new ServerTreeModel(servers, this))
     , m_clientModel(new ClientTableModel(servers, this))
     , m_proxy(new ClientFilterProxy(this))
+    , m_activity(new ActivityModel(servers, this))
+    , m_recorder(new ThroughputRecorder(servers, this))
     , m_rememberLayout(rememberLayout)
 {
     setWindowTitle(tr("Deploycast Console"));
@@ -67,17 +75,86 @@ MainWindow::MainWindow(ServerList *servers, bool rememberLayout, QWidget *parent
     m_tree->setTextElideMode(Qt::ElideNone);
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tree->header()->setStretchLastSection(false);
+    m_tree->setStyleSheet(QLatin1String(kFocusRing));
     m_tree->expandAll();
     connect(m_treeModel, &QAbstractItemModel::rowsInserted, m_tree, [this](const QModelIndex &parent) {
         m_tree->expand(parent);
     });
 
+    m_splitter = new QSplitter;
+    m_splitter->setObjectName(u"splitter"_qs);
+    m_splitter->addWidget(m_tree);
+    m_splitter->addWidget(buildClientPane());
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    setCentralWidget(m_splitter);
+    // Tab goes tree -> table -> filter -> state filter, and out of the table
+    // rather than from cell to cell (which would collapse a selection).
+    setTabOrder(m_tree, m_table);
+    setTabOrder(m_table, m_filter);
+    setTabOrder(m_filter, m_stateFilter);
+
+    m_status = new QLabel;
+    m_status->setObjectName(u"status"_qs);
+    statusBar()->addPermanentWidget(m_status);
+
+    buildDocks();
+    buildMenus();
+    buildContextMenus();
+    m_credentials = new ServerCredentials(m_servers, this);
+    auto *notifier = new TrayNotifier(m_activity, this);
+    connect(notifier, &TrayNotifier::message, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onTreeSelectionChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateClientDetails);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateActions); // filtered
+    connect(m_treeModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
+    connect(m_clientModel, &ClientTableModel::changesApplied, this, &MainWindow::updateClientDetails);
+    connect(m_recorder, &ThroughputRecorder::sampled, this, &MainWindow::updateChart);
+    // The counts follow every change; the timer keeps "last update" fresh.
+    for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_treeModel), static_cast<QAbstractItemModel *>(m_proxy)}) {
+        connect(model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatus);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatus);
+    }
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &MainWindow::updateShownCount);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateShownCount);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateShownCount);
+    auto *nameFit = new QTimer(this);
+    nameFit->setSingleShot(true);
+    nameFit->setInterval(500);
+    connect(nameFit, &QTimer::timeout, this, &MainWindow::fitNameColumn);
+    connect(m_clientModel, &QAbstractItemModel::rowsInserted, nameFit, qOverload<>(&QTimer::start));
+    auto *statusTimer = new QTimer(this);
+    connect(statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
+    statusTimer->start(1000);
+
+    sizeToScreen();
+    if (m_rememberLayout)
+        restoreSettings();
+    m_tree->setCurrentIndex(m_treeModel->serversIndex());
+    updateActions();
+    updateStatus();
+    updateShownCount();
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::buildClientPane()
+{
     m_proxy->setSourceModel(m_clientModel);
     m_table = new QTableView;
     m_table->setObjectName(u"clientTable"_qs);
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setTabKeyNavigation(false);
+    m_table->setStyleSheet(QLatin1String(kFocusRing));
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(ClientTableModel::Id, Qt::AscendingOrder);
     m_table->setItemDelegateForColumn(ClientTableModel::Progress, new ProgressDelegate(m_table));
@@ -88,13 +165,13 @@ MainWindow::MainWindow(ServerList *servers, bool rememberLayout, QWidget *parent
     // are restored over them.
     const QFontMetrics metrics = m_table->fontMetrics();
     const char *samples[] = {"00000", "lab-pc-000", "255.255.255.255", "00:00:00:00:00:00", "100% progress", "000.0 MB/s",
-                             "00:00:00", "100%", "100%", "100%", "receiving", "Transmission name",
+                             "00:00:00", "00:00:00", "100%", "100%", "100%", "receiving", "Transmission name",
                              "deploy-server:7405"};
     static_assert(std::size(samples) == ClientTableModel::ColumnCount, "a sample width for every column");
     for (int column = 0; column < ClientTableModel::ColumnCount; ++column) {
         const QString header = m_clientModel->headerData(column, Qt::Horizontal).toString();
         m_table->setColumnWidth(column, std::max(metrics.horizontalAdvance(QLatin1String(samples[column])),
-                                                 metrics.horizontalAdvance(header)) + 12);
+                                                 metrics.horizontalAdvance(header)) + 16);
     }
     m_table->horizontalHeader()->setSectionsMovable(true);
     // Where it is shown (all servers), the server matters as much as the ID.
@@ -105,59 +182,66 @@ MainWindow::MainWindow(ServerList *servers, bool rememberLayout, QWidget *parent
 
     m_filter = new QLineEdit;
     m_filter->setObjectName(u"filter"_qs);
-    m_filter->setPlaceholderText(tr("Filter by name, IP address, MAC address or ID (Ctrl+F)"));
+    m_filter->setPlaceholderText(tr("Filter by name, IP address, MAC address or ID (Ctrl+F; Escape clears)"));
     m_filter->setClearButtonEnabled(true);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &ClientFilterProxy::setFilterText);
+    // Escape clears the filter and hands the keyboard back to the table.
+    auto *clear = new QShortcut(QKeySequence(Qt::Key_Escape), m_filter, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(clear, &QShortcut::activated, this, [this] {
+        m_filter->clear();
+        m_table->setFocus(Qt::ShortcutFocusReason);
+    });
 
-    auto *right = new QWidget;
-    auto *rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(m_filter);
-    rightLayout->addWidget(m_table);
+    m_stateFilter = new QComboBox;
+    m_stateFilter->setObjectName(u"stateFilter"_qs);
+    m_stateFilter->setToolTip(tr("Which clients the table shows: those on the server now, or those that have left"));
+    m_stateFilter->addItem(tr("On the server"), int(StateFilter::OnServer));
+    m_stateFilter->addItem(tr("Stalled"), int(StateFilter::Stalled));
+    m_stateFilter->addItem(tr("Finished"), int(StateFilter::Finished));
+    m_stateFilter->addItem(tr("Failed or stopped"), int(StateFilter::Failed));
+    m_stateFilter->addItem(tr("All"), int(StateFilter::All));
+    connect(m_stateFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setStateFilter(StateFilter(m_stateFilter->currentData().toInt()));
+        updateShownCount();
+    });
+    m_shown = new QLabel;
+    m_shown->setObjectName(u"shown"_qs);
 
-    m_splitter = new QSplitter;
-    m_splitter->setObjectName(u"splitter"_qs);
-    m_splitter->addWidget(m_tree);
-    m_splitter->addWidget(right);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({370, 990});
-    setCentralWidget(m_splitter);
-    // Tab from the tree lands in the table, for the keyboard bulk disconnect.
-    setTabOrder(m_tree, m_table);
-    setTabOrder(m_table, m_filter);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_stateFilter);
+    filterRow->addWidget(m_shown);
 
-    m_status = new QLabel;
-    m_status->setObjectName(u"status"_qs);
-    statusBar()->addPermanentWidget(m_status);
+    m_chart = new ThroughputChart;
+    m_chart->hide();
+    m_chartSplitter = new QSplitter(Qt::Vertical);
+    m_chartSplitter->setObjectName(u"chartSplitter"_qs);
+    m_chartSplitter->addWidget(m_chart);
+    m_chartSplitter->addWidget(m_table);
+    m_chartSplitter->setStretchFactor(0, 0);
+    m_chartSplitter->setStretchFactor(1, 1);
+    m_chartSplitter->setChildrenCollapsible(false);
 
-    buildMenus();
-    buildContextMenus();
-    new ServerCredentials(m_servers, this);
-
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onTreeSelectionChanged);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
-    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
-    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateActions); // filtered
-    connect(m_treeModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
-    // The counts follow every change; the timer keeps "last update" fresh.
-    for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_treeModel), static_cast<QAbstractItemModel *>(m_proxy)}) {
-        connect(model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatus);
-        connect(model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateStatus);
-    }
-    auto *statusTimer = new QTimer(this);
-    connect(statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
-    statusTimer->start(1000);
-
-    if (m_rememberLayout)
-        restoreSettings();
-    m_tree->setCurrentIndex(m_treeModel->serversIndex());
-    updateActions();
-    updateStatus();
+    auto *pane = new QWidget;
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(filterRow);
+    layout->addWidget(m_chartSplitter, 1);
+    return pane;
 }
 
-MainWindow::~MainWindow() = default;
+void MainWindow::buildDocks()
+{
+    m_activityDock = new ActivityDock(m_activity, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_activityDock);
+    m_details = new ClientDetailsView(m_recorder);
+    m_detailsDock = new QDockWidget(tr("Client Details"), this);
+    m_detailsDock->setObjectName(u"clientDetailsDock"_qs);
+    m_detailsDock->setWidget(m_details);
+    addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
+    m_detailsDock->hide(); // Ctrl+I shows it
+    resizeDocks({m_activityDock}, {fontMetrics().height() * 9}, Qt::Vertical);
+}
 
 void MainWindow::buildMenus()
 {
@@ -165,6 +249,7 @@ void MainWindow::buildMenus()
     connect(a->disconnect, &QAction::triggered, this, [this] { disconnectSelected(false); });
     connect(a->forceDisconnect, &QAction::triggered, this, [this] { disconnectSelected(true); });
     connect(a->selectAll, &QAction::triggered, m_table, &QTableView::selectAll);
+    connect(a->copyRows, &QAction::triggered, this, &MainWindow::copySelectedRows);
     connect(a->refresh, &QAction::triggered, this, [this] {
         for (ServerConnection *server : m_servers->servers())
             server->refresh();
@@ -181,60 +266,102 @@ void MainWindow::buildMenus()
     connect(a->deactivateTransmission, &QAction::triggered, this, [this] { removeTransmission(false); });
     connect(a->deleteTransmission, &QAction::triggered, this, [this] { removeTransmission(true); });
     connect(a->properties, &QAction::triggered, this, &MainWindow::showProperties);
-    connect(a->quit, &QAction::triggered, this, &QWidget::close);
+    connect(a->exportClients, &QAction::triggered, this, &MainWindow::exportClients);
+    connect(a->exportHistory, &QAction::triggered, m_activityDock, &ActivityDock::exportHistory);
+    a->showActivity->setCheckable(true);
+    a->showActivity->setChecked(true);
+    connect(a->showActivity, &QAction::toggled, m_activityDock, &QDockWidget::setVisible);
+    connect(m_activityDock, &QDockWidget::visibilityChanged, a->showActivity, [this](bool visible) {
+        if (!isMinimized())
+            m_actions->showActivity->setChecked(visible);
+    });
+    a->clientDetails->setCheckable(true);
+    connect(a->clientDetails, &QAction::toggled, m_detailsDock, &QDockWidget::setVisible);
+    connect(m_detailsDock, &QDockWidget::visibilityChanged, a->clientDetails, [this](bool visible) {
+        if (!isMinimized())
+            m_actions->clientDetails->setChecked(visible);
+    });
+    connect(a->documentation, &QAction::triggered, this, &MainWindow::openDocumentation);
+    connect(a->about, &QAction::triggered, this, &MainWindow::showAbout);
+    // Quit through the application, so it works whatever the platform theme does with the window.
+    connect(a->quit, &QAction::triggered, this, [this] {
+        if (close())
+            QApplication::quit();
+    });
 
-    // Ctrl+A belongs to the table only, so the filter field keeps its own.
-    a->selectAll->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_table->addAction(a->selectAll);
+    // Ctrl+A and Ctrl+C belong to the table only, so the filter field keeps its own.
+    for (QAction *tableOnly : {a->selectAll, a->copyRows}) {
+        tableOnly->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_table->addAction(tableOnly);
+    }
     for (QAction *action : a->all())
-        if (action != a->selectAll)
+        if (action != a->selectAll && action != a->copyRows)
             addAction(action);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addActions({a->addServer, a->removeServer, a->serverProperties});
     file->addSeparator();
+    file->addActions({a->exportClients, a->exportHistory});
+    file->addSeparator();
     file->addAction(a->quit);
     QMenu *clients = menuBar()->addMenu(tr("&Clients"));
     clients->addActions({a->disconnect, a->forceDisconnect});
     clients->addSeparator();
-    clients->addActions({a->selectAll, a->focusFilter});
+    clients->addActions({a->selectAll, a->copyRows, a->focusFilter, a->clientDetails});
     QMenu *transmissions = menuBar()->addMenu(tr("&Transmissions"));
     transmissions->addActions({a->newTransmission, a->startTransmission, a->deactivateTransmission,
                                a->deleteTransmission});
     transmissions->addSeparator();
     transmissions->addAction(a->properties);
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(a->refresh);
+    view->addActions({a->refresh, a->showActivity, a->clientDetails});
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addActions({a->documentation, a->about});
 
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(u"mainToolbar"_qs);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    toolbar->addActions({a->addServer, a->refresh});
-    toolbar->addSeparator();
+    // Icons beside the text where the window is wide; the toolbar's own
+    // overflow menu (») keeps every action reachable on narrow screens.
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addActions({a->disconnect, a->forceDisconnect});
     toolbar->addSeparator();
     toolbar->addActions({a->newTransmission, a->startTransmission, a->deactivateTransmission, a->deleteTransmission});
+    toolbar->addSeparator();
+    toolbar->addActions({a->addServer, a->refresh});
 }
 
 void MainWindow::buildContextMenus()
 {
-    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
+    auto tableMenu = [this](const QPoint &globalPosition) {
         QMenu menu;
         menu.addActions({m_actions->disconnect, m_actions->forceDisconnect});
         menu.addSeparator();
-        menu.addActions({m_actions->selectAll, m_actions->refresh});
-        menu.exec(m_table->viewport()->mapToGlobal(position));
-    });
-    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
+        menu.addActions({m_actions->selectAll, m_actions->copyRows, m_actions->clientDetails, m_actions->refresh});
+        menu.exec(globalPosition);
+    };
+    auto treeMenu = [this](const QPoint &globalPosition) {
         QMenu menu;
         menu.addActions({m_actions->newTransmission, m_actions->startTransmission, m_actions->deactivateTransmission,
                          m_actions->deleteTransmission, m_actions->properties});
         menu.addSeparator();
         menu.addActions({m_actions->addServer, m_actions->removeServer, m_actions->serverProperties, m_actions->refresh});
-        menu.exec(m_tree->viewport()->mapToGlobal(position));
+        menu.exec(globalPosition);
+    };
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this, tableMenu](const QPoint &position) {
+        tableMenu(m_table->viewport()->mapToGlobal(position));
     });
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this, treeMenu](const QPoint &position) {
+        treeMenu(m_tree->viewport()->mapToGlobal(position));
+    });
+    // Shift+F10 and the Menu key open the menu at the current row.
+    for (QAbstractItemView *view : {static_cast<QAbstractItemView *>(m_table), static_cast<QAbstractItemView *>(m_tree)}) {
+        for (const QKeySequence &keys : {QKeySequence(Qt::SHIFT | Qt::Key_F10), QKeySequence(Qt::Key_Menu)}) {
+            auto *shortcut = new QShortcut(keys, view, nullptr, nullptr, Qt::WidgetShortcut);
+            connect(shortcut, &QShortcut::activated, this, [this, view] { showContextMenuAtCurrent(view); });
+        }
+    }
     // Columns can be shown and hidden from the header's menu.
     QHeaderView *header = m_table->horizontalHeader();
     header->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -250,6 +377,25 @@ void MainWindow::buildContextMenus()
         }
         menu.exec(header->mapToGlobal(position));
     });
+}
+
+void MainWindow::showContextMenuAtCurrent(QAbstractItemView *view)
+{
+    const QRect current = view->visualRect(view->currentIndex());
+    const QPoint at = current.isValid() ? current.center() : QPoint(4, 4);
+    Q_EMIT view->customContextMenuRequested(at);
+}
+
+void MainWindow::sizeToScreen()
+{
+    // The first window fits the screen it opens on, whatever the scale factor.
+    const QScreen *screen = QApplication::primaryScreen();
+    const QRect available = screen ? screen->availableGeometry() : QRect(QPoint(), kPreferredSize);
+    const QSize size = kPreferredSize.boundedTo(available.size() * 0.92);
+    resize(size);
+    move(available.center() - QPoint(size.width() / 2, size.height() / 2));
+    const int treeWidth = int(size.width() * kTreeShare);
+    m_splitter->setSizes({treeWidth, size.width() - treeWidth});
 }
 
 void MainWindow::restoreSettings()
@@ -301,15 +447,39 @@ void MainWindow::onTreeSelectionChanged()
                              m_clientModel->scope().kind == ClientScope::Kind::Session);
     // Client IDs are per server: with several servers in the table, say whose.
     m_table->setColumnHidden(ClientTableModel::Server, m_clientModel->scope().kind != ClientScope::Kind::AllServers);
+    fitNameColumn();
+    updateChart();
     updateActions();
+    updateShownCount();
 }
 
-QList<ClientRef> MainWindow::selectedClients() const
+void MainWindow::fitNameColumn()
 {
-    QList<ClientRef> clients;
-    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
-        clients.append(m_clientModel->clientAt(m_proxy->mapToSource(index).row()));
-    return clients;
+    // Wide enough for the longest name in the table (within reason), so
+    // "room12-pc-01" and "room12-pc-02" do not both read "room12-…".
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const int ceiling = metrics.averageCharWidth() * 40;
+    int widest = metrics.horizontalAdvance(m_clientModel->headerData(ClientTableModel::Name, Qt::Horizontal).toString());
+    for (int row = 0; row < m_clientModel->rowCount() && widest < ceiling; ++row)
+        if (const ClientInfo *client = m_clientModel->clientAtRow(row))
+            widest = std::max(widest, metrics.horizontalAdvance(client->machineName));
+    const int wanted = std::min(widest, ceiling) + 16;
+    if (m_table->columnWidth(ClientTableModel::Name) < wanted)
+        m_table->setColumnWidth(ClientTableModel::Name, wanted);
+}
+
+TableSlice MainWindow::clientTableSlice() const
+{
+    TableSlice slice{m_proxy, {}, {}};
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        slice.rows.append(row);
+    const QHeaderView *header = m_table->horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int column = header->logicalIndex(visual);
+        if (!header->isSectionHidden(column))
+            slice.columns.append(column);
+    }
+    return slice;
 }
 
 void MainWindow::updateActions()
@@ -320,12 +490,16 @@ void MainWindow::updateActions()
         whyNotDisconnect = tr("Select one or more clients first.");
     for (const ClientRef &client : selected) {
         whyNotDisconnect = whyCannotChange(client.server);
+        if (whyNotDisconnect.isEmpty() && !client.server->clients().contains(client.id))
+            whyNotDisconnect = tr("Client %1 has already left the server.").arg(client.id);
         if (!whyNotDisconnect.isEmpty())
             break;
     }
     ConsoleActions::setAvailable(m_actions->disconnect, whyNotDisconnect.isEmpty(), whyNotDisconnect);
     ConsoleActions::setAvailable(m_actions->forceDisconnect, whyNotDisconnect.isEmpty(), whyNotDisconnect);
     ConsoleActions::setAvailable(m_actions->selectAll, m_proxy->rowCount() > 0, tr("The table is empty."));
+    ConsoleActions::setAvailable(m_actions->copyRows, !selected.isEmpty(), tr("Select one or more clients first."));
+    ConsoleActions::setAvailable(m_actions->exportClients, m_proxy->rowCount() > 0, tr("The table is empty."));
     ConsoleActions::setAvailable(m_actions->refresh, !m_servers->servers().isEmpty(), tr("There are no servers."));
 
     const QModelIndex current = m_tree->currentIndex();
@@ -352,7 +526,8 @@ void MainWindow::updateActions()
     ConsoleActions::setAvailable(m_actions->deactivateTransmission, canDeactivate,
                                  whyNotSession.isEmpty() ? tr("It is already deactivated.") : whyNotSession);
     ConsoleActions::setAvailable(m_actions->deleteTransmission, whyNotSession.isEmpty(), whyNotSession);
-    ConsoleActions::setAvailable(m_actions->properties, hasSession, pickOne);
+    const bool oneClient = selected.size() == 1 && m_table->hasFocus();
+    ConsoleActions::setAvailable(m_actions->properties, hasSession || oneClient, pickOne);
 }
 
 QString MainWindow::whyCannotChange(const ServerConnection *server) const
@@ -380,219 +555,73 @@ void MainWindow::updateStatus()
     m_status->setText(tr("%n server(s)", nullptr, int(m_servers->servers().size())) + u", "_qs
                       + tr("%n transmission(s)", nullptr, transmissions) + u", "_qs
                       + tr("%n client(s)", nullptr, clients) + u" — "_qs
-                      + (lastUpdate.isValid() ? tr("last update %1").arg(lastUpdate.toLocalTime().toString(u"HH:mm:ss"_qs))
+                      + (lastUpdate.isValid() ? tr("last update %1").arg(QLocale().toString(lastUpdate.toLocalTime().time(), QLocale::LongFormat))
                                               : tr("no update yet")));
 }
 
-void MainWindow::disconnectSelected(bool force)
+void MainWindow::updateShownCount()
 {
-    const QList<ClientRef> clients = selectedClients();
-    if (clients.isEmpty() || !m_actions->disconnect->isEnabled())
-        return;
-    QList<ClientSummary> summaries;
-    for (const ClientRef &ref : clients) {
-        const ClientInfo info = ref.server->clients().value(ref.id);
-        summaries.append({ref.id, info.machineName, info.ipAddress});
-    }
-    auto *dialog = new DisconnectDialog(summaries, force, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, clients, dialog] { executeDisconnect(clients, dialog->force()); });
-    dialog->open();
+    // Said only while a filter hides rows, as mail clients do.
+    const bool filtering = !m_filter->text().trimmed().isEmpty() || m_proxy->stateFilter() != StateFilter::OnServer;
+    m_shown->setVisible(filtering);
+    if (filtering)
+        m_shown->setText(tr("%1 of %2 shown").arg(QLocale().toString(m_proxy->rowCount()),
+                                                  QLocale().toString(m_clientModel->rowCount())));
 }
 
-void MainWindow::executeDisconnect(const QList<ClientRef> &clients, bool force)
+void MainWindow::updateChart()
 {
-    // Rows may have gone while the dialog was open: re-read which still exist,
-    // then send one bulk request per server.
-    auto tally = std::make_shared<DisconnectTally>();
-    QHash<ServerConnection *, QList<quint32>> byServer;
-    for (const ClientRef &ref : clients) {
-        if (!m_servers->servers().contains(ref.server) || !ref.server->clients().contains(ref.id))
-            tally->gone.append(tr("client %1 had already left").arg(ref.id));
-        else
-            byServer[ref.server].append(ref.id);
+    const auto [server, session] = selectedSession();
+    m_chart->setVisible(server);
+    if (!server)
+        return;
+    m_chart->setTitle(tr("Throughput and progress of %1").arg(session.name));
+    m_chart->setSamples(m_recorder->sessionSamples(server, session.id));
+}
+
+void MainWindow::updateClientDetails()
+{
+    if (!m_detailsDock->isVisible())
+        return;
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid()) {
+        m_details->showClient(nullptr, nullptr);
+        return;
     }
-    auto report = [this, tally, force] {
-        const QString summary = tr("%n client(s) disconnected", nullptr, tally->done)
-                                + (force ? tr(" with Force") : QString());
-        if (tally->gone.isEmpty() && tally->failed.isEmpty()) {
-            statusBar()->showMessage(summary + u'.', 10000);
+    const ClientRef ref = m_clientModel->clientAt(m_proxy->mapToSource(current).row());
+    m_details->showClient(ref.server, ref.server->client(ref.id));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox box(this);
+    box.setWindowTitle(tr("About Deploycast"));
+    box.setIconPixmap(QApplication::windowIcon().pixmap(64));
+    box.setTextFormat(Qt::RichText);
+    box.setText(tr("<h3>Deploycast Console %1</h3>"
+                   "<p>Watch and steer multicast deployments: transmissions, namespaces and their clients.</p>"
+                   "<p>Copyright © the Deploycast authors.<br>"
+                   "Deploycast is free software: you can redistribute it and/or modify it under the terms of the "
+                   "GNU General Public License as published by the Free Software Foundation, either version 3 of "
+                   "the License, or (at your option) any later version. It comes with ABSOLUTELY NO WARRANTY.</p>"
+                   "<p>Built with Qt %2 (LGPL-3.0).</p>")
+                    .arg(QApplication::applicationVersion(), QLatin1String(qVersion())));
+    box.setInformativeText(tr("Licence: <a href=\"https://www.gnu.org/licenses/gpl-3.0.html\">GPL-3.0-or-later</a>"));
+    box.exec();
+}
+
+void MainWindow::openDocumentation()
+{
+    // The installed docs, else those of the source tree this was built from.
+    const QStringList candidates{u"/usr/share/doc/deploycast-console/console.md"_qs,
+                                 QStringLiteral(DEPLOYCAST_SOURCE_DIR "/docs/console.md")};
+    for (const QString &path : candidates) {
+        if (QFileInfo::exists(path)) {
+            QDesktopServices::openUrl(QUrl::fromLocalFile(path));
             return;
         }
-        QString details = summary + u".\n\n"_qs;
-        if (!tally->gone.isEmpty())
-            details += tr("Already gone (%1):\n").arg(tally->gone.size()) + tally->gone.join(u'\n') + u"\n\n"_qs;
-        if (!tally->failed.isEmpty())
-            details += tr("Failed (%1):\n").arg(tally->failed.size()) + tally->failed.join(u'\n');
-        showError(tr("Disconnect: partly done"), details.trimmed());
-    };
-    tally->pendingServers = int(byServer.size());
-    if (byServer.isEmpty()) {
-        report();
-        return;
     }
-    for (auto it = byServer.begin(); it != byServer.end(); ++it) {
-        ServerConnection *server = it.key();
-        server->disconnectClients(it.value(), force, [tally, report, server](const QList<DisconnectOutcome> &outcomes,
-                                                                            const Error &error) {
-            if (!error.isNull())
-                tally->failed.append(tr("%1: %2").arg(server->address(), localizedMessage(error)));
-            for (const DisconnectOutcome &outcome : outcomes) {
-                if (outcome.result == u"done"_qs)
-                    ++tally->done;
-                else if (outcome.result == u"gone"_qs)
-                    tally->gone.append(outcome.message);
-                else
-                    tally->failed.append(outcome.message);
-            }
-            if (--tally->pendingServers == 0)
-                report();
-        });
-    }
-}
-
-void MainWindow::request(ServerConnection *server, api::Method method, const QCborMap &params, const QString &title)
-{
-    server->call(method, params, [this, title](const QCborMap &, const Error &error) {
-        if (!error.isNull())
-            showError(title, localizedMessage(error));
-    });
-}
-
-void MainWindow::showError(const QString &title, const QString &message)
-{
-    auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
-}
-
-void MainWindow::addServerInteractively()
-{
-    bool ok = false;
-    const QString text = QInputDialog::getText(this, tr("Add Server"), tr("Server (host or IP, optional :port):"),
-                                               QLineEdit::Normal, {}, &ok);
-    if (!ok || text.trimmed().isEmpty())
-        return;
-    QString error;
-    const std::optional<HostPort> address = parseHostPort(text.trimmed(), 7405, &error);
-    if (!address) {
-        showError(tr("Add Server"), error);
-        return;
-    }
-    m_servers->add(*address);
-    QSettings settings;
-    QStringList saved = settings.value(u"servers"_qs).toStringList();
-    const QString entry = QStringLiteral("%1:%2").arg(address->host).arg(address->port);
-    if (!saved.contains(entry, Qt::CaseInsensitive))
-        settings.setValue(u"servers"_qs, saved << entry);
-}
-
-void MainWindow::removeSelectedServer()
-{
-    ServerConnection *server = m_treeModel->serverOf(m_tree->currentIndex());
-    if (!server)
-        return;
-    QSettings settings;
-    QStringList saved = settings.value(u"servers"_qs).toStringList();
-    saved.removeIf([server](const QString &entry) { return entry.compare(server->address(), Qt::CaseInsensitive) == 0; });
-    settings.setValue(u"servers"_qs, saved);
-    m_tree->setCurrentIndex(m_treeModel->serversIndex());
-    m_servers->remove(server);
-}
-
-void MainWindow::showServerProperties()
-{
-    ServerConnection *server = m_treeModel->serverOf(m_tree->currentIndex());
-    if (!server)
-        return;
-    server->call(api::Method::GetServer, {}, [this, server](const QCborMap &result, const Error &error) {
-        if (!error.isNull()) {
-            showError(tr("Server Properties"), localizedMessage(error));
-            return;
-        }
-        auto *dialog = new ServerPropertiesDialog(result.value(u"server"_qs).toMap(), this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &QDialog::accepted, this, [this, dialog, server] {
-            request(server, api::Method::SetTransport, dialog->transportRequest(), tr("Server Properties"));
-            request(server, api::Method::SetPolicy, dialog->policyRequest(), tr("Server Properties"));
-        });
-        dialog->open();
-    });
-}
-
-void MainWindow::newTransmission()
-{
-    ServerConnection *server = m_treeModel->serverOf(m_tree->currentIndex());
-    if (!server)
-        return;
-    // One transmission per image, as in WDS: only images without one are offered.
-    QList<CatalogImage> offered;
-    for (const CatalogImage &image : server->images())
-        if (!server->transmissionOf(image.path))
-            offered.append(image);
-    auto *dialog = new NewTransmissionDialog(offered, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, server] {
-        request(server, api::Method::CreateSession, dialog->request().toCbor(), tr("New Multicast Transmission"));
-    });
-    dialog->open();
-}
-
-std::pair<ServerConnection *, SessionInfo> MainWindow::selectedSession() const
-{
-    ServerConnection *server = m_treeModel->serverOf(m_tree->currentIndex());
-    const quint32 id = m_treeModel->sessionIdOf(m_tree->currentIndex());
-    if (!server || !server->sessions().contains(id))
-        return {nullptr, {}};
-    return {server, server->sessions().value(id)};
-}
-
-void MainWindow::startTransmission()
-{
-    const auto [server, session] = selectedSession();
-    if (!server)
-        return;
-    request(server, api::Method::StartSession, api::sessionRef(session.kind, session.name), tr("Start"));
-}
-
-void MainWindow::removeTransmission(bool force)
-{
-    const auto [server, session] = selectedSession();
-    if (!server)
-        return;
-    auto send = [this, server, session, force] {
-        QCborMap params = api::sessionRef(session.kind, session.name);
-        params[u"force"_qs] = force;
-        request(server, api::Method::RemoveSession, params, tr("Remove"));
-    };
-    if (!force) {
-        send();
-        return;
-    }
-    auto *confirm = new QMessageBox(QMessageBox::Warning, tr("Delete %1").arg(session.name),
-                                    tr("Delete '%1' now? Its %n client(s) stop at once, with no fallback, and may be "
-                                       "left unusable.", nullptr, session.clientCount).arg(session.name),
-                                    QMessageBox::Cancel, this);
-    QPushButton *deleteButton = confirm->addButton(tr("Delete"), QMessageBox::DestructiveRole);
-    confirm->setDefaultButton(QMessageBox::Cancel);
-    confirm->setAttribute(Qt::WA_DeleteOnClose);
-    connect(confirm, &QMessageBox::buttonClicked, this, [send, deleteButton](QAbstractButton *button) {
-        if (button == static_cast<QAbstractButton *>(deleteButton))
-            send();
-    });
-    confirm->open();
-}
-
-void MainWindow::showProperties()
-{
-    const auto [server, session] = selectedSession();
-    if (!server)
-        return;
-    auto *box = new QMessageBox(QMessageBox::Information, tr("Properties of %1").arg(session.name),
-                                cli::sessionReport(session), QMessageBox::Close, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setTextFormat(Qt::PlainText);
-    box->open();
+    showError(tr("Documentation"), tr("The documentation is not installed (looked for %1).").arg(candidates.join(u", "_qs)));
 }
 
 } // namespace deploycast

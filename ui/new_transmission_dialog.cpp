@@ -5,21 +5,23 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLineEdit>
-#include <QPushButton>
 #include <QSpinBox>
+#include <QVBoxLayout>
 
 namespace deploycast {
 
 NewTransmissionDialog::NewTransmissionDialog(const QList<CatalogImage> &images, QWidget *parent)
-    : QDialog(parent)
+    : RequestDialog(parent)
     , m_images(images)
 {
     setWindowTitle(tr("New Multicast Transmission"));
-    auto *form = new QFormLayout(this);
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    layout->addLayout(form);
     m_name = new QLineEdit;
+    m_name->setObjectName(u"name"_qs);
     m_image = new QComboBox;
     m_image->setObjectName(u"image"_qs);
     m_image->setEditable(true);
@@ -45,11 +47,7 @@ NewTransmissionDialog::NewTransmissionDialog(const QList<CatalogImage> &images, 
     form->addRow(m_useTime, m_time);
     form->addRow(tr("Start with &clients:"), m_clients);
     form->addRow(tr("&Description:"), m_description);
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
-    form->addRow(m_buttons);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    addRequestButtons(layout, tr("Create"));
     connect(m_name, &QLineEdit::textChanged, this, &NewTransmissionDialog::updateState);
     connect(m_image, &QComboBox::currentTextChanged, this, &NewTransmissionDialog::updateState);
     connect(m_type, &QComboBox::currentIndexChanged, this, &NewTransmissionDialog::updateState);
@@ -63,8 +61,7 @@ void NewTransmissionDialog::updateState()
     m_useTime->setEnabled(scheduled);
     m_time->setEnabled(scheduled && m_useTime->isChecked());
     m_clients->setEnabled(scheduled);
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_name->text().trimmed().isEmpty()
-                                                        && !m_image->currentText().trimmed().isEmpty());
+    setSubmittable(!m_name->text().trimmed().isEmpty() && !m_image->currentText().trimmed().isEmpty());
 }
 
 SessionRequest NewTransmissionDialog::request() const

@@ -3,12 +3,11 @@
 #include "domain/catalog_image.h"
 #include "domain/session_request.h"
 
-#include <QDialog>
+#include "request_dialog.h"
 
 class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
-class QDialogButtonBox;
 class QLineEdit;
 class QSpinBox;
 
@@ -17,8 +16,8 @@ namespace deploycast {
 // Asks for what /New-MulticastTransmission takes: name, image (one of the
 // server's catalog images that has no transmission yet, or a path typed in
 // the image store), AutoCast or ScheduledCast, and for ScheduledCast a start
-// time and/or a client count.
-class NewTransmissionDialog : public QDialog
+// time and/or a client count. It stays open, as typed, if the server refuses.
+class NewTransmissionDialog : public RequestDialog
 {
     Q_OBJECT
 public:
@@ -39,7 +38,6 @@ private:
     QDateTimeEdit *m_time;
     QSpinBox *m_clients;
     QLineEdit *m_description;
-    QDialogButtonBox *m_buttons;
 };
 
 } // namespace deploycast

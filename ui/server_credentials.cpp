@@ -7,12 +7,15 @@
 #include "security/tls_identity.h"
 #include "security/trust_store.h"
 
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFile>
-#include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QVBoxLayout>
 
 namespace deploycast {
 namespace {
@@ -57,7 +60,7 @@ void ServerCredentials::onStateChanged(ServerConnection *server)
     if (server->lastErrorCode() == QLatin1String(ClientErrorCode::CertificateUnknown))
         askToTrust(server);
     else if (server->lastErrorCode() == QLatin1String(ErrorCode::AuthenticationFailed))
-        askForToken(server);
+        askForToken(server, tr("%1 refused this console: %2").arg(server->address(), server->lastError()));
 }
 
 void ServerCredentials::askToTrust(ServerConnection *server)
@@ -79,17 +82,36 @@ void ServerCredentials::askToTrust(ServerConnection *server)
         server->retryTrustingCertificate();
 }
 
-void ServerCredentials::askForToken(ServerConnection *server)
+void ServerCredentials::askForToken(ServerConnection *server, const QString &why)
 {
+    if (m_asking.contains(server))
+        return;
     m_asking.insert(server);
-    bool ok = false;
-    const QString token = QInputDialog::getText(
-        m_dialogParent, tr("Token for %1").arg(server->address()),
-        tr("%1 refused this console: %2\n\nPaste an admin or viewer token (on the server: the admin.token or "
-           "viewer.token file in its state folder, or deploycastd --new-token). It is kept for this server in %3, "
-           "readable only by you.")
-            .arg(server->address(), server->lastError(), storePath()),
-        QLineEdit::Password, QString(), &ok).trimmed();
+    // A dialog of its own: QInputDialog does not wrap its label, and this
+    // one is long (it was 1,460 px wide).
+    QDialog dialog(m_dialogParent);
+    dialog.setWindowTitle(tr("Token for %1").arg(server->address()));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *text = new QLabel(why + u"\n\n"_qs
+                            + tr("Paste an admin or viewer token (on the server: the admin.token or viewer.token file in "
+                                 "its state folder, or deploycastd --new-token). It is kept for this server in %1, "
+                                 "readable only by you.").arg(storePath()));
+    text->setWordWrap(true);
+    text->setTextFormat(Qt::PlainText);
+    layout->addWidget(text);
+    auto *field = new QLineEdit;
+    field->setObjectName(u"token"_qs);
+    field->setEchoMode(QLineEdit::Password);
+    layout->addWidget(field);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.setMinimumWidth(text->fontMetrics().averageCharWidth() * 60);
+    dialog.setMaximumWidth(text->fontMetrics().averageCharWidth() * 90);
+    field->setFocus();
+    const bool ok = dialog.exec() == QDialog::Accepted;
+    const QString token = field->text().trimmed();
     m_asking.remove(server);
     if (!ok || token.isEmpty())
         return;

@@ -25,11 +25,14 @@ public:
     // Where tokens are kept (the settings file), for the token dialog's note.
     static QString storePath();
 
+    // Asks for a token to present to this server, saying why (a refusal, or
+    // the admin's own wish to change roles), and reconnects with it.
+    void askForToken(ServerConnection *server, const QString &why);
+
 private:
     void watch(ServerConnection *server);
     void onStateChanged(ServerConnection *server);
     void askToTrust(ServerConnection *server);
-    void askForToken(ServerConnection *server);
 
     QWidget *m_dialogParent;
     QSet<ServerConnection *> m_asking; // one question per server at a time

@@ -1,38 +1,85 @@
 #include "server_properties_dialog.h"
 
-#include "cli/text_report.h"
+#include "common/units.h"
 #include "domain/slow_client_policy.h"
 #include "domain/transport_config.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDialogButtonBox>
+#include <QCborArray>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
-#include <QPlainTextEdit>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace deploycast {
 
-ServerPropertiesDialog::ServerPropertiesDialog(const QCborMap &config, QWidget *parent)
-    : QDialog(parent)
+ServerPropertiesDialog::ServerPropertiesDialog(const QCborMap &config, const QString &role, QWidget *parent)
+    : RequestDialog(parent)
 {
     setWindowTitle(tr("Properties of %1").arg(config.value(u"name"_qs).toString()));
     auto *layout = new QVBoxLayout(this);
+    auto *tabs = new QTabWidget;
+    tabs->setObjectName(u"tabs"_qs);
+    tabs->addTab(generalTab(config), tr("&General"));
+    tabs->addTab(multicastTab(config), tr("&Multicast"));
+    tabs->addTab(slowClientsTab(config), tr("Slo&w Clients"));
+    tabs->addTab(accessTab(role), tr("A&ccess"));
+    layout->addWidget(tabs);
+    addRequestButtons(layout);
+    // Once every field is there: each change is checked.
+    connect(m_policy, &QComboBox::currentIndexChanged, this, &ServerPropertiesDialog::updateState);
+    for (QLineEdit *address : {m_firstGroup, m_lastGroup, m_firstGroupV6, m_lastGroupV6})
+        connect(address, &QLineEdit::textChanged, this, &ServerPropertiesDialog::updateState);
+    for (QSpinBox *port : {m_firstPort, m_lastPort})
+        connect(port, &QSpinBox::valueChanged, this, &ServerPropertiesDialog::updateState);
+    updateState();
+}
 
-    auto *details = new QPlainTextEdit(cli::serverConfigReport(config));
-    details->setReadOnly(true);
-    details->setMinimumSize(520, 220);
-    layout->addWidget(details);
+QWidget *ServerPropertiesDialog::generalTab(const QCborMap &config)
+{
+    auto *page = new QWidget;
+    auto *form = new QFormLayout(page);
+    auto addRow = [form](const QString &label, const QString &value) {
+        auto *field = new QLabel(value);
+        field->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        field->setWordWrap(true);
+        form->addRow(label, field);
+    };
+    const QLocale locale;
+    const qint64 maxRate = config.value(u"maxRate"_qs).toInteger();
+    addRow(tr("Name:"), config.value(u"name"_qs).toString());
+    addRow(tr("Version:"), tr("%1 (protocol %2)").arg(config.value(u"version"_qs).toString())
+                               .arg(config.value(u"protocolVersion"_qs).toInteger()));
+    addRow(tr("Listening on:"), config.value(u"listen"_qs).toString());
+    addRow(tr("Multicast interface:"), config.value(u"multicastInterface"_qs).toString());
+    addRow(tr("Image store:"), config.value(u"imageStore"_qs).toString());
+    addRow(tr("State directory:"), config.value(u"stateDirectory"_qs).toString());
+    addRow(tr("Transport server:"), config.value(u"transportRunning"_qs).toBool() ? tr("running") : tr("stopped"));
+    addRow(tr("Transmissions:"), locale.toString(config.value(u"transmissions"_qs).toInteger()));
+    addRow(tr("Namespaces:"), locale.toString(config.value(u"namespaces"_qs).toInteger()));
+    addRow(tr("Clients:"), locale.toString(config.value(u"clients"_qs).toInteger()));
+    addRow(tr("Maximum rate:"), maxRate > 0 ? formatRate(maxRate, locale) : tr("unlimited"));
+    QStringList providers;
+    for (const QCborValue &provider : config.value(u"contentProviders"_qs).toArray())
+        providers.append(provider.toString());
+    addRow(tr("Content providers:"), providers.join(u", "_qs));
+    return page;
+}
 
+QWidget *ServerPropertiesDialog::multicastTab(const QCborMap &config)
+{
     // Where new transmissions take their group and port (/Set-TransportServer).
     const QCborMap transport = config.value(u"transport"_qs).toMap();
-    auto *multicast = new QGroupBox(tr("Multicast for new transmissions"));
+    auto *multicast = new QWidget;
     auto *multicastForm = new QFormLayout(multicast);
+    auto *intro = new QLabel(tr("Where new transmissions take their multicast group and UDP port."));
+    intro->setWordWrap(true);
+    multicastForm->addRow(intro);
     m_firstGroup = new QLineEdit(transport.value(u"ipv4Start"_qs).toString());
     m_firstGroup->setObjectName(u"firstGroup"_qs);
     m_lastGroup = new QLineEdit(transport.value(u"ipv4End"_qs).toString());
@@ -67,9 +114,13 @@ ServerPropertiesDialog::ServerPropertiesDialog(const QCborMap &config, QWidget *
     multicastForm->addRow(tr("Last po&rt:"), m_lastPort);
     multicastForm->addRow(tr("&Network profile:"), m_profile);
     multicastForm->addRow(m_transportProblem);
-    layout->addWidget(multicast);
+    return multicast;
 
-    auto *group = new QGroupBox(tr("Slow clients"));
+}
+
+QWidget *ServerPropertiesDialog::slowClientsTab(const QCborMap &config)
+{
+    auto *group = new QWidget;
     auto *form = new QFormLayout(group);
     m_policy = new QComboBox;
     m_policy->setObjectName(u"policy"_qs);
@@ -91,25 +142,36 @@ ServerPropertiesDialog::ServerPropertiesDialog(const QCborMap &config, QWidget *
     form->addRow(tr("&Threshold:"), m_threshold);
     form->addRow(tr("&Streams:"), m_streamCount);
     form->addRow(m_fallback);
-    layout->addWidget(group);
 
     const SlowClientPolicy policy = SlowClientPolicy::fromCbor(config.value(u"slowClientPolicy"_qs).toMap());
     m_policy->setCurrentIndex(std::max(0, m_policy->findData(toText(policy.kind))));
     m_threshold->setValue(policy.thresholdKBps > 0 ? int(policy.thresholdKBps) : 1000);
     m_streamCount->setCurrentIndex(std::max(0, m_streamCount->findData(policy.streamCount)));
     m_fallback->setChecked(policy.fallback);
+    return group;
+}
 
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(m_buttons);
-    // Once every field is there: each change is checked.
-    connect(m_policy, &QComboBox::currentIndexChanged, this, &ServerPropertiesDialog::updateState);
-    for (QLineEdit *address : {m_firstGroup, m_lastGroup, m_firstGroupV6, m_lastGroupV6})
-        connect(address, &QLineEdit::textChanged, this, &ServerPropertiesDialog::updateState);
-    for (QSpinBox *port : {m_firstPort, m_lastPort})
-        connect(port, &QSpinBox::valueChanged, this, &ServerPropertiesDialog::updateState);
-    updateState();
+QWidget *ServerPropertiesDialog::accessTab(const QString &role)
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    auto *held = new QLabel(role == u"admin"_qs
+                                ? tr("This console holds an <b>admin</b> token: it may change the server.")
+                                : tr("This console holds a <b>viewer</b> token: it can watch but not change anything. "
+                                     "Present an admin token to change the server."));
+    held->setObjectName(u"role"_qs);
+    held->setWordWrap(true);
+    layout->addWidget(held);
+    auto *change = new QPushButton(tr("Use &Another Token…"));
+    change->setObjectName(u"changeToken"_qs);
+    change->setAutoDefault(false);
+    connect(change, &QPushButton::clicked, this, [this] {
+        reject();
+        Q_EMIT changeTokenRequested();
+    });
+    layout->addWidget(change, 0, Qt::AlignLeft);
+    layout->addStretch(1);
+    return page;
 }
 
 void ServerPropertiesDialog::updateState()
@@ -123,7 +185,7 @@ void ServerPropertiesDialog::updateState()
     const bool valid = TransportConfig().updatedFrom(transportRequest(), &problem).has_value();
     m_transportProblem->setText(valid ? QString() : localizedMessage(problem));
     m_transportProblem->setVisible(!valid);
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid);
+    setSubmittable(valid);
 }
 
 QCborMap ServerPropertiesDialog::transportRequest() const

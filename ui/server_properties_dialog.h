@@ -1,27 +1,33 @@
 #pragma once
 
 #include <QCborMap>
-#include <QDialog>
+#include "request_dialog.h"
 
 class QCheckBox;
 class QComboBox;
-class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
 
 namespace deploycast {
 
-// A server's configuration (read-only), and what the admin may change: its
-// transport settings (the multicast range, ports and network profile, as
-// /Set-TransportServer) and its slow-client policy (WDS's multicast session
-// policy).
-class ServerPropertiesDialog : public QDialog
+// A server's property sheet, in tabs: General (its configuration,
+// read-only), Multicast (the range, ports and network profile of new
+// transmissions, as /Set-TransportServer), Slow Clients (WDS's multicast
+// session policy) and Access (the role this console holds, and a way to
+// present another token, e.g. to go from viewer to admin).
+class ServerPropertiesDialog : public RequestDialog
 {
     Q_OBJECT
 public:
-    // config: the getServer reply's "server" map.
-    explicit ServerPropertiesDialog(const QCborMap &config, QWidget *parent = nullptr);
+    // config: the getServer reply's "server" map; role: what this console holds.
+    ServerPropertiesDialog(const QCborMap &config, const QString &role, QWidget *parent = nullptr);
+
+Q_SIGNALS:
+    // The admin wants to present another token.
+    void changeTokenRequested();
+
+public:
 
     // The setPolicy request's parameters (docs/protocol.md).
     QCborMap policyRequest() const;
@@ -29,6 +35,10 @@ public:
     QCborMap transportRequest() const;
 
 private:
+    QWidget *generalTab(const QCborMap &config);
+    QWidget *multicastTab(const QCborMap &config);
+    QWidget *slowClientsTab(const QCborMap &config);
+    QWidget *accessTab(const QString &role);
     void updateState();
 
     QLineEdit *m_firstGroup;
@@ -39,7 +49,6 @@ private:
     QSpinBox *m_lastPort;
     QComboBox *m_profile;
     QLabel *m_transportProblem;
-    QDialogButtonBox *m_buttons;
     QComboBox *m_policy;
     QSpinBox *m_threshold;
     QComboBox *m_streamCount;

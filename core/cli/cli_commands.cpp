@@ -384,4 +384,12 @@ void CliRunner::runGetAuditLog()
          [this](const QCborMap &r) { return printAuditLog(r); });
 }
 
+void CliRunner::runGetHistory()
+{
+    QCborMap params{{u"count"_qs, m_command.has(u"Count"_qs) ? qint64(m_command.integer(u"Count"_qs)) : 50}};
+    if (m_command.has(u"ClientId"_qs))
+        params[u"clientId"_qs] = qint64(m_command.integer(u"ClientId"_qs));
+    call(api::Method::GetHistory, params, [this](const QCborMap &r) { return printHistory(r); });
+}
+
 } // namespace deploycast::cli

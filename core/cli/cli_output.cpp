@@ -5,6 +5,7 @@
 #include "common/cbor_values.h"
 #include "common/printable.h"
 #include "domain/client_info.h"
+#include "domain/history_entry.h"
 #include "text_report.h"
 
 #include <QCborArray>
@@ -42,6 +43,24 @@ int CliRunner::printAuditLog(const QCborMap &result)
         };
         m_out << field("time") << "  " << field("peer") << "  token " << field("tokenId") << "  " << field("command")
               << ' ' << field("targets") << "  -> " << field("result") << '\n';
+    }
+    if (entries.isEmpty())
+        m_out << "    " << tr("No entries.") << '\n';
+    return Exit::Success;
+}
+
+int CliRunner::printHistory(const QCborMap &result)
+{
+    const QCborArray entries = result.value(u"history"_qs).toArray();
+    if (json()) {
+        printJson({{u"server"_qs, m_client->serverName()}, {u"history"_qs, entries}});
+        return Exit::Success;
+    }
+    m_out << tr("History of server %1:").arg(printable(m_client->serverName())) << '\n';
+    for (const QCborValue &value : entries) {
+        const std::optional<HistoryEntry> entry = HistoryEntry::fromCbor(value.toMap());
+        if (entry)
+            m_out << "    " << printable(historyLine(*entry)) << '\n';
     }
     if (entries.isEmpty())
         m_out << "    " << tr("No entries.") << '\n';

@@ -15,7 +15,8 @@ namespace {
 // The exit code for a failed request: unreachable, connection lost, or refused.
 int exitCodeFor(const Error &error)
 {
-    if (error.code == QLatin1String(ClientErrorCode::Unreachable))
+    if (error.code == QLatin1String(ClientErrorCode::Unreachable) || error.code == QLatin1String(ClientErrorCode::HostNotFound)
+        || error.code == QLatin1String(ClientErrorCode::ConnectionRefused))
         return Exit::Unreachable;
     if (error.code == QLatin1String(ClientErrorCode::ConnectionLost) || error.code == QLatin1String(ErrorCode::MalformedFrame))
         return Exit::ConnectionLost;

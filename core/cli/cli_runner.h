@@ -61,6 +61,7 @@ public:
     void runGetAllServers();
     void runGetAllFallbackClients();
     void runGetAuditLog();
+    void runGetHistory();
     // The image catalog (cli_catalog_commands.cpp).
     void runAddImageGroup();
     void runRemoveImageGroup();
@@ -121,6 +122,7 @@ private:
     int printTransport(const QCborMap &result);
     int printFallbackClients(const QCborMap &result);
     int printAuditLog(const QCborMap &result);
+    int printHistory(const QCborMap &result);
     int printImages(const QCborArray &images, bool detailed, const QString &title);
     int printImageGroups(const QCborArray &groups, const QCborArray &images, bool detailed);
     int printSnapshot(QCborMap snapshot);

@@ -93,6 +93,17 @@ QList<CommandSpec> serverCommands()
           server(), format()},
          {u"deploycast /Get-AuditLog /Last:20"_qs},
          &CliRunner::runGetAuditLog},
+        {u"Get-History"_qs,
+         CliText::tr("Shows what became of clients and transmissions: completed by multicast or unicast, fell back, "
+                     "failed, forced, moved, disconnected by the slow-client policy, left; transmissions started, "
+                     "finished and removed. The server keeps the last 10,000 entries across restarts "
+                     "(a Deploycast extension)."),
+         {{u"Count"_qs, ValueKind::Integer, false, {}, u"<n>"_qs,
+           CliText::tr("The last n entries, 1 to 1000 (default 50).")},
+          {u"ClientId"_qs, ValueKind::Integer, false, {}, u"<id>"_qs, CliText::tr("Only this client's entries.")},
+          server(), format()},
+         {u"deploycast /Get-History"_qs, u"deploycast /Get-History /ClientId:17 /Format:Json"_qs},
+         &CliRunner::runGetHistory},
     };
 }
 

@@ -242,4 +242,18 @@ QString transportConfigReport(const QCborMap &config)
         + maxRateRow(config);
 }
 
+QString historyLine(const HistoryEntry &entry)
+{
+    QString line = entry.time.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_qs) + u"  "_qs + displayName(entry.event);
+    if (const QString subject = entry.subject(); !subject.isEmpty())
+        line += u"  "_qs + subject;
+    if (entry.client.id != 0 && !entry.sessionName.isEmpty())
+        line += CliText::tr(" in '%1'").arg(entry.sessionName);
+    if (entry.event == HistoryEvent::Completed)
+        line += CliText::tr(" by %1").arg(toText(entry.client.method));
+    if (!entry.reason.isEmpty())
+        line += u": "_qs + entry.localizedReason();
+    return line;
+}
+
 } // namespace deploycast::cli

@@ -2,6 +2,7 @@
 
 #include "domain/catalog_image.h"
 #include "domain/client_info.h"
+#include "domain/history_entry.h"
 #include "domain/session_info.h"
 
 #include <QCborMap>
@@ -26,5 +27,7 @@ QString transportConfigReport(const QCborMap &serverConfig);
 QString transportSettingsText(const QCborMap &transport);
 // "AutoDisconnect below 8000 KB/s, with fallback", from the protocol's policy map.
 QString policyText(const QCborMap &policy);
+// One history entry on a line: local time, event, subject, method, reason.
+QString historyLine(const HistoryEntry &entry);
 
 } // namespace deploycast::cli

@@ -53,8 +53,12 @@ void ManagementClient::connectToServer(const QString &host, quint16 port, const 
     m_connection = new FramedConnection(socket, this, kMaxFrameFromServer);
     connect(socket, &QSslSocket::encrypted, this, [this, socket, options] { onEncrypted(socket, options); });
     connect(m_connection, &FramedConnection::messageReceived, this, &ManagementClient::onMessage);
-    connect(m_connection, &FramedConnection::closed, this, [this](const QString &reason) {
+    connect(m_connection, &FramedConnection::closed, this, [this, socket](const QString &reason) {
         const char *code = m_welcomed ? ClientErrorCode::ConnectionLost : ClientErrorCode::Unreachable;
+        if (!m_welcomed && socket->error() == QAbstractSocket::HostNotFoundError)
+            code = ClientErrorCode::HostNotFound;
+        else if (!m_welcomed && socket->error() == QAbstractSocket::ConnectionRefusedError)
+            code = ClientErrorCode::ConnectionRefused;
         const QString text = m_welcomed ? tr("lost the connection to %1: %2").arg(m_target, reason)
                                         : tr("cannot reach server %1: %2").arg(m_target, reason);
         fail({QLatin1String(code), text});

@@ -19,6 +19,8 @@ class FramedConnection;
 // Client-side error codes, beside the server's (docs/protocol.md).
 namespace ClientErrorCode {
 inline constexpr auto Unreachable = "unreachable";
+inline constexpr auto HostNotFound = "host-not-found";       // the name does not resolve
+inline constexpr auto ConnectionRefused = "connection-refused"; // nothing listens there
 inline constexpr auto ConnectionLost = "connection-lost";
 inline constexpr auto CertificateUnknown = "certificate-unknown"; // not pinned yet: ask, or /TrustNew
 inline constexpr auto CertificateChanged = "certificate-changed"; // not the pinned one: refused

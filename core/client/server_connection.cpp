@@ -75,6 +75,8 @@ void ServerConnection::connectNow()
             applyDelta(params);
         else if (event == u"catalog"_qs)
             applyCatalog(params);
+        else if (event == u"history"_qs)
+            applyHistory(params);
     });
     ConnectOptions options;
     options.token = m_token;
@@ -168,7 +170,7 @@ void ServerConnection::disconnectClients(const QList<quint32> &ids, bool force,
              for (const QCborValue &value : result.value(u"results"_qs).toArray()) {
                  const QCborMap map = value.toMap();
                  outcomes.append({quint32(integerOf(map.value(u"id"_qs))), map.value(u"result"_qs).toString(),
-                                  map.value(u"message"_qs).toString()});
+                                  map.value(u"message"_qs).toString(), map.value(u"action"_qs).toString()});
              }
              done(outcomes, error);
          });
@@ -243,11 +245,79 @@ void ServerConnection::applySnapshot(const QCborMap &snapshot)
     applySessions(sessions, &change);
 
     const QCborArray clients = snapshot.value(u"clients"_qs).toArray();
-    dropMissing(&m_clients, idsIn(clients), &change.removedClients);
+    const QSet<quint32> live = idsIn(clients);
+    for (const quint32 id : m_clients.keys())
+        if (!live.contains(id))
+            removeLiveClient(id, &change);
     applyClients(clients, &change);
     m_lastUpdate = referenceTime();
     Q_EMIT changed(change);
     applyCatalog(snapshot.value(u"catalog"_qs).toMap());
+    applyHistory(snapshot, false);
+}
+
+void ServerConnection::removeLiveClient(quint32 id, MirrorChange *change)
+{
+    if (!m_clients.remove(id))
+        return;
+    change->removedClients.append(id);
+    if (m_finished.contains(id))
+        change->finishedClients.append(id); // its row stays, now finished
+}
+
+const ClientInfo *ServerConnection::client(quint32 id) const
+{
+    if (const auto live = m_clients.constFind(id); live != m_clients.constEnd())
+        return &*live;
+    const auto finished = m_finished.constFind(id);
+    return finished == m_finished.constEnd() ? nullptr : &*finished;
+}
+
+void ServerConnection::applyHistory(const QCborMap &push, bool live)
+{
+    const QCborArray entries = push.value(u"history"_qs).toArray();
+    QList<HistoryEntry> added;
+    MirrorChange change;
+    for (const QCborValue &value : entries) {
+        std::optional<HistoryEntry> entry = HistoryEntry::fromCbor(value.toMap());
+        if (!entry || entry->sequence == 0)
+            continue;
+        const quint64 lastSeen = m_history.empty() ? 0 : m_history.back().sequence;
+        if (entry->sequence <= lastSeen) {
+            // Seen already, unless the server's history started over (its
+            // state was wiped): then ours goes too.
+            if (value == entries.last() && entry->sequence < lastSeen) {
+                m_history.clear();
+                Q_EMIT historyCleared();
+            }
+            continue;
+        }
+        m_history.push_back(*entry);
+        if (m_history.size() > std::size_t(kMaxHistory))
+            m_history.pop_front();
+        added.append(*entry);
+        if (!isClientEvent(entry->event) || !isFinal(entry->event) || entry->client.id == 0)
+            continue;
+        ClientInfo finished = entry->client;
+        finished.outcome = entry->event;
+        finished.endedAt = entry->time;
+        finished.outcomeReason = entry->localizedReason();
+        if (!m_finished.contains(finished.id))
+            m_finishedOrder.push_back(finished.id);
+        m_finished.insert(finished.id, finished);
+        change.finishedClients.append(finished.id);
+        if (m_finishedOrder.size() > std::size_t(kMaxFinished)) {
+            const quint32 oldest = m_finishedOrder.front();
+            m_finishedOrder.pop_front();
+            m_finished.remove(oldest);
+            if (!m_clients.contains(oldest))
+                change.removedClients.append(oldest);
+        }
+    }
+    if (!change.isEmpty())
+        Q_EMIT changed(change);
+    if (!added.isEmpty())
+        Q_EMIT historyAdded(added, live);
 }
 
 quint32 ServerConnection::transmissionOf(const QString &imagePath) const
@@ -285,8 +355,7 @@ void ServerConnection::applyDelta(const QCborMap &delta)
             change.removedSessions.append(quint32(integerOf(value)));
     applySessions(delta.value(u"sessions"_qs).toArray(), &change);
     for (const QCborValue &value : delta.value(u"removedClients"_qs).toArray())
-        if (m_clients.remove(quint32(integerOf(value))))
-            change.removedClients.append(quint32(integerOf(value)));
+        removeLiveClient(quint32(integerOf(value)), &change);
     applyClients(delta.value(u"clients"_qs).toArray(), &change);
     m_lastUpdate = referenceTime();
     if (!change.isEmpty())

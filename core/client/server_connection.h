@@ -5,6 +5,7 @@
 #include "common/host_port.h"
 #include "domain/catalog_image.h"
 #include "domain/client_info.h"
+#include "domain/history_entry.h"
 #include "domain/session_info.h"
 
 #include <QCborMap>
@@ -15,6 +16,7 @@
 #include <QSslCertificate>
 #include <QTimer>
 
+#include <deque>
 #include <functional>
 
 namespace deploycast {
@@ -33,11 +35,15 @@ enum class ConnectionState {
 struct MirrorChange {
     QList<quint32> addedSessions, changedSessions, removedSessions;
     QList<quint32> addedClients, changedClients, removedClients;
+    // Clients whose history now ends (completed, failed, forced, left): they
+    // stay in finishedClients() after leaving the live set.
+    QList<quint32> finishedClients;
 
     bool isEmpty() const
     {
         return addedSessions.isEmpty() && changedSessions.isEmpty() && removedSessions.isEmpty()
-               && addedClients.isEmpty() && changedClients.isEmpty() && removedClients.isEmpty();
+               && addedClients.isEmpty() && changedClients.isEmpty() && removedClients.isEmpty()
+               && finishedClients.isEmpty();
     }
 };
 
@@ -73,7 +79,15 @@ public:
     QDateTime lastUpdate() const { return m_lastUpdate; }
 
     const QHash<quint32, SessionInfo> &sessions() const { return m_sessions; }
+    // The clients on the server now.
     const QHash<quint32, ClientInfo> &clients() const { return m_clients; }
+    // Clients the history says have finished (completed, failed, forced,
+    // left), the newest kMaxFinished, with their outcome and end time.
+    const QHash<quint32, ClientInfo> &finishedClients() const { return m_finished; }
+    // A client on the server, or else a finished one; null if neither.
+    const ClientInfo *client(quint32 id) const;
+    // The server's activity history as pushed, oldest first (the newest kMaxHistory).
+    const std::deque<HistoryEntry> &history() const { return m_history; }
     // The server's image catalog, as last pushed.
     const QStringList &imageGroups() const { return m_imageGroups; }
     const QList<CatalogImage> &images() const { return m_images; }
@@ -108,13 +122,23 @@ public:
     void applyDelta(const QCborMap &delta);
     // The whole catalog ({groups, images}), from a snapshot or a "catalog" push.
     void applyCatalog(const QCborMap &catalog);
+    // History entries from a snapshot or a "history" push ({history: [entry]});
+    // those already seen are skipped.
+    void applyHistory(const QCborMap &push, bool live = true);
 
     static constexpr int kMaxBackoffSeconds = 30;
+    static constexpr int kMaxFinished = 10'000;
+    static constexpr int kMaxHistory = 10'000;
 
 Q_SIGNALS:
     void stateChanged();
     void changed(const MirrorChange &change);
     void catalogChanged();
+    // New history entries, oldest first. live: pushed as they happened; false
+    // for those a snapshot brings (at start, after a reconnect).
+    void historyAdded(const QList<HistoryEntry> &entries, bool live);
+    // The server's history started again (its state was wiped): forget ours.
+    void historyCleared();
 
 private:
     void connectNow();
@@ -123,6 +147,7 @@ private:
     void setState(ConnectionState state);
     void applySessions(const QCborArray &sessions, MirrorChange *change);
     void applyClients(const QCborArray &clients, MirrorChange *change);
+    void removeLiveClient(quint32 id, MirrorChange *change);
 
     HostPort m_address;
     QPointer<ManagementClient> m_client;
@@ -142,6 +167,9 @@ private:
     QTimer m_countdownTimer; // re-announces "retrying in N s" every second
     QHash<quint32, SessionInfo> m_sessions;
     QHash<quint32, ClientInfo> m_clients;
+    QHash<quint32, ClientInfo> m_finished;
+    std::deque<quint32> m_finishedOrder; // oldest first, for the bound
+    std::deque<HistoryEntry> m_history;
     QStringList m_imageGroups;
     QList<CatalogImage> m_images;
 };

@@ -47,7 +47,6 @@ void ServerList::remove(ServerConnection *server)
     Q_EMIT serverAboutToBeRemoved(server);
     m_servers.removeOne(server);
     server->deleteLater();
-    Q_EMIT serverRemoved();
 }
 
 } // namespace deploycast

@@ -30,7 +30,6 @@ public:
 Q_SIGNALS:
     void serverAdded(ServerConnection *server);
     void serverAboutToBeRemoved(ServerConnection *server);
-    void serverRemoved();
 
 private:
     QList<ServerConnection *> m_servers;

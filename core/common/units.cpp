@@ -4,20 +4,20 @@
 
 namespace deploycast {
 
-QString formatRate(qint64 bytesPerSecond)
+QString formatRate(qint64 bytesPerSecond, const QLocale &locale)
 {
     // Network rates are decimal by convention.
     const double value = double(bytesPerSecond);
     if (value >= 1e9)
-        return QStringLiteral("%1 GB/s").arg(value / 1e9, 0, 'f', 2);
+        return QStringLiteral("%1 GB/s").arg(locale.toString(value / 1e9, 'f', 2));
     if (value >= 1e6)
-        return QStringLiteral("%1 MB/s").arg(value / 1e6, 0, 'f', 1);
+        return QStringLiteral("%1 MB/s").arg(locale.toString(value / 1e6, 'f', 1));
     if (value >= 1e3)
-        return QStringLiteral("%1 kB/s").arg(value / 1e3, 0, 'f', 1);
-    return QStringLiteral("%1 B/s").arg(bytesPerSecond);
+        return QStringLiteral("%1 kB/s").arg(locale.toString(value / 1e3, 'f', 1));
+    return QStringLiteral("%1 B/s").arg(locale.toString(bytesPerSecond));
 }
 
-QString formatSize(qint64 bytes)
+QString formatSize(qint64 bytes, const QLocale &locale)
 {
     const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
     double value = double(bytes);
@@ -26,8 +26,8 @@ QString formatSize(qint64 bytes)
         value /= 1024;
         ++unit;
     }
-    return unit == 0 ? QStringLiteral("%1 B").arg(bytes)
-                     : QStringLiteral("%1 %2").arg(value, 0, 'f', 1).arg(QLatin1String(units[unit]));
+    return unit == 0 ? QStringLiteral("%1 B").arg(locale.toString(bytes))
+                     : QStringLiteral("%1 %2").arg(locale.toString(value, 'f', 1), QLatin1String(units[unit]));
 }
 
 QString formatDuration(qint64 seconds)

@@ -70,6 +70,7 @@ QCborMap ClientInfo::fieldsDifferentFrom(const ClientInfo *before) const
     put("fallback", &ClientInfo::fallbackSupported, asIs);
     put("stream", &ClientInfo::stream, asIs);
     put("note", &ClientInfo::note, asIs);
+    put("repairs", &ClientInfo::blocksRepaired, integer);
     return map;
 }
 
@@ -119,6 +120,8 @@ void ClientInfo::update(const QCborMap &fields)
             fallbackSupported = value.toBool(true);
         else if (key == u"stream"_qs)
             stream = value.toString();
+        else if (key == u"repairs"_qs)
+            blocksRepaired = std::max<qint64>(0, integerOf(value));
         else if (key == u"note"_qs)
             note = value.toString();
     }

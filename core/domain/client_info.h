@@ -1,5 +1,7 @@
 #pragma once
 
+#include "history_event.h"
+
 #include <QCborMap>
 #include <QDateTime>
 #include <QString>
@@ -37,6 +39,12 @@ struct ClientInfo {
     bool fallbackSupported = true;
     QString stream; // Multistream: "fast", "medium" or "slow"; empty with one stream
     QString note;   // why the server moved it, e.g. an automatic disconnect
+    qint64 blocksRepaired = 0; // blocks it asked to have sent again (NAKs), all told
+
+    // The console's, from the history once the client has left (not on the wire).
+    std::optional<HistoryEvent> outcome; // its final event; empty while it is on the server
+    QDateTime endedAt;
+    QString outcomeReason; // in the admin's language
 
     QCborMap toCbor() const;
     // Only the fields that differ from `before`, plus the id; empty if none do.
@@ -54,6 +62,7 @@ struct DisconnectOutcome {
     quint32 id = 0;
     QString result; // "done", "gone" or "not-allowed" (docs/protocol.md)
     QString message;
+    QString action; // for "done": "fallback", "failed" (it cannot fall back) or "stopped" (Force)
 };
 
 } // namespace deploycast

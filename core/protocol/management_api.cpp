@@ -44,6 +44,8 @@ constexpr MethodSpec kMethods[] = {
     // A piece of an image's file (/Export-Image): admins only (images may
     // hold what viewers should not see), changes nothing.
     {Method::ReadImageData, "readImageData", false, true},
+    // What became of clients and transmissions: viewers see the clients anyway.
+    {Method::GetHistory, "getHistory", false, false},
 };
 
 const MethodSpec &specOf(Method method)

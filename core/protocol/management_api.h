@@ -16,6 +16,11 @@ namespace deploycast::api {
 // An image's bytes travel in pieces of at most this size (uploads, exports):
 // well inside the 1 MiB frame cap.
 inline constexpr qint64 kImagePieceBytes = 768 * 1024;
+// getHistory's most entries per reply, and the most a snapshot or a delta
+// carries: an entry with a 253-character machine name is under 1 KiB, so a
+// reply stays under the 1 MiB frame cap.
+inline constexpr int kMaxHistoryPerReply = 1000;
+inline constexpr int kHistoryInSnapshot = 500;
 // Pieces a client keeps in flight: enough to keep a LAN busy while the other
 // side writes, few enough that what waits for a peer stays far below the
 // server's 4 MiB bound.
@@ -48,6 +53,7 @@ enum class Method {
     CopyImageData,
     FinishImageUpload,
     ReadImageData,
+    GetHistory,
 };
 
 // Every method, for tables and tests.

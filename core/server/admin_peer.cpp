@@ -175,6 +175,8 @@ QCborMap AdminPeer::dispatch(api::Method method, const QCborMap &params, Error *
         return finishImageUpload(params, error);
     case api::Method::ReadImageData:
         return readImageData(params, error);
+    case api::Method::GetHistory:
+        return getHistory(params, error);
     }
     Q_UNREACHABLE();
 }
@@ -294,8 +296,11 @@ QCborMap AdminPeer::disconnectClients(const QCborMap &params, Error *error)
         const qint64 id = integerOf(value, -1);
         const DisconnectOutcome outcome = (id > 0 && id <= 0xFFFFFFFFll)
             ? m_registry->disconnectClient(quint32(id), force)
-            : DisconnectOutcome{0, u"gone"_qs, QStringLiteral("'%1' is not a client ID").arg(value.toVariant().toString())};
-        results.append(QCborMap{{u"id"_qs, id}, {u"result"_qs, outcome.result}, {u"message"_qs, outcome.message}});
+            : DisconnectOutcome{0, u"gone"_qs, QStringLiteral("'%1' is not a client ID").arg(value.toVariant().toString()), {}};
+        QCborMap result{{u"id"_qs, id}, {u"result"_qs, outcome.result}, {u"message"_qs, outcome.message}};
+        if (!outcome.action.isEmpty())
+            result[u"action"_qs] = outcome.action;
+        results.append(result);
     }
     // One line per request: each client the disconnect reached says so itself.
     const QCborMap reply{{u"results"_qs, results}};
@@ -348,6 +353,23 @@ QCborMap AdminPeer::setTransport(QCborMap params, Error *error)
 QCborMap AdminPeer::listFallbackClients() const
 {
     return {{u"clients"_qs, clientsToCbor(m_registry->fallbackClients())}};
+}
+
+QCborMap AdminPeer::getHistory(const QCborMap &params, Error *error) const
+{
+    const qint64 count = integerOf(params.value(u"count"_qs), 100);
+    const qint64 before = integerOf(params.value(u"before"_qs), 0);
+    const qint64 clientId = integerOf(params.value(u"clientId"_qs), 0);
+    if (count < 1 || count > api::kMaxHistoryPerReply || before < 0 || clientId < 0 || clientId > 0xFFFFFFFFll) {
+        *error = {QLatin1String(ErrorCode::InvalidArgument),
+                  ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'count' must be 1 to %1, and 'before' and 'clientId' cannot be negative"))
+                      .arg(api::kMaxHistoryPerReply)};
+        return {};
+    }
+    QCborArray entries;
+    for (const HistoryEntry &entry : m_registry->history().last(int(count), quint64(before), quint32(clientId)))
+        entries.append(entry.toCbor());
+    return {{u"history"_qs, entries}, {u"lastSequence"_qs, qint64(m_registry->history().lastSequence())}};
 }
 
 QCborMap AdminPeer::getAuditLog(const QCborMap &params, Error *error)

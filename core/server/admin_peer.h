@@ -44,6 +44,7 @@ private:
     QCborMap setPolicy(const QCborMap &params, Error *error);
     QCborMap listFallbackClients() const;
     QCborMap getAuditLog(const QCborMap &params, Error *error);
+    QCborMap getHistory(const QCborMap &params, Error *error) const;
     QCborMap setTransport(QCborMap params, Error *error);
     QCborMap controlTransport(const QCborMap &params, Error *error);
     // The image catalog (admin_catalog.cpp).

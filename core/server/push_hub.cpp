@@ -4,6 +4,7 @@
 #include "protocol/framed_connection.h"
 #include "protocol/messages.h"
 #include "image_catalog.h"
+#include "protocol/management_api.h"
 #include "registry.h"
 
 #include <QCborArray>
@@ -37,8 +38,12 @@ QCborMap PushHub::subscribe(FramedConnection *connection)
         // First subscriber: deltas start from this moment.
         remember(&m_lastSessions, &m_lastClients);
         m_catalogRevision = m_registry->catalog()->revision();
+        m_historyPushed = m_registry->history().lastSequence();
         m_timer.start();
     }
+    QCborArray history;
+    for (const HistoryEntry &entry : m_registry->history().last(api::kHistoryInSnapshot))
+        history.append(entry.toCbor());
     QCborArray sessions;
     for (const SessionInfo &session : m_registry->allSessions())
         sessions.append(session.toCbor());
@@ -48,7 +53,7 @@ QCborMap PushHub::subscribe(FramedConnection *connection)
     // A delta computed before this snapshot may repeat some of it; applying
     // the same values twice is harmless, so mirrors apply both in order.
     return {{u"sequence"_qs, m_sequence}, {u"sessions"_qs, sessions}, {u"clients"_qs, clients},
-            {u"catalog"_qs, m_registry->catalogSnapshot()}};
+            {u"catalog"_qs, m_registry->catalogSnapshot()}, {u"history"_qs, history}};
 }
 
 void PushHub::remember(QHash<quint32, QCborMap> *sessions, QHash<quint32, ClientInfo> *clients) const
@@ -106,6 +111,16 @@ void PushHub::onTick()
         if (!clients.contains(it.key()))
             removedClients.append(it.key());
 
+    // New history, in order, in a frame of its own; a burst beyond one
+    // frame's share goes over the next ticks.
+    QCborArray history;
+    for (const HistoryEntry &entry : m_registry->history().after(m_historyPushed, api::kMaxHistoryPerReply)) {
+        history.append(entry.toCbor());
+        m_historyPushed = entry.sequence;
+    }
+    if (!history.isEmpty())
+        send(u"history"_qs, {{u"history"_qs, history}});
+
     m_lastSessions = std::move(sessions);
     m_lastClients = std::move(clients);
     if (changedSessions.isEmpty() && removedSessions.isEmpty() && changedClients.isEmpty() && removedClients.isEmpty())
@@ -125,6 +140,7 @@ void PushHub::onTick()
             delta[u"sessions"_qs] = changedSessions;
             delta[u"removedSessions"_qs] = idsOf(removedSessions);
             delta[u"removedClients"_qs] = idsOf(removedClients);
+
         }
         send(u"delta"_qs, delta);
     }

@@ -49,6 +49,7 @@ private:
     // times a second to compare them was most of the server's CPU.
     QHash<quint32, ClientInfo> m_lastClients;
     qint64 m_sequence = 0;
+    quint64 m_historyPushed = 0; // the sequence of the last history entry pushed
     quint64 m_catalogRevision = 0; // as last pushed ("catalog": the whole catalog, when it changed)
 };
 

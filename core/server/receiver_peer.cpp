@@ -68,15 +68,34 @@ ReceiverPeer::ReceiverPeer(FramedConnection *connection, Registry *registry, QOb
     connect(m_connection, &FramedConnection::bytesWritten, this, &ReceiverPeer::pumpFallback);
     connect(m_connection, &FramedConnection::closed, this, [this](const QString &reason) {
         leaveSession();
+        if (m_completed)
+            record(HistoryEvent::Completed, {});
+        else
+            recordLeaving(reason);
         Q_EMIT gone(this, m_completed ? u"completed"_qs : reason);
     });
 }
 
-void ReceiverPeer::kick(KickReason reason, const QString &message)
+void ReceiverPeer::recordLeaving(const ServerText &reason)
 {
-    qCInfo(lcTransfer).noquote() << "client" << m_info.id << m_info.machineName << "kicked:" << toText(reason) << message;
-    m_connection->send(proto::notify(u"kick"_qs, {{u"reason"_qs, toText(reason)}, {u"message"_qs, message}}));
+    record(HistoryEvent::Left, reason);
+}
+
+void ReceiverPeer::record(HistoryEvent event, const ServerText &reason)
+{
+    if (m_info.id == 0 || m_finalRecorded)
+        return; // never joined, or its end is already told
+    m_finalRecorded = isFinal(event);
+    m_registry->recordClientEvent(event, m_info, reason);
+}
+
+void ReceiverPeer::kick(KickReason reason, const ServerText &message, HistoryEvent outcome)
+{
+    qCInfo(lcTransfer).noquote() << "client" << m_info.id << m_info.machineName << "kicked:" << toText(reason)
+                                 << message.english();
+    m_connection->send(proto::notify(u"kick"_qs, {{u"reason"_qs, toText(reason)}, {u"message"_qs, message.english()}}));
     leaveSession();
+    record(outcome, message);
     if (reason == KickReason::Fallback) {
         // WDS takes the client off the multicast list at once; it stays
         // visible among the unicast fallback clients until it is done.
@@ -89,6 +108,7 @@ void ReceiverPeer::kick(KickReason reason, const QString &message)
 void ReceiverPeer::move(const TransferSession::StreamAddress &to, const QString &reason)
 {
     m_info.note = QStringLiteral("moved to the %1 stream: %2").arg(to.name, reason);
+    record(HistoryEvent::Moved, ServerText(QT_TRANSLATE_NOOP("ServerMessage", "moved to the %1 stream: %2")).arg(to.name, reason));
     m_connection->send(proto::notify(u"move"_qs, {{u"group"_qs, to.group},
                                                   {u"port"_qs, to.port},
                                                   {u"stream"_qs, to.name},
@@ -233,6 +253,7 @@ void ReceiverPeer::onNak(const QCborMap &params)
     const auto kind = params.value(u"catchUp"_qs).toBool() ? MulticastSender::RepairKind::CatchUp
                                                            : MulticastSender::RepairKind::Loss;
     const std::uint64_t lost = m_session->requestRepair(this, ranges, kind);
+    m_info.blocksRepaired += qint64(lost);
     if (kind == MulticastSender::RepairKind::Loss)
         m_nakedBlocks += lost;
 }
@@ -274,7 +295,7 @@ void ReceiverPeer::pumpFallback()
         QByteArray payload(bytes, Qt::Uninitialized);
         Error error;
         if (!m_content->read(qint64(first) * qint64(kBlockPayloadSize), bytes, payload.data(), &error)) {
-            kick(KickReason::Abort, error.message);
+            kick(KickReason::Abort, error.message, HistoryEvent::Failed);
             return;
         }
         m_connection->send(proto::notify(u"data"_qs, {{u"first"_qs, qint64(first)}, {u"payload"_qs, payload}}));

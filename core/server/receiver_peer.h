@@ -1,6 +1,8 @@
 #pragma once
 
+#include "common/server_text.h"
 #include "domain/client_info.h"
+#include "domain/history_entry.h"
 #include "transfer/block_bitmap.h"
 #include "transfer/content_file.h"
 #include "transfer/repair_account.h"
@@ -38,7 +40,11 @@ public:
     bool inFallback() const { return m_info.method == TransferMethod::Unicast; }
     TransferSession *session() const { return m_session; }
 
-    void kick(KickReason reason, const QString &message);
+    // Sends the client away; `outcome` is what the history records of it.
+    void kick(KickReason reason, const ServerText &message, HistoryEvent outcome);
+    bool hasCompleted() const { return m_completed; }
+    // Records its final outcome now if nothing has (the server is stopping).
+    void recordLeaving(const ServerText &reason);
     void setNote(const QString &note) { m_info.note = note; }
     void setStream(const QString &name) { m_info.stream = name; }
     // Multistream: tells the client to listen on another stream from now on.
@@ -65,6 +71,7 @@ private:
     void sendDigests(const ImageDigests &digests);
     void pumpFallback();
     void leaveSession();
+    void record(HistoryEvent event, const ServerText &reason);
 
     FramedConnection *m_connection;
     Registry *m_registry;
@@ -76,6 +83,7 @@ private:
     BlockBitmap m_wanted;
     std::uint32_t m_wantedCursor = 0;
     bool m_completed = false;
+    bool m_finalRecorded = false; // the history holds its final event
     quint64 m_nakedBlocks = 0;
     RepairAccount m_repairs;
 };

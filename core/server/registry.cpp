@@ -29,6 +29,7 @@ Registry::Registry(const QString &serverName, StateStore *store, ImageStore *ima
     , m_settings(settings)
     , m_hashes(stateDirectory)
     , m_bundleDirectory(stateDirectory + u"/bundles"_qs)
+    , m_history(stateDirectory)
 {
     m_hashing.setMaxThreadCount(1);
     m_policyTimer.setInterval(1000);
@@ -148,12 +149,14 @@ void Registry::applySlowClientPolicy()
                                      << (fallback ? "to unicast fallback:" : "(no fallback):") << action->reason;
         peer->setNote(u"auto-disconnected: "_qs + action->reason);
         peer->kick(fallback ? KickReason::Fallback : KickReason::Disconnected,
-                   u"disconnected by the slow-client policy: "_qs + action->reason);
+                   ServerText(QT_TRANSLATE_NOOP("ServerMessage", "disconnected by the slow-client policy: %1")).arg(action->reason),
+                   fallback ? HistoryEvent::FellBack : HistoryEvent::PolicyDisconnected);
     }
 }
 
 void Registry::restore()
 {
+    m_history.load();
     m_transportRunning = m_store->transport().enabled; // a disabled transport server stays stopped
     QSet<QString> folders; // the namespaces' folders, whose bundles stay
     for (const SessionInfo &info : m_store->sessions()) {
@@ -187,8 +190,13 @@ TransferSession *Registry::addSession(const SessionInfo &info)
     auto *session = new TransferSession(info, content, settings, this);
     session->setPaused(!m_transportRunning);
     connect(session, &TransferSession::stateChanged, this, &Registry::persist);
+    m_recordedStates.insert(info.id, info.state);
+    connect(session, &TransferSession::stateChanged, this, [this, session] { onSessionStateChanged(session); });
     connect(session, &TransferSession::drained, this, [this, session] {
         qCInfo(lcState).noquote() << "removed" << session->info().name << "after its last client left";
+        recordSessionEvent(HistoryEvent::TransmissionRemoved, session->info(),
+                           ServerText(QT_TRANSLATE_NOOP("ServerMessage", "deactivated, and its last client has left")));
+        m_recordedStates.remove(session->info().id);
         m_sessions.erase(session->info().id);
         session->deleteLater();
         persist();
@@ -426,7 +434,8 @@ bool Registry::removeSession(SessionKind kind, const QString &name, bool force, 
     qCInfo(lcMgmt).noquote() << "removing" << name << "with Force; stopping" << session->clients().size() << "clients";
     const QList<ReceiverPeer *> clients = session->clients();
     for (ReceiverPeer *peer : clients)
-        peer->kick(KickReason::Abort, QStringLiteral("%1 '%2' was removed with Force").arg(kindNoun(kind), name));
+        peer->kick(KickReason::Abort, ServerText(QT_TRANSLATE_NOOP("ServerMessage", "%1 '%2' was removed with Force")).arg(kindNoun(kind), name),
+                   HistoryEvent::Forced);
     session->deactivate();
     return true;
 }
@@ -435,20 +444,27 @@ DisconnectOutcome Registry::disconnectClient(quint32 id, bool force)
 {
     ReceiverPeer *peer = m_clients.value(id);
     if (!peer)
-        return {id, u"gone"_qs, QStringLiteral("no client with ID %1 on server %2").arg(id).arg(m_serverName)};
+        return {id, u"gone"_qs, QStringLiteral("no client with ID %1 on server %2").arg(id).arg(m_serverName), {}};
+    if (peer->hasCompleted())
+        return {id, u"gone"_qs, QStringLiteral("client %1 has already finished").arg(id), {}};
     if (force) {
-        peer->kick(KickReason::Abort, u"disconnected by an administrator with Force"_qs);
-        return {id, u"done"_qs, QStringLiteral("client %1 stopped").arg(id)};
+        peer->kick(KickReason::Abort, ServerText(QT_TRANSLATE_NOOP("ServerMessage", "disconnected by an administrator with Force")),
+                   HistoryEvent::Forced);
+        return {id, u"done"_qs, QStringLiteral("client %1 stopped").arg(id), u"stopped"_qs};
     }
     if (peer->inFallback())
         return {id, u"not-allowed"_qs,
-                QStringLiteral("client %1 is already finishing by unicast; use Force to stop it").arg(id)};
+                QStringLiteral("client %1 is already finishing by unicast; use Force to stop it").arg(id), {}};
     if (peer->info().fallbackSupported) {
-        peer->kick(KickReason::Fallback, u"disconnected by an administrator; finish by unicast"_qs);
-        return {id, u"done"_qs, QStringLiteral("client %1 falls back to unicast").arg(id)};
+        peer->kick(KickReason::Fallback,
+                   ServerText(QT_TRANSLATE_NOOP("ServerMessage", "disconnected by an administrator; finish by unicast")),
+                   HistoryEvent::FellBack);
+        return {id, u"done"_qs, QStringLiteral("client %1 falls back to unicast").arg(id), u"fallback"_qs};
     }
-    peer->kick(KickReason::Disconnected, u"disconnected by an administrator; this client cannot fall back"_qs);
-    return {id, u"done"_qs, QStringLiteral("client %1 disconnected (it does not support fallback)").arg(id)};
+    peer->kick(KickReason::Disconnected,
+               ServerText(QT_TRANSLATE_NOOP("ServerMessage", "disconnected by an administrator; this client cannot fall back")),
+               HistoryEvent::Failed);
+    return {id, u"done"_qs, QStringLiteral("client %1 disconnected (it does not support fallback)").arg(id), u"failed"_qs};
 }
 
 TransferSession *Registry::join(ReceiverPeer *peer, SessionKind kind, const QString &name, const QString &joinToken,
@@ -607,6 +623,50 @@ void Registry::onPeerGone(ReceiverPeer *peer, const QString &reason)
         m_clients.remove(peer->clientId());
     }
     peer->deleteLater();
+}
+
+void Registry::recordClientEvent(HistoryEvent event, const ClientInfo &client, const ServerText &reason)
+{
+    HistoryEntry entry;
+    entry.event = event;
+    entry.sessionId = client.sessionId;
+    entry.sessionName = client.sessionName;
+    entry.client = client;
+    entry.reason = reason.english();
+    entry.reasonText = reason.text();
+    entry.reasonArgs = reason.arguments();
+    m_history.record(std::move(entry));
+}
+
+void Registry::recordSessionEvent(HistoryEvent event, const SessionInfo &session, const ServerText &reason)
+{
+    HistoryEntry entry;
+    entry.event = event;
+    entry.sessionId = session.id;
+    entry.sessionName = session.name;
+    entry.reason = reason.english();
+    entry.reasonText = reason.text();
+    entry.reasonArgs = reason.arguments();
+    m_history.record(std::move(entry));
+}
+
+void Registry::onSessionStateChanged(TransferSession *session)
+{
+    const SessionInfo &info = session->info();
+    const SessionState before = m_recordedStates.value(info.id, info.state);
+    m_recordedStates.insert(info.id, info.state);
+    if (before == info.state)
+        return;
+    if (info.state == SessionState::Active)
+        recordSessionEvent(HistoryEvent::TransmissionStarted, info, {});
+    else if (before == SessionState::Active && info.state != SessionState::Deactivated)
+        recordSessionEvent(HistoryEvent::TransmissionFinished, info, info.problem);
+}
+
+void Registry::recordShutdown()
+{
+    for (ReceiverPeer *peer : std::as_const(m_clients))
+        peer->recordLeaving(ServerText(QT_TRANSLATE_NOOP("ServerMessage", "the server stopped")));
 }
 
 bool Registry::saveAll(Error *error)

@@ -5,6 +5,7 @@
 #include "domain/session_info.h"
 #include "domain/session_request.h"
 #include "hash_cache.h"
+#include "history_log.h"
 #include "image_catalog.h"
 #include "image_store.h"
 #include "state_store.h"
@@ -97,6 +98,12 @@ public:
     void forgetUnicastSource(const QString &path);
     void adoptPeer(ReceiverPeer *peer);
 
+    // What became of clients and sessions, kept across restarts.
+    const HistoryLog &history() const { return m_history; }
+    void recordClientEvent(HistoryEvent event, const ClientInfo &client, const ServerText &reason);
+    // The server is stopping: every client still here is recorded as leaving.
+    void recordShutdown();
+
 private:
     TransferSession *find(SessionKind kind, const QString &name) const;
     SessionContent *unicastSource(const QString &path);
@@ -107,6 +114,8 @@ private:
     bool registerClient(ReceiverPeer *peer, ClientInfo *client, Error *error);
     TransferSession *addSession(const SessionInfo &info);
     void onPeerGone(ReceiverPeer *peer, const QString &reason);
+    void onSessionStateChanged(TransferSession *session);
+    void recordSessionEvent(HistoryEvent event, const SessionInfo &session, const ServerText &reason);
     void applySlowClientPolicy();
     bool saveAll(Error *error);
     void persist();
@@ -128,6 +137,8 @@ private:
     bool m_transportRunning = true;
     QHash<quint32, ReceiverPeer *> m_clients;        // joined clients, multicast or fallback
     QTimer m_policyTimer;
+    HistoryLog m_history;
+    QHash<quint32, SessionState> m_recordedStates; // each session's state as the history last saw it
 };
 
 } // namespace deploycast

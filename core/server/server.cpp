@@ -90,7 +90,12 @@ Server::Server(const ServerOptions &options, QObject *parent)
 {
 }
 
-Server::~Server() = default;
+Server::~Server()
+{
+    // Clients still here leave with the server; the history says so.
+    if (m_registry)
+        m_registry->recordShutdown();
+}
 
 bool Server::start(Error *error)
 {

@@ -340,7 +340,8 @@ void TransferSession::failContent(const Error &error)
             stream.sender->stop();
     const QList<ReceiverPeer *> clients = m_clients;
     for (ReceiverPeer *peer : clients)
-        peer->kick(KickReason::Abort, QStringLiteral("'%1' stopped: %2").arg(m_info.name, error.message));
+        peer->kick(KickReason::Abort, ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'%1' stopped: %2")).arg(m_info.name, error.message),
+                   HistoryEvent::Failed);
     setState(SessionState::Finished);
     Q_EMIT stateChanged(); // the problem is news even if the state was already Finished
 }

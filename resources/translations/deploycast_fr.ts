@@ -923,6 +923,33 @@ Exemples :
         <source>Namespaces</source>
         <translation>Espaces de noms</translation>
     </message>
+    <message>
+        <source>Shows what became of clients and transmissions: completed by multicast or unicast, fell back, failed, forced, moved, disconnected by the slow-client policy, left; transmissions started, finished and removed. The server keeps the last 10,000 entries across restarts (a Deploycast extension).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last n entries, 1 to 1000 (default 50).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this client&apos;s entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> in &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClientTableModel</name>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConsoleText</name>
@@ -996,6 +1023,55 @@ Exemples :
     </message>
 </context>
 <context>
+    <name>DisconnectSummary</name>
+    <message numerus="yes">
+        <source>%1: %2 (%n client(s) not disconnected)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n continuing by unicast</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed (no fallback)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stopped with Force</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n had already left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not disconnected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No client was disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DisplayNames</name>
     <message>
         <source>Waiting</source>
@@ -1055,6 +1131,65 @@ Exemples :
     </message>
 </context>
 <context>
+    <name>HistoryEvent</name>
+    <message>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fell back to unicast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moved to a slower stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed (no fallback)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disconnected by policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transmission started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transmission finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transmission removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client %1 %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transmission &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source> (unicast)</source>
@@ -1069,16 +1204,56 @@ Exemples :
         <translation>connecté</translation>
     </message>
     <message>
-        <source>lost, retrying in %1 s</source>
-        <translation>perdu, nouvel essai dans %1 s</translation>
-    </message>
-    <message>
         <source>refused: %1</source>
         <translation>refusé : %1</translation>
     </message>
     <message>
         <source> (%1 stream)</source>
         <translation> (flux %1)</translation>
+    </message>
+    <message>
+        <source>completed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unicast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multicast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (retrying in %2 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificate changed: refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1539,6 +1714,211 @@ Exemples :
         <source>&apos;%1&apos; is being removed</source>
         <translation>&apos;%1&apos; est en cours de suppression</translation>
     </message>
+    <message>
+        <source>&apos;count&apos; must be 1 to %1, and &apos;before&apos; and &apos;clientId&apos; cannot be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moved to the %1 stream: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disconnected by the slow-client policy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deactivated, and its last client has left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; was removed with Force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disconnected by an administrator with Force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disconnected by an administrator; finish by unicast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disconnected by an administrator; this client cannot fall back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; stopped: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>deploycast::ActivityDock</name>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export History</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>deploycast::ActivityModel</name>
+    <message>
+        <source>completed by unicast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed by multicast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished">Serveur</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client or transmission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>deploycast::ClientDetailsView</name>
+    <message>
+        <source>Select a client to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repairs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addresses:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallback:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (ID %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, by unicast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, by multicast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, by multicast (%1 stream)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 blocks asked for again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP %1, MAC %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU %1%, memory %2%, network %3%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>joined %1, left %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>joined %1, connected for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>supported: a disconnect without Force finishes by unicast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not supported: a disconnect makes it fail</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>deploycast::ClientTableModel</name>
@@ -1598,6 +1978,25 @@ Exemples :
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
+    <message>
+        <source>Left the server at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left the server at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No progress for %n second(s) or more.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>deploycast::ConsoleActions</name>
@@ -1636,10 +2035,6 @@ Exemples :
     <message>
         <source>&amp;Filter Clients</source>
         <translation>&amp;Filtrer les clients</translation>
-    </message>
-    <message>
-        <source>Filter the client table by name, IP address, MAC address or ID</source>
-        <translation>Filtrer le tableau des clients par nom, adresse IP, adresse MAC ou ID</translation>
     </message>
     <message>
         <source>&amp;Add Server…</source>
@@ -1713,6 +2108,70 @@ Exemples :
         <source>Show the selected server&apos;s configuration and set its slow-client policy</source>
         <translation>Afficher la configuration du serveur sélectionné et régler sa politique des clients lents</translation>
     </message>
+    <message>
+        <source>&amp;Copy Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as tab-separated text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client &amp;Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the selected client&apos;s details: rate history, repairs, stream, addresses, times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the client table by name, IP address, MAC address or ID; Escape clears it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide what became of clients and transmissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Client Table…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the client table as shown, as CSV or JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the activity history as CSV or JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the console&apos;s documentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Deploycast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version, licence and links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>deploycast::DisconnectDialog</name>
@@ -1728,23 +2187,8 @@ Exemples :
         </translation>
     </message>
     <message>
-        <source>ID</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
         <source>IP address</source>
         <translation>Adresse IP</translation>
-    </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>et %n autre</numerusform>
-            <numerusform>et %n autres</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;Force</source>
@@ -1755,16 +2199,83 @@ Exemples :
         <translation>&lt;b&gt;Attention :&lt;/b&gt; l&apos;installation s&apos;arrête immédiatement, sans repli. Les ordinateurs peuvent rester inutilisables jusqu&apos;à ce qu&apos;ils soient réinstallés.</translation>
     </message>
     <message>
-        <source>Force disconnect</source>
-        <translation>Forcer la déconnexion</translation>
-    </message>
-    <message>
         <source>Clients that support fallback continue by unicast from the server and finish their transfer. Clients that do not support it fail.</source>
         <translation>Les clients qui acceptent le repli continuent en unicast depuis le serveur et terminent leur transfert. Les autres échouent.</translation>
     </message>
     <message>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disconnect %n client(s) in %1 transmissions?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — unicast fallback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished">%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n client(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation type="unfinished">%1 : %2 {1 ?}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no — it fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them cannot fall back and will fail.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Force disconnect %n client(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Disconnect %n client(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter does not confirm a Force disconnect: press “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These clients are in %1 transmissions, so Enter does not confirm: press “%2”.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1822,10 +2333,6 @@ Exemples :
     <message>
         <source>Deploycast Console</source>
         <translation>Console Deploycast</translation>
-    </message>
-    <message>
-        <source>Filter by name, IP address, MAC address or ID (Ctrl+F)</source>
-        <translation>Filtrer par nom, adresse IP, adresse MAC ou ID (Ctrl+F)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1909,39 +2416,8 @@ Exemples :
         <translation>pas encore de mise à jour</translation>
     </message>
     <message>
-        <source>client %1 had already left</source>
-        <translation>le client %1 était déjà parti</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n client(s) disconnected</source>
-        <translation>
-            <numerusform>%n client déconnecté</numerusform>
-            <numerusform>%n clients déconnectés</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source> with Force</source>
-        <translation> avec Force</translation>
-    </message>
-    <message>
-        <source>Already gone (%1):
-</source>
-        <translation>Déjà partis (%1) :
-</translation>
-    </message>
-    <message>
-        <source>Failed (%1):
-</source>
-        <translation>Échecs (%1) :
-</translation>
-    </message>
-    <message>
         <source>Disconnect: partly done</source>
         <translation>Déconnexion : en partie faite</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>Add Server</source>
@@ -1950,10 +2426,6 @@ Exemples :
     <message>
         <source>Server (host or IP, optional :port):</source>
         <translation>Serveur (hôte ou IP, :port facultatif) :</translation>
-    </message>
-    <message>
-        <source>New Multicast Transmission</source>
-        <translation>Nouvelle transmission multicast</translation>
     </message>
     <message>
         <source>Start</source>
@@ -1993,6 +2465,93 @@ Exemples :
     <message>
         <source>This console holds a viewer token for %1: viewers can watch but not change anything.</source>
         <translation>Cette console détient un jeton d’observateur pour %1 : les observateurs peuvent regarder mais ne rien modifier.</translation>
+    </message>
+    <message>
+        <source>Filter by name, IP address, MAC address or ID (Ctrl+F; Escape clears)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which clients the table shows: those on the server now, or those that have left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stalled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished">Terminée</translation>
+    </message>
+    <message>
+        <source>Failed or stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client %1 has already left the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throughput and progress of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Deploycast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Deploycast Console %1&lt;/h3&gt;&lt;p&gt;Watch and steer multicast deployments: transmissions, namespaces and their clients.&lt;/p&gt;&lt;p&gt;Copyright © the Deploycast authors.&lt;br&gt;Deploycast is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version. It comes with ABSOLUTELY NO WARRANTY.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence: &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GPL-3.0-or-later&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The documentation is not installed (looked for %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This console holds a %1 token for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) copied.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Client Table</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2074,6 +2633,13 @@ Exemples :
     </message>
 </context>
 <context>
+    <name>deploycast::RateSparkline</name>
+    <message>
+        <source>no rate history yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>deploycast::ScreenshotSession</name>
     <message>
         <source>the servers&apos; data did not arrive within %1 s; no screenshot taken</source>
@@ -2113,12 +2679,12 @@ Comparez-la avec celle que deploycastd journalise au démarrage (ou `openssl x50
         <translation>Jeton pour %1</translation>
     </message>
     <message>
-        <source>%1 refused this console: %2
-
-Paste an admin or viewer token (on the server: the admin.token or viewer.token file in its state folder, or deploycastd --new-token). It is kept for this server in %3, readable only by you.</source>
-        <translation>%1 a refusé cette console : %2
-
-Collez un jeton d’administrateur ou d’observateur (sur le serveur : le fichier admin.token ou viewer.token de son dossier d’état, ou deploycastd --new-token). Il est conservé pour ce serveur dans %3, lisible par vous seul.</translation>
+        <source>%1 refused this console: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste an admin or viewer token (on the server: the admin.token or viewer.token file in its state folder, or deploycastd --new-token). It is kept for this server in %1, readable only by you.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2126,10 +2692,6 @@ Collez un jeton d’administrateur ou d’observateur (sur le serveur : le fichi
     <message>
         <source>Properties of %1</source>
         <translation>Propriétés de %1</translation>
-    </message>
-    <message>
-        <source>Slow clients</source>
-        <translation>Clients lents</translation>
     </message>
     <message>
         <source>None: one stream, paced for the slowest client</source>
@@ -2170,10 +2732,6 @@ Collez un jeton d’administrateur ou d’observateur (sur le serveur : le fichi
     <message>
         <source>&amp;Streams:</source>
         <translation>&amp;Flux :</translation>
-    </message>
-    <message>
-        <source>Multicast for new transmissions</source>
-        <translation>Multicast des nouvelles transmissions</translation>
     </message>
     <message>
         <source>Custom: the server&apos;s --max-rate</source>
@@ -2218,6 +2776,102 @@ Collez un jeton d’administrateur ou d’observateur (sur le serveur : le fichi
     <message>
         <source>Last IPv6 a&amp;ddress:</source>
         <translation>Dernière adresse IP&amp;v6 :</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Multicast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slo&amp;w Clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ccess</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (protocol %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multicast interface:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image store:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State directory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transport server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transmissions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Namespaces:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished">illimité</translation>
+    </message>
+    <message>
+        <source>Content providers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where new transmissions take their multicast group and UDP port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This console holds an &lt;b&gt;admin&lt;/b&gt; token: it may change the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This console holds a &lt;b&gt;viewer&lt;/b&gt; token: it can watch but not change anything. Present an admin token to change the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use &amp;Another Token…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2280,6 +2934,181 @@ Collez un jeton d’administrateur ou d’observateur (sur le serveur : le fichi
     <message>
         <source>%1 — %2, %3, disabled</source>
         <translation>%1 — %2, %3, désactivée</translation>
+    </message>
+</context>
+<context>
+    <name>deploycast::ThroughputChart</name>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collecting figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>area: total rate — dashes: mean progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>deploycast::TransmissionPropertiesDialog</name>
+    <message>
+        <source>Properties of %1</source>
+        <translation type="unfinished">Propriétés de %1</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Namespace:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Friendly name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation type="unfinished">SHA-256:</translation>
+    </message>
+    <message>
+        <source>(not computed yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoCast: starts when the first client joins</source>
+        <translation type="unfinished">AutoCast : démarre dès que le premier client se connecte</translation>
+    </message>
+    <message>
+        <source>ScheduledCast: starts at a time or client count</source>
+        <translation type="unfinished">ScheduledCast : démarre à une heure ou à un nombre de clients</translation>
+    </message>
+    <message>
+        <source>Start at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no start time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with clients:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no client threshold</source>
+        <translation type="unfinished">pas de seuil de clients</translation>
+    </message>
+    <message>
+        <source>Join token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not required: any receiver may join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required (only admins can see it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multicast address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(assigned at start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, port %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation type="unfinished">Créée :</translation>
+    </message>
+    <message>
+        <source>A transmission&apos;s settings are fixed when it is created, as in WDS: to change them, delete it and create it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>deploycast::TrayNotifier</name>
+    <message>
+        <source>Deploycast Console</source>
+        <translation type="unfinished">Console Deploycast</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1 : %2</translation>
     </message>
 </context>
 <context>
@@ -2540,6 +3369,10 @@ Collez un jeton d’administrateur ou d’observateur (sur le serveur : le fichi
     <message>
         <source>Exported %1 to %2: %3, SHA-256 %4.</source>
         <translation>%1 exportée vers %2 : %3, SHA-256 %4.</translation>
+    </message>
+    <message>
+        <source>History of server %1:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

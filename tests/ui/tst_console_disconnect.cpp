@@ -15,6 +15,7 @@
 #include <QComboBox>
 #include <QJsonObject>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -71,15 +72,21 @@ private:
     }
 
     // Tab into the table, Ctrl+A, then the given key: the dialog is open.
-    DisconnectDialog *selectAllAndPress(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+    DisconnectDialog *selectAllAndPress(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier, int rows = 3)
     {
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         if (QApplication::focusWidget() != window->table())
             return nullptr;
         QTest::keyClick(window->table(), Qt::Key_A, Qt::ControlModifier);
-        if (window->table()->selectionModel()->selectedRows().size() != 3)
+        if (window->table()->selectionModel()->selectedRows().size() != rows)
             return nullptr;
         QTest::keyClick(window->table(), key, modifiers);
+        return openedDialog();
+    }
+
+    // The Disconnect dialog once it is open and active, or null.
+    DisconnectDialog *openedDialog()
+    {
         DisconnectDialog *dialog = nullptr;
         TestBed::waitUntil([&] {
             dialog = qobject_cast<DisconnectDialog *>(QApplication::activeModalWidget());
@@ -127,9 +134,18 @@ private Q_SLOTS:
         setUpConsoleWithWaitingClients();
         DisconnectDialog *dialog = selectAllAndPress(Qt::Key_Delete);
         QVERIFY(dialog);
-        QCOMPARE(dialog->findChild<QTreeWidget *>(u"clientList"_qs)->topLevelItemCount(), 3);
+        // One group (this server, Lab) of three clients.
+        auto *list = dialog->findChild<QTreeWidget *>(u"clientList"_qs);
+        QCOMPARE(list->topLevelItemCount(), 1);
+        QVERIFY(list->topLevelItem(0)->text(0).contains(u"Lab"_qs));
+        QCOMPARE(list->topLevelItem(0)->childCount(), 3);
         QVERIFY(dialog->findChild<QLabel *>(u"question"_qs)->text().contains(u"3 client"_qs));
         QVERIFY(!dialog->force());
+        QVERIFY(dialog->enterConfirms());
+        // Focus and default agree: Enter presses the button that has the focus.
+        auto *confirm = dialog->findChild<QPushButton *>(u"confirm"_qs);
+        QCOMPARE(QApplication::focusWidget(), confirm);
+        QVERIFY(confirm->isDefault());
         QTest::keyClick(dialog, Qt::Key_Enter);
         for (QProcess *receiver : std::as_const(receivers))
             QCOMPARE(TestBed::finishAndGetExitCode(receiver), 0);
@@ -138,16 +154,79 @@ private Q_SLOTS:
         QVERIFY(TestBed::waitUntil([&] { return window->table()->model()->rowCount() == 0; }));
     }
 
-    void shiftDeleteEnterForces()
+    void shiftDeleteEnterDisconnectsNothing()
     {
         setUpConsoleWithWaitingClients();
         DisconnectDialog *dialog = selectAllAndPress(Qt::Key_Delete, Qt::ShiftModifier);
         QVERIFY(dialog);
         QVERIFY(dialog->force());
+        QVERIFY(!dialog->enterConfirms());
+        // Cancel has the focus and is the default: Enter cancels.
+        QPushButton *cancel = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel);
+        QCOMPARE(QApplication::focusWidget(), cancel);
+        QVERIFY(cancel->isDefault());
         QTest::keyClick(dialog, Qt::Key_Return);
+        QVERIFY(TestBed::waitUntil([] { return QApplication::activeModalWidget() == nullptr; }));
+        QTest::qWait(500); // room for a wrongly sent request to take effect
+        QCOMPARE(bed->clientsOf(u"Lab"_qs).size(), 3);
+        for (QProcess *receiver : std::as_const(receivers))
+            QCOMPARE(receiver->state(), QProcess::Running);
+
+        // The explicitly labelled button does it.
+        QApplication::setActiveWindow(window.get());
+        window->table()->setFocus();
+        QCOMPARE(window->table()->selectionModel()->selectedRows().size(), 3);
+        QTest::keyClick(window->table(), Qt::Key_Delete, Qt::ShiftModifier);
+        dialog = openedDialog();
+        QVERIFY(dialog);
+        auto *confirm = dialog->findChild<QPushButton *>(u"confirm"_qs);
+        QCOMPARE(confirm->text(), u"Force disconnect 3 clients"_qs);
+        confirm->click();
         for (QProcess *receiver : std::as_const(receivers))
             QCOMPARE(TestBed::finishAndGetExitCode(receiver), 3);
         QVERIFY(bed->leftoverFiles().isEmpty());
+    }
+
+    void enterDoesNotConfirmAcrossTransmissions()
+    {
+        setUpConsoleWithWaitingClients();
+        bed->makeImage(u"other.img"_qs, 1024 * 1024);
+        QCOMPARE(bed->newTransmission(u"Other"_qs, u"other.img"_qs, {u"/TransmissionType:ScheduledCast"_qs, u"/Clients:100"_qs}).exitCode, 0);
+        receivers.append(bed->startReceiver(u"pc4"_qs, u"Other"_qs));
+        QVERIFY(TestBed::waitUntil([&] { return window->selectPath(bed->server()); }));
+        QVERIFY(TestBed::waitUntil([&] { return window->table()->model()->rowCount() == 4; }));
+        window->tree()->setFocus();
+        DisconnectDialog *dialog = selectAllAndPress(Qt::Key_Delete, Qt::NoModifier, 4);
+        QVERIFY(dialog);
+        QCOMPARE(dialog->groupCount(), 2);
+        QVERIFY(!dialog->enterConfirms());
+        QCOMPARE(dialog->findChild<QTreeWidget *>(u"clientList"_qs)->topLevelItemCount(), 2);
+        QVERIFY(dialog->findChild<QLabel *>(u"enterHint"_qs)->isVisible());
+        QTest::keyClick(dialog, Qt::Key_Enter);
+        QVERIFY(TestBed::waitUntil([] { return QApplication::activeModalWidget() == nullptr; }));
+        QTest::qWait(500);
+        QCOMPARE(bed->clientsOf(u"Lab"_qs).size(), 3);
+        QCOMPARE(bed->clientsOf(u"Other"_qs).size(), 1);
+    }
+
+    void tabLeavesTheTableWithTheSelectionIntact()
+    {
+        setUpConsoleWithWaitingClients();
+        QTest::keyClick(window->tree(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), window->table());
+        QTest::keyClick(window->table(), Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(window->table()->selectionModel()->selectedRows().size(), 3);
+        QTest::keyClick(window->table(), Qt::Key_Tab);
+        QVERIFY(QApplication::focusWidget() != window->table());
+        QCOMPARE(QApplication::focusWidget()->objectName(), u"filter"_qs);
+        QCOMPARE(window->table()->selectionModel()->selectedRows().size(), 3);
+        // Escape in the filter clears it and gives the keyboard back to the table.
+        QTest::keyClicks(QApplication::focusWidget(), u"pc2"_qs);
+        QCOMPARE(window->table()->model()->rowCount(), 1);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QCOMPARE(window->findChild<QLineEdit *>(u"filter"_qs)->text(), QString());
+        QCOMPARE(QApplication::focusWidget(), window->table());
+        QCOMPARE(window->table()->model()->rowCount(), 3);
     }
 
     void escapeChangesNothing()
@@ -173,7 +252,7 @@ private Q_SLOTS:
         for (QPushButton *button : dialog->findChildren<QPushButton *>())
             (button->isDefault() ? ok : cancel) = button;
         QVERIFY(ok && cancel);
-        QCOMPARE(QApplication::focusWidget(), cancel); // Cancel has the focus
+        QCOMPARE(QApplication::focusWidget(), ok); // one transmission, no Force: Enter confirms, and OK has the focus
         QLabel *icon = dialog->findChild<QLabel *>(u"warningIcon"_qs);
         QLabel *text = dialog->findChild<QLabel *>(u"explanation"_qs);
         QVERIFY(!icon->isVisible());
@@ -184,8 +263,11 @@ private Q_SLOTS:
         QTest::keyClick(dialog, Qt::Key_F, Qt::AltModifier);
         QTRY_VERIFY(dialog->force());
         QVERIFY(icon->isVisible());
-        QCOMPARE(ok->text(), u"Force disconnect"_qs);
+        QCOMPARE(ok->text(), u"Force disconnect 3 clients"_qs);
         QVERIFY(text->text().contains(u"no fallback"_qs));
+        // With Force, Cancel is the default and has the focus.
+        QVERIFY(cancel->isDefault() && !ok->isDefault());
+        QCOMPARE(QApplication::focusWidget(), cancel);
 
         QTest::keyClick(dialog, Qt::Key_F, Qt::AltModifier);
         QTRY_VERIFY(!dialog->force());
@@ -194,24 +276,29 @@ private Q_SLOTS:
         QTest::keyClick(dialog, Qt::Key_Escape);
     }
 
-    void clientThatLeavesWhileTheDialogIsOpenIsReported()
+    void bulkSummaryCountsWhatReallyHappened()
     {
+        // pc1 to pc3 fall back, pc5 (--no-fallback) fails, pc4 leaves
+        // while the dialog is open.
         setUpConsoleWithWaitingClients();
-        DisconnectDialog *dialog = selectAllAndPress(Qt::Key_Delete);
+        receivers.append(bed->startReceiver(u"pc4"_qs, u"Lab"_qs));
+        QProcess *noFallback = bed->startReceiver(u"pc5"_qs, u"Lab"_qs, {u"--no-fallback"_qs});
+        QVERIFY(TestBed::waitUntil([&] { return window->table()->model()->rowCount() == 5; }));
+        window->tree()->setFocus();
+        DisconnectDialog *dialog = selectAllAndPress(Qt::Key_Delete, Qt::NoModifier, 5);
         QVERIFY(dialog);
-        ::kill(pid_t(receivers.first()->processId()), SIGKILL);
-        QVERIFY(TestBed::waitUntil([&] { return window->table()->model()->rowCount() == 2; }));
+        // The client that cannot fall back is marked.
+        QVERIFY(dialog->findChild<QLabel *>(u"noFallback"_qs)->text().contains(u"1 of them cannot fall back"_qs));
+        QProcess *leaving = receivers.takeLast();
+        ::kill(pid_t(leaving->processId()), SIGKILL);
+        QVERIFY(TestBed::waitUntil([&] { return window->table()->model()->rowCount() == 4; }));
         QTest::keyClick(dialog, Qt::Key_Enter);
-        QCOMPARE(TestBed::finishAndGetExitCode(receivers[1]), 0);
-        QCOMPARE(TestBed::finishAndGetExitCode(receivers[2]), 0);
-        // The partial result is shown, not hidden.
-        QMessageBox *report = nullptr;
-        QVERIFY(TestBed::waitUntil([&] {
-            report = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            return report != nullptr;
-        }));
-        QVERIFY2(report->text().contains(u"2 clients disconnected"_qs), qPrintable(report->text()));
-        QVERIFY2(report->text().contains(u"already left"_qs), qPrintable(report->text()));
+        for (QProcess *receiver : std::as_const(receivers))
+            QCOMPARE(TestBed::finishAndGetExitCode(receiver), 0);
+        QVERIFY(TestBed::finishAndGetExitCode(noFallback) != 0);
+        QVERIFY(TestBed::waitUntil([&] { return !window->statusBar()->currentMessage().isEmpty(); }));
+        QCOMPARE(window->statusBar()->currentMessage(),
+                 u"3 continuing by unicast, 1 failed (no fallback), 1 had already left."_qs);
     }
 
     void selectionSurvivesUpdates()
@@ -291,7 +378,8 @@ private Q_SLOTS:
         QVERIFY(streamCount->isEnabled());
         threshold->setValue(5000);
         streamCount->setCurrentIndex(streamCount->findData(3));
-        dialog->accept();
+        ok->click();
+        QVERIFY(TestBed::waitUntil([&] { return !dialog->isVisible(); }));
         QVERIFY(TestBed::waitUntil([&] {
             const QJsonObject config = bed->cliJson({u"/Get-Server"_qs, u"/Show:Config"_qs}).value(u"server"_qs).toObject();
             const QJsonObject set = config.value(u"slowClientPolicy"_qs).toObject();

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QObject>
+
+class QSystemTrayIcon;
+class QWidget;
+
+namespace deploycast {
+
+class ActivityModel;
+struct HistoryEntry;
+
+// A system-tray icon that tells the admin when a transmission finishes, a
+// client fails or a server is lost, while the console is in the background.
+// Where the desktop has no tray, the window's status bar says it instead.
+class TrayNotifier : public QObject
+{
+    Q_OBJECT
+public:
+    TrayNotifier(ActivityModel *activity, QWidget *window);
+
+Q_SIGNALS:
+    // Said where there is no tray (the main window shows it in its status bar).
+    void message(const QString &text);
+
+private:
+    void notify(const QString &server, const HistoryEntry &entry);
+
+    QWidget *m_window;
+    QSystemTrayIcon *m_tray = nullptr;
+};
+
+} // namespace deploycast
