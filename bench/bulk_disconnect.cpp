@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Bulk disconnect at scale (issue 7): one real deploycastd with thousands of
 // deploycast-loadgen clients, the real console window; 1,000 clients
 // selected, Disconnect, OK in the confirmation dialog, and the clock runs

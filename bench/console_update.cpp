@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How long the console's GUI thread spends on one update tick in which every
 // one of N clients changed: decoding the pushed delta, applying it to the
 // mirror, the models' signals, the sorted proxy, and repainting the visible

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The ceiling for bench/transfer: an unreliable multicast sender that pushes
 // a file once, as fast as the socket takes it, and receivers that only count
 // what arrives. No repair, no checksum, no file writes.

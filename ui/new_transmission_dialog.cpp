@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "new_transmission_dialog.h"
 
 #include "domain/session_info.h"

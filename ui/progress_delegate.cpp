@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "progress_delegate.h"
 
 #include "client_table_model.h"

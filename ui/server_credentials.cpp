@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "server_credentials.h"
 
 #include "client/management_client.h"

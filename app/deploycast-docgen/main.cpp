@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // deploycast-docgen: writes deploycast(1) and the bash completion for
 // deploycast from the command grammar (core/cli/command_spec), the one
 // source that also drives parsing and /? help, so none of them can drift.

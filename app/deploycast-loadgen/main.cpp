@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // deploycast-loadgen: many simulated receivers from one process, for scale
 // tests and demos. All the work is in core/loadgen.
 #include "common/host_port.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // deploycast-receive: joins a transmission or namespace and writes it to a
 // file. All the work is in core/receiver.
 #include "common/host_port.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // deploycast: the WDSUTIL-style command line. All the work is in core/cli.
 #include "cli/cli_runner.h"
 #include "cli/cli_text.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // deploycastd: the Deploycast server. All the work is in core/server.
 #include "common/host_port.h"
 #include "common/log.h"

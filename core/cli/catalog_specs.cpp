@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The image catalog's commands: image groups, and install and boot images.
 #include "cli_runner.h"
 #include "cli_text.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the image catalog's commands ask the server (catalog_specs.cpp
 // names these).
 #include "cli_runner.h"

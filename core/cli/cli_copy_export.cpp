@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // /Copy-Image (a new image from another, copied on the server) and
 // /Export-Image (an image's file written on this machine).
 #include "cli_runner.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The commands for the server as a whole: its configuration, its transport
 // settings, and what it records.
 #include "cli_runner.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The commands for clients, multicast transmissions and namespaces.
 #include "cli_runner.h"
 #include "cli_text.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "spec_builders.h"
 
 #include "cli_text.h"

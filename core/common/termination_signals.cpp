@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "termination_signals.h"
 
 #include <QCoreApplication>

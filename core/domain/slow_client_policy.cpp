@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "slow_client_policy.h"
 
 #include "common/cbor_values.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "block_datagram.h"
 
 #include "common/crc32c.h"

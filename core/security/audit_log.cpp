@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "audit_log.h"
 
 #include "common/atomic_file.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "tls_server.h"
 
 #include "tls_policy.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "token_store.h"
 
 #include "common/enum_names.h"

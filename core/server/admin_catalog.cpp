@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // AdminPeer's image catalog methods: groups, images, images sent into the
 // store (/Add-Image, /Replace-Image), copied within it (/Copy-Image) and read
 // out of it (/Export-Image).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "image_upload.h"
 
 #include "common/atomic_file.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "content_file.h"
 
 #include "protocol/block_datagram.h"

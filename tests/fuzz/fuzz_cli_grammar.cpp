@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The WDSUTIL-style grammar of `deploycast`: arguments split at NUL bytes,
 // as a shell would hand them over. Every input ends in a command or a
 // usage error, and help text can be made for whatever was parsed.

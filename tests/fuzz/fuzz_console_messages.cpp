@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What a console decodes from a server: the subscribe snapshot and the
 // pushed deltas, through ServerConnection's own decode path (the one live
 // data and recordings take). A hostile or broken server must not crash it.

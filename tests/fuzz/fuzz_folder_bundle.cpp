@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A receiver's unpacking of a folder bundle (a namespace's folder), as a
 // hostile server could make one: every input either writes a tree inside
 // the target or writes nothing, and never anything beside it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The length-prefixed CBOR framing every connection starts with: whatever
 // bytes arrive, in whatever pieces, the decoder must end in a frame, a wait
 // for more, or a clean error; never a crash or an allocation of the declared

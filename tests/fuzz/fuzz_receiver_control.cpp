@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What a receiver decodes from its server: the join reply and the chunk
 // digests that follow it, and the check of chunks against them. A server is
 // only pinned when the admin gave its fingerprint, so these may come from

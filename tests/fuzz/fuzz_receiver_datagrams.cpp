@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The multicast block datagram, which anyone on the segment can send to a
 // receiver: header, lengths and CRC32C must be checked before any use.
 #include "protocol/block_datagram.h"

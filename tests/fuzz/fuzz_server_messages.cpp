@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the server decodes from its peers' messages: a receiver's join,
 // status and NAK (client fields, ranges), and an admin's requests (session
 // requests, policies, client IDs). Each frame is read as all of them.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Writes the seed corpus (tests/fuzz/corpus/<target>/) from real messages,
 // made with the same encoders the programs use, so the fuzzers start from
 // valid input and mutate outwards. Run by scripts/fuzz --seeds; the output

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "abuse_catalog.h"
 
 #include "protocol/frame_codec.h"

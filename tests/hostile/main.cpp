@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // deploycast-hostile: a peer of our own that sends deploycastd abusive and
 // malformed messages of every kind, for a while, to check that one bad peer
 // hurts no one else (tests/integration/tst_hostile_client.cpp runs it beside

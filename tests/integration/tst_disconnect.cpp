@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Disconnect semantics from WDS, checked on real processes.
 #include "test_bed.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Our hostile peer (tests/hostile) against the real deploycastd while a real
 // receiver takes a transfer beside it: every kind of abusive and malformed
 // message, from many connections, for a bounded time. The server must come

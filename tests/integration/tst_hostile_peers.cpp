@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One bad peer must not hurt anyone else: peers that never read, read
 // slowly, park frames before their hello, trickle bytes, or send values no
 // honest peer would, against the real deploycastd. Memory and CPU are read

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The image catalog against a real server: receivers that ask for an image
 // get it by unicast or multicast, the catalog survives restarts and adopts
 // the store as it was, and bad input, interrupted copies and a disk without

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The management port and the command line against a real server: bad
 // input gets a clear error and changes nothing, and one bad peer never
 // disturbs anyone else.

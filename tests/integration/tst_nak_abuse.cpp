@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Receivers that lie about what they lost, and strangers who forge data:
 // against the real deploycastd and real deploycast-receive processes. A NAK
 // costs what it says, one receiver's claims cannot slow everyone, and forged

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How deploycast-receive ends: stopped by a signal, killed and run again,
 // and pointed at something that is not a file. Real receiver, real server.
 #include "test_bed.h"

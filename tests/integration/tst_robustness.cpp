@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Hostile and broken peers, and faults, against the real deploycastd: the
 // server keeps serving everyone else, and clients fail cleanly.
 #include "protocol/frame_codec.h"

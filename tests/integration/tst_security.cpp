@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TLS, certificate pinning, tokens, roles and the audit log, against the real
 // deploycastd with the real command line.
 #include "protocol/messages.h"

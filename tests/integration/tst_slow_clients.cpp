@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The slow-client policy with real deploycastd and deploycast-receive
 // processes on loopback. A receiver told to drop a share of what it gets
 // ($DEPLOYCAST_SIMULATE_LOSS) stands for a slow one: it NAKs far more than

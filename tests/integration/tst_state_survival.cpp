@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A restart never loses state: transmissions whose image or interface is
 // missing for a while, a second server on the same state, damaged state
 // files, a careless umask, and images hashed off the event loop and not

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Real deploycastd and deploycast-receive processes multicasting over loopback.
 #include "test_bed.h"
 

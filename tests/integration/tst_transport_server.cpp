@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The transport server (WDSUTIL /Get- and /Set-TransportServer): where new
 // transmissions take their multicast group and port, and their profile,
 // set by Microsoft's own example lines, kept across restarts, and refused

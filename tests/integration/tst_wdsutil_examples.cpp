@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Microsoft's own WDSUTIL examples, run as written against a real server:
 // every example line on the WDSUTIL reference pages for the image catalog,
 // multicast transmissions, namespaces, the transport server and the server

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The console's Disconnect, driven by the keyboard alone, against a real
 // deploycastd and real deploycast-receive processes.
 #include "client/server_connection.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The real console binary in a real X server (Xvfb, not offscreen), driven by
 // real key events from outside the process (xdotool): Ctrl+A, Delete, Enter.
 // The outcome is checked through the command line, and a screenshot of the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The audit log on disk: requests with their outcomes, rotation by size with
 // a bounded number of files, and reading back across them.
 #include "security/audit_log.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A receiver's chunk-by-chunk check: good chunks feed the image's SHA-256 in
 // order, a bad one is named and counted for fetching again, and chunks that
 // complete before their digest is in wait for it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "frame_bytes.h"
 #include "common/cbor_values.h"
 #include "domain/session_info.h"

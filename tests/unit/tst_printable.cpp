@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What reaches a terminal or a log from the network: control characters and
 // direction overrides escaped, everything else as it was.
 #include "common/cbor_summary.h"

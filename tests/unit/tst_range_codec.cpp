@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Block ranges as NAKs and fetches carry them: whatever a peer sends, what
 // the server works on is sorted, merged, inside the image and bounded.
 #include "protocol/range_codec.h"

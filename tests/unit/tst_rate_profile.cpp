@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // deploycast-loadgen's rate profiles: what parses, what is refused with a
 // message, and that picked rates stay inside the profile.
 #include "loadgen/rate_profile.h"
