@@ -1,9 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "activity_model.h"
 
 #include "client/server_connection.h"
 #include "client/server_list.h"
 
 #include <QLocale>
+
+#include <map>
 
 namespace deploycast {
 
@@ -16,12 +19,15 @@ ActivityModel::ActivityModel(ServerList *servers, QObject *parent)
     connect(servers, &ServerList::serverAdded, this, &ActivityModel::watch);
     connect(servers, &ServerList::serverAboutToBeRemoved, this, [this](ServerConnection *server) {
         disconnect(server, nullptr, this, nullptr);
+        m_watched.remove(server->address());
+        dropServer(server->address()); // added again later, it brings its history back
     });
 }
 
 void ActivityModel::watch(ServerConnection *server)
 {
     const QString address = server->address();
+    m_watched.insert(address, server);
     append(address, QList<HistoryEntry>(server->history().begin(), server->history().end()), false);
     connect(server, &ServerConnection::historyAdded, this,
             [this, address](const QList<HistoryEntry> &entries, bool live) { append(address, entries, live); });
@@ -60,19 +66,28 @@ void ActivityModel::append(const QString &server, const QList<HistoryEntry> &ent
     }
     if (!notify)
         return;
+    // One notification per kind of event: a transmission deleted with Force
+    // and its thousand clients is one message, not a thousand.
+    std::map<HistoryEvent, std::pair<const HistoryEntry *, int>> worthSaying;
     for (const HistoryEntry &entry : entries) {
         switch (entry.event) {
         case HistoryEvent::TransmissionFinished:
         case HistoryEvent::Failed:
         case HistoryEvent::Forced:
         case HistoryEvent::PolicyDisconnected:
-        case HistoryEvent::ServerLost:
-            Q_EMIT noteworthy(server, entry);
+        case HistoryEvent::ServerLost: {
+            auto &[first, count] = worthSaying[entry.event];
+            if (!first)
+                first = &entry;
+            ++count;
             break;
+        }
         default:
             break;
         }
     }
+    for (const auto &[event, firstAndCount] : worthSaying)
+        Q_EMIT noteworthy(server, *firstAndCount.first, firstAndCount.second);
 }
 
 void ActivityModel::dropServer(const QString &server)
@@ -111,8 +126,9 @@ QVariant ActivityModel::data(const QModelIndex &index, int role) const
         const QDateTime local = entry.time.toLocalTime();
         if (role == Qt::ToolTipRole)
             return QLocale().toString(local, QLocale::LongFormat);
-        return local.date() == QDate::currentDate() ? QLocale().toString(local.time(), QLocale::LongFormat)
-                                                    : QLocale().toString(local, QLocale::ShortFormat);
+        const ServerConnection *server = m_watched.value(row.server);
+        const bool today = server && local.date() == server->referenceTime().toLocalTime().date();
+        return today ? QLocale().toString(local.time(), QLocale::LongFormat) : QLocale().toString(local, QLocale::ShortFormat);
     }
     case Server: return row.server;
     case Event:

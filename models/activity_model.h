@@ -1,8 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "domain/history_entry.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 #include <deque>
 
@@ -37,8 +39,10 @@ public:
     static constexpr int kMaxRows = 20'000;
 
 Q_SIGNALS:
-    // Entries worth a desktop notification: a transmission finished, a client failed.
-    void noteworthy(const QString &server, const HistoryEntry &entry);
+    // Entries worth a desktop notification (a transmission finished, a
+    // client failed or was forced, a server lost), once per kind of event
+    // in a batch: `entry` is the first, `count` how many there were.
+    void noteworthy(const QString &server, const HistoryEntry &entry, int count);
 
 private:
     void watch(ServerConnection *server);
@@ -47,6 +51,9 @@ private:
 
     ServerList *m_servers;
     std::deque<Row> m_rows;
+    // The servers being watched, by address: their "now" (a replay's is frozen)
+    // decides whether an entry is today's.
+    QHash<QString, const ServerConnection *> m_watched;
 };
 
 } // namespace deploycast

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "client_filter_proxy.h"
 
 #include "row_runs.h"
@@ -12,6 +13,9 @@ constexpr std::size_t kMaxInsertionRuns = 32;
 
 ClientFilterProxy::ClientFilterProxy(QObject *parent)
     : QAbstractProxyModel(parent)
+    // The C locale's collator compares code points and ignores numeric mode:
+    // English rules then, so names still sort naturally.
+    , m_collator(QLocale().language() == QLocale::C ? QLocale(QLocale::English) : QLocale())
 {
     m_collator.setNumericMode(true);
     m_collator.setCaseSensitivity(Qt::CaseInsensitive);
@@ -74,7 +78,21 @@ void ClientFilterProxy::sort(int column, Qt::SortOrder order)
 
 SortKey ClientFilterProxy::keyOf(int sourceRow) const
 {
-    return m_sortColumn >= 0 ? m_table->sortKey(sourceRow, m_sortColumn) : SortKey{};
+    if (m_sortColumn < 0)
+        return {};
+    SortKey key = m_table->sortKey(sourceRow, m_sortColumn);
+    if (ClientTableModel::isTextColumn(m_sortColumn))
+        key.collated = m_collator.sortKey(key.text);
+    return key;
+}
+
+void ClientFilterProxy::refreshKey(int sourceRow)
+{
+    SortKey &key = m_keys[std::size_t(sourceRow)];
+    if (ClientTableModel::isTextColumn(m_sortColumn) && key.collated
+        && m_table->sortKey(sourceRow, m_sortColumn).text == key.text)
+        return; // names rarely change: keep the collation key made for this one
+    key = keyOf(sourceRow);
 }
 
 void ClientFilterProxy::rebuild()
@@ -99,6 +117,8 @@ void ClientFilterProxy::filterRows()
 
 bool ClientFilterProxy::accepts(int sourceRow) const
 {
+    if (m_stateFilter == StateFilter::All && m_filter.isEmpty())
+        return true; // no filter: no row to look up
     return m_table->matchesState(sourceRow, m_stateFilter)
         && (m_filter.isEmpty() || m_table->matchesFilter(sourceRow, m_filter));
 }
@@ -110,7 +130,7 @@ bool ClientFilterProxy::before(int sourceA, int sourceB) const
     const SortKey &a = m_keys[std::size_t(sourceA)];
     const SortKey &b = m_keys[std::size_t(sourceB)];
     const int order = ClientTableModel::isTextColumn(m_sortColumn)
-        ? m_collator.compare(a.text, b.text)
+        ? (a.collated && b.collated ? a.collated->compare(*b.collated) : m_collator.compare(a.text, b.text))
         : (a.number < b.number ? -1 : (b.number < a.number ? 1 : 0));
     if (order == 0)
         return sourceA < sourceB; // equal keys keep the source order, so rows do not jump about
@@ -188,7 +208,7 @@ void ClientFilterProxy::onDataChanged(const QModelIndex &topLeft, const QModelIn
         && (roles.isEmpty() || roles.contains(Qt::DisplayRole));
     for (int row = first; row <= last; ++row) {
         if (sortKeyChanged)
-            m_keys[std::size_t(row)] = keyOf(row);
+            refreshKey(row);
         if ((m_proxyRowOf[std::size_t(row)] >= 0) != accepts(row))
             m_needsRefilter = true;
     }

@@ -47,6 +47,7 @@ private:
     void onRowsRemoved(int first, int last);
     void rebuild(); // everything from the source, as after a reset
     SortKey keyOf(int sourceRow) const; // for the sort column
+    void refreshKey(int sourceRow);     // after a change of the row
     bool accepts(int sourceRow) const;
     void filterRows(); // m_order: the accepted source rows, in source order
     bool before(int sourceA, int sourceB) const; // the proxy order

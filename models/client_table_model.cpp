@@ -1,9 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "client_table_model.h"
 
 #include "client/server_connection.h"
 #include "client/server_list.h"
 #include "common/units.h"
 #include "display_names.h"
+#include "palette_colors.h"
 #include "row_runs.h"
 
 #include <QColor>
@@ -22,18 +24,6 @@ namespace {
 QString percentText(double value)
 {
     return QCoreApplication::translate("ClientTableModel", "%1%").arg(QLocale().toString(value, 'f', 0));
-}
-
-// A stalled row's background: the palette's base, tinted towards amber
-// enough to see on light and dark palettes alike, text still readable.
-QColor stalledBackground(const QPalette &palette)
-{
-    const QColor base = palette.color(QPalette::Base);
-    const QColor amber(0xd9, 0x82, 0x2b);
-    const double share = 0.28;
-    return QColor::fromRgbF(float(base.redF() * (1 - share) + amber.redF() * share),
-                            float(base.greenF() * (1 - share) + amber.greenF() * share),
-                            float(base.blueF() * (1 - share) + amber.blueF() * share));
 }
 
 // Every client of a server the table may show: those on it, then those
@@ -124,7 +114,7 @@ void ClientTableModel::setScope(const ClientScope &scope)
         forEachClient(server, [&](const ClientInfo &client) {
             if (m_scope.contains(server, client)) {
                 m_rows.push_back({server, client.id});
-                noteProgress(m_rows.back(), client);
+                noteProgress(m_rows.back(), client, server->referenceTime());
             }
         });
     }
@@ -201,6 +191,7 @@ void ClientTableModel::flushPendingChanges()
     std::vector<ClientRef> changed;
     for (auto it = pending.constBegin(); it != pending.constEnd(); ++it) {
         ServerConnection *server = it.key();
+        const QDateTime now = server->referenceTime(); // once per server, not per row
         for (quint32 id : it->removed)
             if (const int row = rowOf({server, id}); row >= 0)
                 removed.push_back(row);
@@ -209,7 +200,7 @@ void ClientTableModel::flushPendingChanges()
             const int row = rowOf({server, id});
             const bool wanted = client && m_scope.contains(server, *client);
             if (client)
-                noteProgress({server, id}, *client);
+                noteProgress({server, id}, *client, now);
             if (row >= 0 && !wanted)
                 removed.push_back(row); // e.g. moved from multicast to unicast fallback
             else if (row >= 0)
@@ -246,6 +237,11 @@ void ClientTableModel::removeRows(std::vector<int> rows)
 {
     if (rows.empty())
         return;
+    for (const int row : rows) {
+        const quint64 key = keyOf(m_rows[std::size_t(row)]);
+        m_progressed.remove(key);
+        m_stalled.remove(key);
+    }
     // From the bottom up, so the row numbers still to remove stay valid.
     const auto runs = rowRuns(std::move(rows));
     for (auto run = runs.rbegin(); run != runs.rend(); ++run) {
@@ -266,7 +262,7 @@ void ClientTableModel::appendRows(const std::vector<ClientRef> &refs)
         m_rowOfKey.insert(keyOf(ref), int(m_rows.size()));
         m_rows.push_back(ref);
         if (const ClientInfo *client = ref.server->client(ref.id))
-            noteProgress(ref, *client);
+            noteProgress(ref, *client, ref.server->referenceTime());
     }
     endInsertRows();
 }
@@ -290,12 +286,12 @@ const ClientInfo *ClientTableModel::clientAtRow(int row) const
     return ref.server->client(ref.id);
 }
 
-void ClientTableModel::noteProgress(const ClientRef &ref, const ClientInfo &client)
+void ClientTableModel::noteProgress(const ClientRef &ref, const ClientInfo &client, const QDateTime &now)
 {
     Progressed &progressed = m_progressed[keyOf(ref)];
     if (progressed.percent != client.percentComplete || !progressed.at.isValid()) {
         progressed.percent = client.percentComplete;
-        progressed.at = ref.server->referenceTime();
+        progressed.at = now;
     }
 }
 
@@ -455,7 +451,7 @@ QVariant ClientTableModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::BackgroundRole:
         if (!stale && isStalled(index.row()))
-            return stalledBackground(QGuiApplication::palette());
+            return stalledRowBackground(QGuiApplication::palette());
         break;
     case Qt::TextAlignmentRole:
         switch (index.column()) {

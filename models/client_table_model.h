@@ -1,9 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "client_scope.h"
 #include "domain/client_info.h"
 
 #include <QAbstractTableModel>
+#include <QCollatorSortKey>
 #include <QDateTime>
 #include <QHash>
 #include <QSet>
@@ -23,6 +25,10 @@ struct MirrorChange;
 struct SortKey {
     double number = 0;
     QString text;
+    // The text's collation key (natural order), made once by the proxy that
+    // sorts on it: comparing two is a byte comparison, where comparing the
+    // texts with QCollator each time cost a 10,000-row sort 90 ms.
+    std::optional<QCollatorSortKey> collated;
 };
 
 // Which clients the table lets through, besides the text filter.
@@ -90,6 +96,9 @@ public:
     // Applies what the servers changed since the last refresh, now.
     void flushPendingChanges();
     qsizetype pendingChangedClients() const;
+    // Emits dataChanged for rows that became stalled or stopped being so
+    // (a timer calls it every kStallCheckMs; benchmarks time it).
+    void checkStalls();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -107,9 +116,7 @@ private:
     void forget(ServerConnection *server);
     void onChanged(ServerConnection *server, const MirrorChange &change);
     void onServerStateChanged(ServerConnection *server);
-    void noteProgress(const ClientRef &ref, const ClientInfo &client);
-    // Emits dataChanged for rows that became stalled or stopped being so.
-    void checkStalls();
+    void noteProgress(const ClientRef &ref, const ClientInfo &client, const QDateTime &now);
     void removeRows(std::vector<int> rows);
     void appendRows(const std::vector<ClientRef> &refs);
     void emitChanged(std::vector<int> rows);

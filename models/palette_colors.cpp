@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "palette_colors.h"
 
 #include <algorithm>
@@ -40,6 +41,16 @@ QColor warningTextColor(const QPalette &palette)
             return color;
     }
     return darkBackground ? QColor(Qt::white) : QColor(Qt::black);
+}
+
+QColor stalledRowBackground(const QPalette &palette)
+{
+    const QColor base = palette.color(QPalette::Base);
+    const QColor amber = QColor::fromHslF(0.08f, 0.7f, 0.5f);
+    const float share = 0.28f;
+    return QColor::fromRgbF(base.redF() * (1 - share) + amber.redF() * share,
+                            base.greenF() * (1 - share) + amber.greenF() * share,
+                            base.blueF() * (1 - share) + amber.blueF() * share);
 }
 
 } // namespace deploycast

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QColor>
@@ -12,5 +13,9 @@ double contrastRatio(const QColor &a, const QColor &b);
 // palette's window colour: darker on light palettes, lighter on dark ones.
 QColor warningTextColor(const QPalette &palette);
 inline constexpr double kWarningContrast = 4.5;
+
+// A stalled client's row: the palette's base tinted towards amber, enough
+// to see on light and dark palettes, its text still reading as on base.
+QColor stalledRowBackground(const QPalette &palette);
 
 } // namespace deploycast

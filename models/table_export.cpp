@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "table_export.h"
 
 #include <QJsonObject>
@@ -15,10 +16,17 @@ QString headerText(const TableSlice &slice, int column)
     return slice.model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
 }
 
-QString csvField(QString text)
+// A cell a spreadsheet would run as a formula gets an apostrophe first.
+QString defused(QString text)
 {
     if (!text.isEmpty() && QStringView(u"=+-@\t\r").contains(text.front()))
         text.prepend(u'\'');
+    return text;
+}
+
+QString csvField(QString text)
+{
+    text = defused(text);
     if (text.contains(u',') || text.contains(u'"') || text.contains(u'\n') || text.contains(u'\r')) {
         text.replace(u"\""_qs, u"\"\""_qs);
         return u'"' + text + u'"';
@@ -50,7 +58,7 @@ QString toTabSeparated(const TableSlice &slice)
     for (int row : slice.rows) {
         QStringList fields;
         for (int column : slice.columns) {
-            QString field = cellText(slice, row, column);
+            QString field = defused(cellText(slice, row, column)); // pasted into a spreadsheet, too
             for (QChar &c : field)
                 if (c == u'\t' || c == u'\n' || c == u'\r')
                     c = u' ';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QAbstractItemModel>
@@ -20,7 +21,8 @@ struct TableSlice {
 // prefixed with an apostrophe: machine names come from the machines.
 QString toCsv(const TableSlice &slice);
 // Tab-separated, one line per row, no header (what Ctrl+C copies); tabs
-// and line breaks inside a cell become spaces.
+// and line breaks inside a cell become spaces, and formulas are defused as
+// in CSV (pasting into a spreadsheet runs them too).
 QString toTabSeparated(const TableSlice &slice);
 // One object per row, keyed by the column headers.
 QJsonArray toJson(const TableSlice &slice);

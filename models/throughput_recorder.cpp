@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "throughput_recorder.h"
 
 #include "client/server_connection.h"
@@ -33,9 +34,7 @@ void ThroughputRecorder::sample(const QDateTime &now)
     for (ServerConnection *server : m_servers->servers()) {
         if (server->state() != ConnectionState::Connected)
             continue; // a frozen mirror says nothing about now
-        quint32 &serial = m_serial[server];
-        if (serial == 0)
-            serial = m_nextSerial++;
+        const quint32 serial = serialOf(server);
         const quint64 high = quint64(serial) << 32;
         QHash<quint32, Sample> bySession;
         for (const ClientInfo &client : server->clients()) {
@@ -53,12 +52,16 @@ void ThroughputRecorder::sample(const QDateTime &now)
             sample.time = now;
             if (sample.clients > 0)
                 sample.percent /= sample.clients;
-            std::deque<Sample> &samples = m_sessions[high | session.id];
+            std::deque<Sample> &samples = sessionSeries(server, session.id);
             samples.push_back(sample);
             if (samples.size() > kSessionSamples)
                 samples.pop_front();
         }
-        // Clients gone from both the live and the finished lists go from here too.
+        // Sessions the server no longer has, and clients gone from both the
+        // live and the finished lists, go from here too.
+        m_sessions.removeIf([&](const auto &it) {
+            return quint32(it.key() >> 32) == serial && !server->sessions().contains(quint32(it.key()));
+        });
         m_clients.removeIf([&](const auto &it) {
             const quint32 id = quint32(it.key());
             return quint32(it.key() >> 32) == serial && !server->client(id);
@@ -67,15 +70,58 @@ void ThroughputRecorder::sample(const QDateTime &now)
     Q_EMIT sampled();
 }
 
-void ThroughputRecorder::addSessionSample(const ServerConnection *server, quint32 sessionId, const Sample &sample)
+quint32 ThroughputRecorder::serialOf(const ServerConnection *server)
 {
     quint32 &serial = m_serial[server];
     if (serial == 0)
         serial = m_nextSerial++;
-    std::deque<Sample> &samples = m_sessions[(quint64(serial) << 32) | sessionId];
-    samples.push_back(sample);
-    if (samples.size() > kSessionSamples)
-        samples.pop_front();
+    return serial;
+}
+
+std::deque<ThroughputRecorder::Sample> &ThroughputRecorder::sessionSeries(const ServerConnection *server, quint32 sessionId)
+{
+    return m_sessions[(quint64(serialOf(server)) << 32) | sessionId];
+}
+
+void ThroughputRecorder::reconstructReplay(const ServerConnection *server)
+{
+    constexpr int kPoints = 60;
+    const QDateTime now = server->referenceTime();
+    for (const SessionInfo &session : server->sessions()) {
+        QDateTime first = now;
+        for (const ClientInfo &client : server->clients())
+            if (client.sessionId == session.id && client.joinedAt.isValid() && client.joinedAt < first)
+                first = client.joinedAt;
+        const qint64 span = std::max<qint64>(first.msecsTo(now), kSampleMs);
+        std::deque<Sample> &samples = sessionSeries(server, session.id);
+        samples.clear();
+        for (int point = 0; point <= kPoints; ++point) {
+            Sample sample;
+            sample.time = first.addMSecs(span * point / kPoints);
+            for (const ClientInfo &client : server->clients()) {
+                if (client.sessionId != session.id || client.joinedAt > sample.time)
+                    continue;
+                const qint64 joinedFor = std::max<qint64>(1, client.joinedAt.msecsTo(now));
+                sample.bytesPerSecond += double(client.transferRate);
+                sample.percent += client.percentComplete * double(client.joinedAt.msecsTo(sample.time)) / double(joinedFor);
+                ++sample.clients;
+            }
+            if (sample.clients > 0)
+                sample.percent /= sample.clients;
+            samples.push_back(sample);
+        }
+    }
+    // Each client's recent rate: its recorded one, from when it joined.
+    const quint64 high = quint64(serialOf(server)) << 32;
+    for (const ClientInfo &client : server->clients()) {
+        std::deque<float> &rates = m_clients[high | client.id];
+        rates.clear();
+        for (std::size_t sample = 0; sample < kClientSamples; ++sample) {
+            const QDateTime at = now.addMSecs(-qint64(kClientSamples - 1 - sample) * kSampleMs);
+            rates.push_back(client.joinedAt <= at ? float(client.transferRate) : 0.0f);
+        }
+    }
+    Q_EMIT sampled();
 }
 
 const std::deque<ThroughputRecorder::Sample> &ThroughputRecorder::sessionSamples(const ServerConnection *server,

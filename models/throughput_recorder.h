@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QDateTime>
@@ -38,8 +39,10 @@ public:
     // Takes one sample of every server now (the timer calls it; pictures
     // and tests call it with the time they want).
     void sample(const QDateTime &now);
-    // Adds a transmission's sample as given (frozen data for pictures).
-    void addSessionSample(const ServerConnection *server, quint32 sessionId, const Sample &sample);
+    // A recording has one moment only: draws what led up to it, assuming
+    // each client received at its recorded rate since it joined (pictures
+    // of a replay; a live console samples instead).
+    void reconstructReplay(const ServerConnection *server);
     void setSampling(bool on);
 
     static constexpr int kSampleMs = 2000;
@@ -50,9 +53,12 @@ Q_SIGNALS:
     void sampled();
 
 private:
+    quint32 serialOf(const ServerConnection *server); // a small number per server, for keys
+    std::deque<Sample> &sessionSeries(const ServerConnection *server, quint32 sessionId);
+
     ServerList *m_servers;
     QTimer m_timer;
-    QHash<const ServerConnection *, quint32> m_serial; // small per-server number for keys
+    QHash<const ServerConnection *, quint32> m_serial;
     quint32 m_nextSerial = 1;
     QHash<quint64, std::deque<Sample>> m_sessions;
     QHash<quint64, std::deque<float>> m_clients;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QWidget>
@@ -33,8 +34,8 @@ private:
     QFormLayout *m_form;
     QLabel *m_placeholder;
     QWidget *m_fields;
-    QLabel *m_title, *m_where, *m_state, *m_progress, *m_rate, *m_eta, *m_repairs, *m_addresses, *m_host, *m_times,
-        *m_fallback, *m_reason;
+    QLabel *m_title, *m_session, *m_server, *m_method, *m_state, *m_progress, *m_rate, *m_eta, *m_repairs, *m_ip, *m_mac,
+        *m_host, *m_joined, *m_duration, *m_fallback, *m_reason;
     RateSparkline *m_sparkline;
 };
 

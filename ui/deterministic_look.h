@@ -1,4 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
+
+#include <QPalette>
+#include <QString>
+
+#include <optional>
 
 namespace deploycast {
 
@@ -7,5 +13,13 @@ namespace deploycast {
 // animations, and a cursor that does not blink. Call after QApplication
 // exists and before any widget is created.
 void applyDeterministicLook();
+
+// The console's colours: the desktop's (System), or Fusion's light or dark
+// palette, so admins and screenshots can pick one whatever the desktop.
+enum class ConsolePalette { System, Light, Dark };
+std::optional<ConsolePalette> consolePaletteFromString(const QString &text);
+void applyPalette(ConsolePalette palette);
+// A dark palette in the Fusion style's manner (what dark desktop themes give).
+QPalette darkPalette();
 
 } // namespace deploycast

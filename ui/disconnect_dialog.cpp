@@ -1,6 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "disconnect_dialog.h"
 
 #include "palette_colors.h"
+#include "themed_icon.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -53,13 +55,16 @@ DisconnectDialog::DisconnectDialog(const QList<ClientSummary> &clients, bool for
     list->setFocusPolicy(Qt::NoFocus); // the keyboard goes Force -> buttons
     list->setSelectionMode(QAbstractItemView::NoSelection);
     list->setUniformRowHeights(true);
-    const QIcon warning = QIcon::fromTheme(u"dialog-warning"_qs, QIcon(u":/icons/dialog-warning.svg"_qs));
+    const QIcon warning = themedIcon(u"dialog-warning"_qs);
+    const QFontMetrics boldMetrics(bold);
+    int widestGroup = 0;
     for (const auto &[where, members] : groups) {
         const QString place = where.second.isEmpty() ? tr("%1 — unicast fallback").arg(where.first)
                                                      : tr("%1 — %2").arg(where.first, where.second);
         auto *group = new QTreeWidgetItem(list, {tr("%1 (%n client(s))", nullptr, int(members.size())).arg(place)});
         group->setFirstColumnSpanned(true);
         group->setFont(0, bold);
+        widestGroup = std::max(widestGroup, boldMetrics.horizontalAdvance(group->text(0)));
         for (const ClientSummary &client : members) {
             auto *item = new QTreeWidgetItem(group, {tr("%1  %2").arg(client.id).arg(client.name), client.ipAddress,
                                                      client.fallbackSupported ? tr("yes") : tr("no — it fails")});
@@ -70,8 +75,15 @@ DisconnectDialog::DisconnectDialog(const QList<ClientSummary> &clients, bool for
         }
     }
     list->expandAll();
-    list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     list->header()->setStretchLastSection(false);
+    for (int column = 0; column < list->columnCount(); ++column)
+        list->resizeColumnToContents(column);
+    // The first column holds the groups' titles too: wide enough for them whole.
+    list->setColumnWidth(0, std::max(list->columnWidth(0), widestGroup + list->indentation() + 24));
+    int width = 2 * list->frameWidth() + 4;
+    for (int column = 0; column < list->columnCount(); ++column)
+        width += list->columnWidth(column);
+    list->setMinimumWidth(width);
     const int rows = std::min(kVisibleRows, m_clients + m_groups);
     list->setFixedHeight(list->sizeHintForRow(0) * rows + list->header()->sizeHint().height() + 2 * list->frameWidth() + 2);
     layout->addWidget(list);
@@ -147,13 +159,13 @@ void DisconnectDialog::updateForForce()
     }
     m_explanation->setPalette(palette);
 
-    // The button Enter presses is the one with the focus.
+    // The default button has the focus. Both buttons stay auto-default, so
+    // Enter on a button the admin tabbed to presses that button, never the other.
     const bool safe = enterConfirms();
     QPushButton *enterPresses = safe ? m_ok : m_cancel;
-    QPushButton *other = safe ? m_cancel : m_ok;
-    other->setDefault(false);
-    other->setAutoDefault(false);
-    enterPresses->setAutoDefault(true);
+    (safe ? m_cancel : m_ok)->setDefault(false);
+    m_ok->setAutoDefault(true);
+    m_cancel->setAutoDefault(true);
     enterPresses->setDefault(true);
     enterPresses->setFocus();
     m_enterHint->setVisible(!safe);

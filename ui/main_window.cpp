@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "main_window.h"
 
 #include "activity_dock.h"
@@ -17,6 +18,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QResizeEvent>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QDir>
@@ -115,6 +117,7 @@ MainWindow::MainWindow(ServerList *servers, bool rememberLayout, QWidget *parent
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateActions); // filtered
     connect(m_treeModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
     connect(m_clientModel, &ClientTableModel::changesApplied, this, &MainWindow::updateClientDetails);
+    connect(m_clientModel, &ClientTableModel::changesApplied, this, &MainWindow::updateActions); // a selected client may have left
     connect(m_recorder, &ThroughputRecorder::sampled, this, &MainWindow::updateChart);
     // The counts follow every change; the timer keeps "last update" fresh.
     for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(m_treeModel), static_cast<QAbstractItemModel *>(m_proxy)}) {
@@ -240,7 +243,7 @@ void MainWindow::buildDocks()
     m_detailsDock->setWidget(m_details);
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
     m_detailsDock->hide(); // Ctrl+I shows it
-    resizeDocks({m_activityDock}, {fontMetrics().height() * 9}, Qt::Vertical);
+    resizeDocks({m_activityDock}, {fontMetrics().height() * 12}, Qt::Vertical);
 }
 
 void MainWindow::buildMenus()
@@ -276,10 +279,15 @@ void MainWindow::buildMenus()
             m_actions->showActivity->setChecked(visible);
     });
     a->clientDetails->setCheckable(true);
-    connect(a->clientDetails, &QAction::toggled, m_detailsDock, &QDockWidget::setVisible);
+    connect(a->clientDetails, &QAction::toggled, this, [this](bool shown) {
+        m_detailsDock->setVisible(shown);
+        if (shown) // wide enough for its values, taken from the table
+            resizeDocks({m_detailsDock}, {m_details->minimumSizeHint().width() + 24}, Qt::Horizontal);
+    });
     connect(m_detailsDock, &QDockWidget::visibilityChanged, a->clientDetails, [this](bool visible) {
         if (!isMinimized())
             m_actions->clientDetails->setChecked(visible);
+        updateClientDetails();
     });
     connect(a->documentation, &QAction::triggered, this, &MainWindow::openDocumentation);
     connect(a->about, &QAction::triggered, this, &MainWindow::showAbout);
@@ -318,16 +326,13 @@ void MainWindow::buildMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addActions({a->documentation, a->about});
 
-    QToolBar *toolbar = addToolBar(tr("Main"));
-    toolbar->setObjectName(u"mainToolbar"_qs);
-    // Icons beside the text where the window is wide; the toolbar's own
-    // overflow menu (») keeps every action reachable on narrow screens.
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar->addActions({a->disconnect, a->forceDisconnect});
-    toolbar->addSeparator();
-    toolbar->addActions({a->newTransmission, a->startTransmission, a->deactivateTransmission, a->deleteTransmission});
-    toolbar->addSeparator();
-    toolbar->addActions({a->addServer, a->refresh});
+    m_toolbar = addToolBar(tr("Main"));
+    m_toolbar->setObjectName(u"mainToolbar"_qs);
+    m_toolbar->addActions({a->disconnect, a->forceDisconnect});
+    m_toolbar->addSeparator();
+    m_toolbar->addActions({a->newTransmission, a->startTransmission, a->deactivateTransmission, a->deleteTransmission});
+    m_toolbar->addSeparator();
+    m_toolbar->addActions({a->addServer, a->refresh});
 }
 
 void MainWindow::buildContextMenus()
@@ -415,6 +420,17 @@ void MainWindow::saveSettings() const
     settings.setValue(u"window/state"_qs, saveState());
     settings.setValue(u"window/splitter"_qs, m_splitter->saveState());
     settings.setValue(u"window/clientColumns"_qs, m_table->horizontalHeader()->saveState());
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    // Text beside the icons where it fits; icons alone on a narrow window,
+    // so every action stays in view (their tooltips name them).
+    int textWidth = 0;
+    for (QAction *action : m_toolbar->actions())
+        textWidth += fontMetrics().horizontalAdvance(action->iconText()) + 48;
+    m_toolbar->setToolButtonStyle(width() >= textWidth ? Qt::ToolButtonTextBesideIcon : Qt::ToolButtonIconOnly);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

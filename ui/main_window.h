@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "client_table_model.h"
@@ -14,6 +15,7 @@ class QLabel;
 class QLineEdit;
 class QSplitter;
 class QTableView;
+class QToolBar;
 class QTreeView;
 
 namespace deploycast {
@@ -61,6 +63,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     // main_window.cpp: the window, its parts, menus and settings.
@@ -125,6 +128,7 @@ private:
     QComboBox *m_stateFilter;
     QLabel *m_shown;
     QLabel *m_status;
+    QToolBar *m_toolbar;
     ActivityDock *m_activityDock;
     QDockWidget *m_detailsDock;
     ClientDetailsView *m_details;

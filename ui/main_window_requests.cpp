@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the console's actions ask of servers: disconnects, transmissions,
 // server settings, and the property sheets and exports they lead to.
 #include "main_window.h"
@@ -23,6 +24,7 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
@@ -49,10 +51,14 @@ void MainWindow::disconnectSelected(bool force)
         return;
     QList<ClientSummary> summaries;
     for (const ClientRef &ref : clients) {
-        const ClientInfo info = ref.server->clients().value(ref.id);
-        summaries.append({ref.server->address(), info.method == TransferMethod::Unicast ? QString() : info.sessionName,
-                          ref.id, info.machineName, info.ipAddress, info.fallbackSupported});
+        const ClientInfo *info = ref.server->client(ref.id);
+        if (!info || info->outcome)
+            continue; // finished: nothing to disconnect (the action is off when one is selected)
+        summaries.append({ref.server->address(), info->method == TransferMethod::Unicast ? QString() : info->sessionName,
+                          ref.id, info->machineName, info->ipAddress, info->fallbackSupported});
     }
+    if (summaries.isEmpty())
+        return;
     auto *dialog = new DisconnectDialog(summaries, force, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, clients, dialog] { executeDisconnect(clients, dialog->force()); });
@@ -109,19 +115,31 @@ void MainWindow::request(ServerConnection *server, api::Method method, const QCb
 void MainWindow::sendFromDialog(RequestDialog *dialog, ServerConnection *server,
                                 QList<std::pair<api::Method, QCborMap>> requests)
 {
+    if (!server) {
+        dialog->showRefusal(tr("The server was removed from the console."));
+        return;
+    }
     if (requests.isEmpty()) {
         dialog->finishRequest();
         return;
     }
     const auto [method, params] = requests.takeFirst();
     QPointer<RequestDialog> guard(dialog);
-    server->call(method, params, [this, guard, server, requests](const QCborMap &, const Error &error) {
-        if (!guard)
-            return; // closed meanwhile
-        if (!error.isNull())
+    QPointer<ServerConnection> target(server);
+    server->call(method, params, [this, guard, target, requests, title = dialog->windowTitle()](const QCborMap &,
+                                                                                              const Error &error) {
+        if (guard && !error.isNull()) {
             guard->showRefusal(localizedMessage(error));
-        else
-            sendFromDialog(guard, server, requests);
+        } else if (guard) {
+            sendFromDialog(guard, target, requests);
+        } else if (!error.isNull()) {
+            // The dialog was closed after OK: the answer still matters.
+            showError(title, localizedMessage(error));
+        } else if (!requests.isEmpty() && target) {
+            // OK asked for all of them; closing the window does not take that back.
+            for (const auto &[nextMethod, nextParams] : requests)
+                request(target, nextMethod, nextParams, title);
+        }
     });
 }
 
@@ -171,24 +189,28 @@ void MainWindow::showServerProperties()
     ServerConnection *server = m_treeModel->serverOf(m_tree->currentIndex());
     if (!server)
         return;
-    server->call(api::Method::GetServer, {}, [this, server](const QCborMap &result, const Error &error) {
-        if (!error.isNull()) {
-            showError(tr("Server Properties"), localizedMessage(error));
+    // The server may be removed from the console while a reply is on its way.
+    QPointer<ServerConnection> target(server);
+    server->call(api::Method::GetServer, {}, [this, target](const QCborMap &result, const Error &error) {
+        if (!error.isNull() || !target) {
+            showError(tr("Server Properties"), target ? localizedMessage(error) : tr("The server was removed from the console."));
             return;
         }
-        auto *dialog = new ServerPropertiesDialog(result.value(u"server"_qs).toMap(), server->role(), this);
+        auto *dialog = new ServerPropertiesDialog(result.value(u"server"_qs).toMap(), target->role(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &RequestDialog::submitted, this, [this, dialog, server] {
-            if (!server->mayModify()) {
-                dialog->showRefusal(whyCannotChange(server));
+        connect(dialog, &RequestDialog::submitted, this, [this, dialog, target] {
+            if (target && !target->mayModify()) {
+                dialog->showRefusal(whyCannotChange(target));
                 return;
             }
-            sendFromDialog(dialog, server, {{api::Method::SetTransport, dialog->transportRequest()},
+            sendFromDialog(dialog, target, {{api::Method::SetTransport, dialog->transportRequest()},
                                             {api::Method::SetPolicy, dialog->policyRequest()}});
         });
-        connect(dialog, &ServerPropertiesDialog::changeTokenRequested, this, [this, server] {
-            m_credentials->askForToken(server, tr("This console holds a %1 token for %2.")
-                                                   .arg(server->role(), server->address()));
+        connect(dialog, &ServerPropertiesDialog::changeTokenRequested, this, [this, target] {
+            if (target)
+                m_credentials->askForToken(target, target->mayModify()
+                                                       ? tr("This console holds an admin token for %1.").arg(target->address())
+                                                       : tr("This console holds a viewer token for %1.").arg(target->address()));
         });
         dialog->open();
     });
@@ -206,8 +228,8 @@ void MainWindow::newTransmission()
             offered.append(image);
     auto *dialog = new NewTransmissionDialog(offered, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &RequestDialog::submitted, this, [this, dialog, server] {
-        sendFromDialog(dialog, server, {{api::Method::CreateSession, dialog->request().toCbor()}});
+    connect(dialog, &RequestDialog::submitted, this, [this, dialog, target = QPointer<ServerConnection>(server)] {
+        sendFromDialog(dialog, target, {{api::Method::CreateSession, dialog->request().toCbor()}});
     });
     dialog->open();
 }
@@ -268,6 +290,12 @@ void MainWindow::showProperties()
     const auto [server, session] = selectedSession();
     if (!server)
         return;
+    if (server->isReplay()) { // a recording has no server to ask
+        auto *dialog = new TransmissionPropertiesDialog(session.toCbor(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+        return;
+    }
     // Asked afresh: admins get the join token, which the pushed mirror never carries.
     server->call(api::Method::GetSession, api::sessionRef(session.kind, session.name),
                  [this](const QCborMap &result, const Error &error) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "request_dialog.h"
 
 #include "palette_colors.h"
@@ -14,6 +15,7 @@ QDialogButtonBox *RequestDialog::addRequestButtons(QBoxLayout *layout, const QSt
     m_refusal = new QLabel;
     m_refusal->setObjectName(u"refusal"_qs);
     m_refusal->setWordWrap(true);
+    m_refusal->setTextFormat(Qt::PlainText); // the server's words may echo names typed by anyone
     m_refusal->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QPalette palette = m_refusal->palette();
     palette.setColor(QPalette::WindowText, warningTextColor(palette));

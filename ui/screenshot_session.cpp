@@ -1,17 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "screenshot_session.h"
 
 #include "client/server_connection.h"
 #include "client/server_list.h"
 #include "console_actions.h"
-#include "disconnect_dialog.h"
 #include "main_window.h"
+#include "throughput_recorder.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDialog>
 #include <QImage>
 #include <QItemSelectionModel>
 #include <QPainter>
 #include <QTableView>
+#include <QTreeView>
 
 #include <cstdio>
 
@@ -66,11 +69,28 @@ void ScreenshotSession::check()
     for (int row = 0; row < m_request.selectRows; ++row)
         table->selectionModel()->select(table->model()->index(row, 0),
                                         QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    if (m_request.dialog != ScreenshotRequest::Dialog::None) {
+    // A recording is one moment: the chart shows what led up to it.
+    for (const ServerConnection *server : m_servers->servers())
+        if (server->isReplay())
+            m_window->recorder()->reconstructReplay(server);
+    switch (m_request.dialog) {
+    case ScreenshotRequest::Dialog::None:
+        break;
+    case ScreenshotRequest::Dialog::Disconnect:
+    case ScreenshotRequest::Dialog::DisconnectForce:
         if (!table->selectionModel()->hasSelection())
             table->selectAll();
-        const bool force = m_request.dialog == ScreenshotRequest::Dialog::DisconnectForce;
-        (force ? m_window->actions()->forceDisconnect : m_window->actions()->disconnect)->trigger();
+        (m_request.dialog == ScreenshotRequest::Dialog::DisconnectForce ? m_window->actions()->forceDisconnect
+                                                                         : m_window->actions()->disconnect)->trigger();
+        break;
+    case ScreenshotRequest::Dialog::TransmissionProperties:
+        m_window->tree()->setFocus();
+        m_window->actions()->properties->trigger();
+        break;
+    case ScreenshotRequest::Dialog::ClientDetails:
+        table->setCurrentIndex(table->model()->index(0, 0));
+        m_window->actions()->clientDetails->setChecked(true);
+        break;
     }
     // Let layouts and the dialog settle before rendering.
     QTimer::singleShot(200, this, &ScreenshotSession::capture);
@@ -79,7 +99,12 @@ void ScreenshotSession::check()
 void ScreenshotSession::capture()
 {
     QImage image = m_window->grab().toImage().convertToFormat(QImage::Format_ARGB32);
-    if (auto *dialog = m_window->findChild<DisconnectDialog *>()) {
+    // The dialog the request opened, over the window as a window manager would put it.
+    QDialog *dialog = nullptr;
+    for (QDialog *candidate : m_window->findChildren<QDialog *>())
+        if (candidate->isVisible())
+            dialog = candidate;
+    if (dialog) {
         const QImage dialogImage = dialog->grab().toImage().convertToFormat(QImage::Format_ARGB32);
         QPainter painter(&image);
         const QPoint topLeft((image.width() - dialogImage.width()) / 2, (image.height() - dialogImage.height()) / 3);

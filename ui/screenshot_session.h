@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QObject>
@@ -12,7 +13,7 @@ class ServerList;
 
 // What `deploycast-console --screenshot` should picture.
 struct ScreenshotRequest {
-    enum class Dialog { None, Disconnect, DisconnectForce };
+    enum class Dialog { None, Disconnect, DisconnectForce, TransmissionProperties, ClientDetails };
 
     QString file;
     QString select;       // tree path, as --select

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "server_properties_dialog.h"
 
 #include "common/units.h"
@@ -47,6 +48,7 @@ QWidget *ServerPropertiesDialog::generalTab(const QCborMap &config)
     auto addRow = [form](const QString &label, const QString &value) {
         auto *field = new QLabel(value);
         field->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        field->setTextFormat(Qt::PlainText);
         field->setWordWrap(true);
         form->addRow(label, field);
     };

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "table_saving.h"
 
 #include <QDir>
@@ -24,11 +25,17 @@ bool saveTable(const QString &path, const TableSlice &slice, const QJsonArray &j
 void saveTableInteractively(QWidget *parent, const QString &title, const QString &suggestedName, const TableSlice &slice,
                             const QJsonArray &json)
 {
+    const QString csvFilter = QObject::tr("CSV (*.csv)");
+    const QString jsonFilter = QObject::tr("JSON (*.json)");
     QString filter;
-    const QString path = QFileDialog::getSaveFileName(parent, title, QDir::home().filePath(suggestedName),
-                                                      QObject::tr("CSV (*.csv);;JSON (*.json)"), &filter);
+    QString path = QFileDialog::getSaveFileName(parent, title, QDir::home().filePath(suggestedName),
+                                                csvFilter + u";;"_qs + jsonFilter, &filter);
     if (path.isEmpty())
         return;
+    // The form follows the name; a name without the chosen form's ending gets it.
+    const QString ending = filter == jsonFilter ? u".json"_qs : u".csv"_qs;
+    if (!path.endsWith(u".json"_qs, Qt::CaseInsensitive) && !path.endsWith(u".csv"_qs, Qt::CaseInsensitive))
+        path += ending;
     QString error;
     if (!saveTable(path, slice, json, &error))
         QMessageBox::warning(parent, title, QObject::tr("Cannot save %1: %2").arg(path, error));

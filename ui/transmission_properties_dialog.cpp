@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "transmission_properties_dialog.h"
 
 #include "common/units.h"
@@ -36,7 +37,7 @@ TransmissionPropertiesDialog::TransmissionPropertiesDialog(const QCborMap &map, 
     setWindowTitle(tr("Properties of %1").arg(session.name));
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     layout->addLayout(form);
     const bool transmission = session.kind == SessionKind::Transmission;
     form->addRow(transmission ? tr("Name:") : tr("Namespace:"), valueLabel(session.name));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "tray_notifier.h"
 
 #include "activity_model.h"
@@ -25,15 +26,18 @@ TrayNotifier::TrayNotifier(ActivityModel *activity, QWidget *window)
     connect(activity, &ActivityModel::noteworthy, this, &TrayNotifier::notify);
 }
 
-void TrayNotifier::notify(const QString &server, const HistoryEntry &entry)
+void TrayNotifier::notify(const QString &server, const HistoryEntry &entry, int count)
 {
     const QString title = displayName(entry.event);
-    QString text = entry.client.id != 0 || !entry.sessionName.isEmpty() ? tr("%1 on %2").arg(entry.subject(), server) : server;
+    const QString subject = count > 1 ? tr("%n client(s)", nullptr, count) : entry.subject();
+    QString text = !subject.isEmpty() ? tr("%1 on %2").arg(subject, server) : server;
     if (const QString reason = entry.localizedReason(); !reason.isEmpty())
         text += u": "_qs + reason;
+
     const bool bad = entry.event != HistoryEvent::TransmissionFinished;
     if (m_tray && !m_window->isActiveWindow())
-        m_tray->showMessage(title, text, bad ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
+        // Some notification servers read markup, and names come from the machines.
+        m_tray->showMessage(title, text.toHtmlEscaped(), bad ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
     else
         Q_EMIT message(tr("%1: %2").arg(title, text));
 }

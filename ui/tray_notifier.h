@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QObject>
@@ -24,7 +25,7 @@ Q_SIGNALS:
     void message(const QString &text);
 
 private:
-    void notify(const QString &server, const HistoryEntry &entry);
+    void notify(const QString &server, const HistoryEntry &entry, int count);
 
     QWidget *m_window;
     QSystemTrayIcon *m_tray = nullptr;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // deploycast-console: the Qt desktop console. All the work is in ui/ and models/.
 #include "client/server_connection.h"
 #include "client/server_list.h"
@@ -104,20 +105,30 @@ int main(int argc, char *argv[])
     const QCommandLineOption replayLost(u"replay-lost"_qs, ConsoleText::tr("With --replay: show the server as if its connection had just dropped."));
     const QCommandLineOption screenshot(u"screenshot"_qs, ConsoleText::tr("Wait for the data, render the window to FILE (PNG) and exit: 0 on success, "
                                                           "3 if the data did not arrive in time."), u"FILE"_qs);
-    const QCommandLineOption size(u"size"_qs, ConsoleText::tr("Window size (default 1366x768)."), u"WxH"_qs, u"1366x768"_qs);
+    const QCommandLineOption size(u"size"_qs, ConsoleText::tr("Window size (default: what fits the screen; 1366x768 with --screenshot)."),
+                                  u"WxH"_qs);
     const QCommandLineOption selectRows(u"select-rows"_qs, ConsoleText::tr("With --screenshot: select the client table's first N rows."), u"N"_qs);
-    const QCommandLineOption dialog(u"dialog"_qs, ConsoleText::tr("With --screenshot: open this dialog over the window: disconnect or disconnect-force."),
+    const QCommandLineOption dialog(u"dialog"_qs, ConsoleText::tr("With --screenshot: open this over the window: disconnect, "
+                                                                   "disconnect-force, transmission-properties or client-details."),
                                     u"NAME"_qs);
+    const QCommandLineOption palette(u"palette"_qs, ConsoleText::tr("Colours: system (default), light or dark (Fusion's, "
+                                                                    "as the screenshots use)."),
+                                     u"PALETTE"_qs, u"system"_qs);
     const QCommandLineOption timeout(u"timeout"_qs, ConsoleText::tr("With --screenshot: how long to wait for the data (default 30)."),
                                      u"SECONDS"_qs, u"30"_qs);
     const QCommandLineOption lang(u"lang"_qs, ConsoleText::tr("The console's language: en or fr (default: the system's)."), u"LANG"_qs);
-    parser.addOptions({server, select, replay, replayLost, screenshot, size, selectRows, dialog, timeout, lang});
+    parser.addOptions({server, select, replay, replayLost, screenshot, size, selectRows, dialog, timeout, lang, palette});
     parser.process(app);
 
-    const QStringList sizeParts = parser.value(size).split(u'x');
+    const bool takingScreenshot = parser.isSet(screenshot);
+    const QString sizeText = parser.isSet(size) ? parser.value(size) : takingScreenshot ? u"1366x768"_qs : QString();
+    const QStringList sizeParts = sizeText.split(u'x');
     const QSize windowSize(sizeParts.value(0).toInt(), sizeParts.value(1).toInt());
-    if (sizeParts.size() != 2 || windowSize.width() < 200 || windowSize.height() < 150)
-        return usageError(ConsoleText::tr("--size needs WIDTHxHEIGHT, e.g. 1366x768, not '%1'").arg(parser.value(size)));
+    if (!sizeText.isEmpty() && (sizeParts.size() != 2 || windowSize.width() < 200 || windowSize.height() < 150))
+        return usageError(ConsoleText::tr("--size needs WIDTHxHEIGHT, e.g. 1366x768, not '%1'").arg(sizeText));
+    const std::optional<ConsolePalette> colours = consolePaletteFromString(parser.value(palette));
+    if (!colours)
+        return usageError(ConsoleText::tr("--palette takes system, light or dark, not '%1'").arg(parser.value(palette)));
     ScreenshotRequest request;
     request.file = parser.value(screenshot);
     request.select = parser.value(select);
@@ -128,11 +139,17 @@ int main(int argc, char *argv[])
         request.dialog = ScreenshotRequest::Dialog::Disconnect;
     else if (dialogName == u"disconnect-force"_qs)
         request.dialog = ScreenshotRequest::Dialog::DisconnectForce;
+    else if (dialogName == u"transmission-properties"_qs)
+        request.dialog = ScreenshotRequest::Dialog::TransmissionProperties;
+    else if (dialogName == u"client-details"_qs)
+        request.dialog = ScreenshotRequest::Dialog::ClientDetails;
     else if (!dialogName.isEmpty())
-        return usageError(ConsoleText::tr("--dialog takes disconnect or disconnect-force, not '%1'").arg(dialogName));
-    const bool takingScreenshot = parser.isSet(screenshot);
+        return usageError(ConsoleText::tr("--dialog takes disconnect, disconnect-force, transmission-properties or "
+                                          "client-details, not '%1'").arg(dialogName));
     if (takingScreenshot)
         applyDeterministicLook();
+    applyPalette(*colours);
+    QApplication::setWindowIcon(QIcon(u":/icons/deploycast-console.svg"_qs));
 
     ServerList servers;
     if (parser.isSet(replay)) {
@@ -160,7 +177,8 @@ int main(int argc, char *argv[])
     }
 
     MainWindow window(&servers, !takingScreenshot);
-    window.resize(windowSize);
+    if (!sizeText.isEmpty())
+        window.resize(windowSize);
     window.show();
     if (takingScreenshot) {
         auto *session = new ScreenshotSession(&window, &servers, request, &app);

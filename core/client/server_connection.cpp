@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "server_connection.h"
 
 #include "common/cbor_values.h"
@@ -273,25 +274,34 @@ const ClientInfo *ServerConnection::client(quint32 id) const
     return finished == m_finished.constEnd() ? nullptr : &*finished;
 }
 
+void ServerConnection::forgetHistory(MirrorChange *change)
+{
+    m_history.clear();
+    for (const quint32 id : m_finishedOrder)
+        if (!m_clients.contains(id))
+            change->removedClients.append(id);
+    m_finished.clear();
+    m_finishedOrder.clear();
+    Q_EMIT historyCleared();
+}
+
 void ServerConnection::applyHistory(const QCborMap &push, bool live)
 {
-    const QCborArray entries = push.value(u"history"_qs).toArray();
-    QList<HistoryEntry> added;
     MirrorChange change;
-    for (const QCborValue &value : entries) {
+    // Another history (the server's state was wiped, or it is another
+    // server at that address): what we had of the old one goes.
+    const QString historyId = push.value(u"historyId"_qs).toString();
+    if (!historyId.isEmpty() && historyId != m_historyId) {
+        if (!m_historyId.isEmpty())
+            forgetHistory(&change);
+        m_historyId = historyId;
+    }
+    QList<HistoryEntry> added;
+    for (const QCborValue &value : push.value(u"history"_qs).toArray()) {
         std::optional<HistoryEntry> entry = HistoryEntry::fromCbor(value.toMap());
-        if (!entry || entry->sequence == 0)
-            continue;
         const quint64 lastSeen = m_history.empty() ? 0 : m_history.back().sequence;
-        if (entry->sequence <= lastSeen) {
-            // Seen already, unless the server's history started over (its
-            // state was wiped): then ours goes too.
-            if (value == entries.last() && entry->sequence < lastSeen) {
-                m_history.clear();
-                Q_EMIT historyCleared();
-            }
-            continue;
-        }
+        if (!entry || entry->sequence <= lastSeen)
+            continue; // seen already (a snapshot and a push may overlap)
         m_history.push_back(*entry);
         if (m_history.size() > std::size_t(kMaxHistory))
             m_history.pop_front();

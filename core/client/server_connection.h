@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "protocol/management_api.h"
@@ -103,6 +104,7 @@ public:
     // Under replay: show the recording as if the link had just dropped, for
     // pictures of the "lost" state. The countdown is frozen too.
     void replayLoss(const QString &error, int retryInSeconds);
+    bool isReplay() const { return m_frozenTime.isValid(); }
     // "Now" for durations such as time connected: the wall clock, or the
     // recording's time under replay.
     QDateTime referenceTime() const;
@@ -137,7 +139,7 @@ Q_SIGNALS:
     // New history entries, oldest first. live: pushed as they happened; false
     // for those a snapshot brings (at start, after a reconnect).
     void historyAdded(const QList<HistoryEntry> &entries, bool live);
-    // The server's history started again (its state was wiped): forget ours.
+    // The server's history is another one (its state was wiped): ours went.
     void historyCleared();
 
 private:
@@ -148,6 +150,7 @@ private:
     void applySessions(const QCborArray &sessions, MirrorChange *change);
     void applyClients(const QCborArray &clients, MirrorChange *change);
     void removeLiveClient(quint32 id, MirrorChange *change);
+    void forgetHistory(MirrorChange *change);
 
     HostPort m_address;
     QPointer<ManagementClient> m_client;
@@ -170,6 +173,7 @@ private:
     QHash<quint32, ClientInfo> m_finished;
     std::deque<quint32> m_finishedOrder; // oldest first, for the bound
     std::deque<HistoryEntry> m_history;
+    QString m_historyId; // which history m_history is of
     QStringList m_imageGroups;
     QList<CatalogImage> m_images;
 };

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "domain/session_info.h"
@@ -16,11 +17,14 @@ namespace deploycast::api {
 // An image's bytes travel in pieces of at most this size (uploads, exports):
 // well inside the 1 MiB frame cap.
 inline constexpr qint64 kImagePieceBytes = 768 * 1024;
-// getHistory's most entries per reply, and the most a snapshot or a delta
-// carries: an entry with a 253-character machine name is under 1 KiB, so a
-// reply stays under the 1 MiB frame cap.
+// getHistory's most entries per reply, the most a "history" push carries,
+// and how many a snapshot carries. An entry is usually a few hundred bytes,
+// but one with the longest names the server takes is about 13 KiB, so
+// pushes and replies are also cut at kHistoryBytesPerFrame (consoles and
+// the CLI take frames up to 64 MiB from their server).
 inline constexpr int kMaxHistoryPerReply = 1000;
 inline constexpr int kHistoryInSnapshot = 500;
+inline constexpr qint64 kHistoryBytesPerFrame = 1024 * 1024;
 // Pieces a client keeps in flight: enough to keep a LAN busy while the other
 // side writes, few enough that what waits for a peer stays far below the
 // server's 4 MiB bound.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "admin_peer.h"
 
 #include "common/cbor_summary.h"
@@ -366,10 +367,18 @@ QCborMap AdminPeer::getHistory(const QCborMap &params, Error *error) const
                       .arg(api::kMaxHistoryPerReply)};
         return {};
     }
+    // The newest first, until the count or the byte budget is reached.
+    const QList<HistoryEntry> found = m_registry->history().last(int(count), quint64(before), quint32(clientId));
     QCborArray entries;
-    for (const HistoryEntry &entry : m_registry->history().last(int(count), quint64(before), quint32(clientId)))
-        entries.append(entry.toCbor());
-    return {{u"history"_qs, entries}, {u"lastSequence"_qs, qint64(m_registry->history().lastSequence())}};
+    qint64 bytes = 0;
+    for (auto it = found.crbegin(); it != found.crend() && bytes < api::kHistoryBytesPerFrame; ++it) {
+        const QCborMap entry = it->toCbor();
+        bytes += entry.toCborValue().toCbor().size();
+        entries.prepend(entry);
+    }
+    return {{u"history"_qs, entries},
+            {u"lastSequence"_qs, qint64(m_registry->history().lastSequence())},
+            {u"historyId"_qs, m_registry->history().historyId()}};
 }
 
 QCborMap AdminPeer::getAuditLog(const QCborMap &params, Error *error)

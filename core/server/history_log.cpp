@@ -1,11 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "history_log.h"
 
 #include "common/atomic_file.h"
 #include "common/log.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 
 #include <algorithm>
 
@@ -23,12 +26,33 @@ HistoryLog::HistoryLog(const QString &stateDirectory, int keep)
 {
 }
 
+void HistoryLog::loadHistoryId()
+{
+    const QString path = QFileInfo(m_path).dir().filePath(u"history.id"_qs);
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly)) {
+        m_historyId = QString::fromLatin1(file.read(64)).trimmed();
+        if (!m_historyId.isEmpty())
+            return;
+    }
+    m_historyId = QString::number(QRandomGenerator::system()->generate64(), 16);
+    Error error;
+    if (!writeFileAtomically(path, m_historyId.toLatin1() + '\n', kOwnerOnly, &error))
+        qCWarning(lcState).noquote() << "history:" << error.message;
+}
+
 HistoryLog::~HistoryLog() = default;
 
 void HistoryLog::load()
 {
+    loadHistoryId();
+    bool tornEnd = false;
     QFile file(m_path);
     if (file.open(QIODevice::ReadOnly)) {
+        // A crash or a full disk may have left half a line last: appending
+        // to it would glue the next entry on.
+        tornEnd = file.size() > 0 && file.seek(file.size() - 1) && file.read(1) != "\n";
+        file.seek(0);
         int skipped = 0;
         while (!file.atEnd()) {
             const QByteArray line = file.readLine(kMaxLineBytes);
@@ -55,7 +79,7 @@ void HistoryLog::load()
         if (skipped > 0)
             qCWarning(lcState).noquote() << "history:" << skipped << "lines of" << m_path << "could not be read; skipped";
     }
-    if (m_linesInFile > 2 * m_keep)
+    if (m_linesInFile > 2 * m_keep || tornEnd)
         rewrite();
 }
 
@@ -73,6 +97,8 @@ const HistoryEntry &HistoryLog::record(HistoryEntry entry)
 
 void HistoryLog::append(const HistoryEntry &entry)
 {
+    if (!m_retryWrites.hasExpired())
+        return; // the disk failed a moment ago; the entry waits in memory for the rewrite
     if (m_linesInFile >= 2 * m_keep) {
         rewrite(); // holds the entry just kept
         return;
@@ -85,9 +111,11 @@ void HistoryLog::append(const HistoryEntry &entry)
         }
     }
     if (m_file.write(lineOf(entry)) < 0 || !m_file.flush()) {
-        qCCritical(lcState).noquote() << "history: cannot write" << m_path << ":" << m_file.errorString();
-        m_file.close(); // reopened, and the file rewritten whole, next time
+        qCCritical(lcState).noquote() << "history: cannot write" << m_path << ":" << m_file.errorString()
+                                      << "; keeping entries in memory and trying again in" << kRetryWritesMs / 1000 << "s";
+        m_file.close(); // reopened, and the file rewritten whole, once the wait is over
         m_linesInFile = 2 * m_keep;
+        m_retryWrites.setRemainingTime(kRetryWritesMs);
         return;
     }
     ++m_linesInFile;
@@ -101,7 +129,8 @@ void HistoryLog::rewrite()
         content += lineOf(entry);
     Error error;
     if (!writeFileAtomically(m_path, content, kOwnerOnly, &error)) {
-        qCCritical(lcState).noquote() << "history:" << error.message;
+        qCCritical(lcState).noquote() << "history:" << error.message << "; trying again in" << kRetryWritesMs / 1000 << "s";
+        m_retryWrites.setRemainingTime(kRetryWritesMs);
         return;
     }
     m_linesInFile = int(m_entries.size());

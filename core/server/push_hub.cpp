@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "push_hub.h"
 
 #include "common/log.h"
@@ -42,8 +43,13 @@ QCborMap PushHub::subscribe(FramedConnection *connection)
         m_timer.start();
     }
     QCborArray history;
-    for (const HistoryEntry &entry : m_registry->history().last(api::kHistoryInSnapshot))
-        history.append(entry.toCbor());
+    qint64 historyBytes = 0;
+    const QList<HistoryEntry> recent = m_registry->history().last(api::kHistoryInSnapshot);
+    for (auto it = recent.crbegin(); it != recent.crend() && historyBytes < api::kHistoryBytesPerFrame; ++it) {
+        const QCborMap entry = it->toCbor();
+        historyBytes += entry.toCborValue().toCbor().size();
+        history.prepend(entry);
+    }
     QCborArray sessions;
     for (const SessionInfo &session : m_registry->allSessions())
         sessions.append(session.toCbor());
@@ -53,7 +59,8 @@ QCborMap PushHub::subscribe(FramedConnection *connection)
     // A delta computed before this snapshot may repeat some of it; applying
     // the same values twice is harmless, so mirrors apply both in order.
     return {{u"sequence"_qs, m_sequence}, {u"sessions"_qs, sessions}, {u"clients"_qs, clients},
-            {u"catalog"_qs, m_registry->catalogSnapshot()}, {u"history"_qs, history}};
+            {u"catalog"_qs, m_registry->catalogSnapshot()}, {u"history"_qs, history},
+            {u"historyId"_qs, m_registry->history().historyId()}};
 }
 
 void PushHub::remember(QHash<quint32, QCborMap> *sessions, QHash<quint32, ClientInfo> *clients) const
@@ -114,12 +121,17 @@ void PushHub::onTick()
     // New history, in order, in a frame of its own; a burst beyond one
     // frame's share goes over the next ticks.
     QCborArray history;
+    qint64 historyBytes = 0;
     for (const HistoryEntry &entry : m_registry->history().after(m_historyPushed, api::kMaxHistoryPerReply)) {
-        history.append(entry.toCbor());
+        if (historyBytes >= api::kHistoryBytesPerFrame)
+            break;
+        const QCborMap map = entry.toCbor();
+        historyBytes += map.toCborValue().toCbor().size();
+        history.append(map);
         m_historyPushed = entry.sequence;
     }
     if (!history.isEmpty())
-        send(u"history"_qs, {{u"history"_qs, history}});
+        send(u"history"_qs, {{u"history"_qs, history}, {u"historyId"_qs, m_registry->history().historyId()}});
 
     m_lastSessions = std::move(sessions);
     m_lastClients = std::move(clients);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "receiver_peer.h"
 
 #include "common/cbor_values.h"
@@ -67,18 +68,20 @@ ReceiverPeer::ReceiverPeer(FramedConnection *connection, Registry *registry, QOb
     connect(m_connection, &FramedConnection::messageReceived, this, &ReceiverPeer::onMessage);
     connect(m_connection, &FramedConnection::bytesWritten, this, &ReceiverPeer::pumpFallback);
     connect(m_connection, &FramedConnection::closed, this, [this](const QString &reason) {
+        // Recorded before it leaves its session: its transmission's own
+        // "finished" or "removed", which leaving may cause, comes after.
+        recordLeaving(reason);
         leaveSession();
-        if (m_completed)
-            record(HistoryEvent::Completed, {});
-        else
-            recordLeaving(reason);
         Q_EMIT gone(this, m_completed ? u"completed"_qs : reason);
     });
 }
 
 void ReceiverPeer::recordLeaving(const ServerText &reason)
 {
-    record(HistoryEvent::Left, reason);
+    if (m_completed)
+        record(HistoryEvent::Completed, {}); // it had its whole image; the connection just had not closed yet
+    else
+        record(HistoryEvent::Left, reason);
 }
 
 void ReceiverPeer::record(HistoryEvent event, const ServerText &reason)
@@ -94,8 +97,8 @@ void ReceiverPeer::kick(KickReason reason, const ServerText &message, HistoryEve
     qCInfo(lcTransfer).noquote() << "client" << m_info.id << m_info.machineName << "kicked:" << toText(reason)
                                  << message.english();
     m_connection->send(proto::notify(u"kick"_qs, {{u"reason"_qs, toText(reason)}, {u"message"_qs, message.english()}}));
-    leaveSession();
     record(outcome, message);
+    leaveSession();
     if (reason == KickReason::Fallback) {
         // WDS takes the client off the multicast list at once; it stays
         // visible among the unicast fallback clients until it is done.
@@ -264,6 +267,7 @@ void ReceiverPeer::onComplete(const QCborMap &params)
     m_info.percentComplete = 100;
     qCInfo(lcTransfer).noquote() << "client" << m_info.id << m_info.machineName << "completed by" << toText(m_info.method)
                        << "sha256" << params.value(u"sha256"_qs).toString();
+    record(HistoryEvent::Completed, {}); // before leaving: its transmission may finish with it
     leaveSession();
 }
 

@@ -123,4 +123,12 @@
             <numerusform>%n second ago</numerusform><numerusform>%n seconds ago</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>deploycast::TrayNotifier</name>
+    <message numerus="yes">
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n client</numerusform><numerusform>%n clients</numerusform></translation>
+    </message>
+</context>
 </TS>

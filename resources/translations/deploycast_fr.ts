@@ -925,30 +925,30 @@ Exemples :
     </message>
     <message>
         <source>Shows what became of clients and transmissions: completed by multicast or unicast, fell back, failed, forced, moved, disconnected by the slow-client policy, left; transmissions started, finished and removed. The server keeps the last 10,000 entries across restarts (a Deploycast extension).</source>
-        <translation type="unfinished"></translation>
+        <translation>Montre ce que sont devenus les clients et les transmissions : terminé en multicast ou en unicast, replié, échoué, forcé, déplacé, déconnecté par la stratégie des clients lents, parti ; transmissions démarrées, terminées et supprimées. Le serveur garde les 10 000 dernières entrées d&apos;un redémarrage à l&apos;autre (une extension de Deploycast).</translation>
     </message>
     <message>
         <source>The last n entries, 1 to 1000 (default 50).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les n dernières entrées, de 1 à 1000 (50 par défaut).</translation>
     </message>
     <message>
         <source>Only this client&apos;s entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement les entrées de ce client.</translation>
     </message>
     <message>
         <source> in &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation> dans « %1 »</translation>
     </message>
     <message>
         <source> by %1</source>
-        <translation type="unfinished"></translation>
+        <translation> en %1</translation>
     </message>
 </context>
 <context>
     <name>ClientTableModel</name>
     <message>
         <source>%1%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -986,16 +986,8 @@ Exemples :
         <translation>Attendre les données, rendre la fenêtre dans FICHIER (PNG) et quitter : 0 en cas de succès, 3 si les données ne sont pas arrivées à temps.</translation>
     </message>
     <message>
-        <source>Window size (default 1366x768).</source>
-        <translation>Taille de la fenêtre (1366x768 par défaut).</translation>
-    </message>
-    <message>
         <source>With --screenshot: select the client table&apos;s first N rows.</source>
         <translation>Avec --screenshot : sélectionner les N premières lignes du tableau des clients.</translation>
-    </message>
-    <message>
-        <source>With --screenshot: open this dialog over the window: disconnect or disconnect-force.</source>
-        <translation>Avec --screenshot : ouvrir ce dialogue sur la fenêtre : disconnect ou disconnect-force.</translation>
     </message>
     <message>
         <source>With --screenshot: how long to wait for the data (default 30).</source>
@@ -1010,10 +1002,6 @@ Exemples :
         <translation>--size demande LARGEURxHAUTEUR, p. ex. 1366x768, pas « %1 »</translation>
     </message>
     <message>
-        <source>--dialog takes disconnect or disconnect-force, not &apos;%1&apos;</source>
-        <translation>--dialog prend disconnect ou disconnect-force, pas « %1 »</translation>
-    </message>
-    <message>
         <source>connection refused</source>
         <translation>connexion refusée</translation>
     </message>
@@ -1021,54 +1009,74 @@ Exemples :
         <source>--server %1: %2</source>
         <translation>--server %1 : %2</translation>
     </message>
+    <message>
+        <source>Window size (default: what fits the screen; 1366x768 with --screenshot).</source>
+        <translation>Taille de la fenêtre (par défaut : ce qui tient à l&apos;écran ; 1366x768 avec --screenshot).</translation>
+    </message>
+    <message>
+        <source>With --screenshot: open this over the window: disconnect, disconnect-force, transmission-properties or client-details.</source>
+        <translation>Avec --screenshot : ouvrir ceci par-dessus la fenêtre : disconnect, disconnect-force, transmission-properties ou client-details.</translation>
+    </message>
+    <message>
+        <source>Colours: system (default), light or dark (Fusion&apos;s, as the screenshots use).</source>
+        <translation>Couleurs : system (par défaut), light ou dark (celles de Fusion, comme les captures).</translation>
+    </message>
+    <message>
+        <source>--palette takes system, light or dark, not &apos;%1&apos;</source>
+        <translation>--palette prend system, light ou dark, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>--dialog takes disconnect, disconnect-force, transmission-properties or client-details, not &apos;%1&apos;</source>
+        <translation>--dialog prend disconnect, disconnect-force, transmission-properties ou client-details, pas « %1 »</translation>
+    </message>
 </context>
 <context>
     <name>DisconnectSummary</name>
     <message numerus="yes">
         <source>%1: %2 (%n client(s) not disconnected)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 : %2 (%n client non déconnecté)</numerusform>
+            <numerusform>%1 : %2 (%n clients non déconnectés)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n continuing by unicast</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n continue en unicast</numerusform>
+            <numerusform>%n continuent en unicast</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n failed (no fallback)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n en échec (sans repli)</numerusform>
+            <numerusform>%n en échec (sans repli)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n stopped with Force</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n arrêté de force</numerusform>
+            <numerusform>%n arrêtés de force</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n had already left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n était déjà parti</numerusform>
+            <numerusform>%n étaient déjà partis</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n not disconnected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n non déconnecté</numerusform>
+            <numerusform>%n non déconnectés</numerusform>
         </translation>
     </message>
     <message>
         <source>No client was disconnected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun client n&apos;a été déconnecté.</translation>
     </message>
 </context>
 <context>
@@ -1134,59 +1142,59 @@ Exemples :
     <name>HistoryEvent</name>
     <message>
         <source>completed</source>
-        <translation type="unfinished"></translation>
+        <translation>terminé</translation>
     </message>
     <message>
         <source>fell back to unicast</source>
-        <translation type="unfinished"></translation>
+        <translation>replié en unicast</translation>
     </message>
     <message>
         <source>moved to a slower stream</source>
-        <translation type="unfinished"></translation>
+        <translation>déplacé vers un flux plus lent</translation>
     </message>
     <message>
         <source>failed (no fallback)</source>
-        <translation type="unfinished"></translation>
+        <translation>échec (sans repli)</translation>
     </message>
     <message>
         <source>forced</source>
-        <translation type="unfinished"></translation>
+        <translation>forcé</translation>
     </message>
     <message>
         <source>disconnected by policy</source>
-        <translation type="unfinished"></translation>
+        <translation>déconnecté par la stratégie</translation>
     </message>
     <message>
         <source>left</source>
-        <translation type="unfinished"></translation>
+        <translation>parti</translation>
     </message>
     <message>
         <source>transmission started</source>
-        <translation type="unfinished"></translation>
+        <translation>transmission démarrée</translation>
     </message>
     <message>
         <source>transmission finished</source>
-        <translation type="unfinished"></translation>
+        <translation>transmission terminée</translation>
     </message>
     <message>
         <source>transmission removed</source>
-        <translation type="unfinished"></translation>
+        <translation>transmission supprimée</translation>
     </message>
     <message>
         <source>server lost</source>
-        <translation type="unfinished"></translation>
+        <translation>serveur perdu</translation>
     </message>
     <message>
         <source>server back</source>
-        <translation type="unfinished"></translation>
+        <translation>serveur de retour</translation>
     </message>
     <message>
         <source>client %1 %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>client %1 %2 (%3)</translation>
     </message>
     <message>
         <source>transmission &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>transmission « %1 »</translation>
     </message>
 </context>
 <context>
@@ -1213,47 +1221,51 @@ Exemples :
     </message>
     <message>
         <source>completed by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>terminé en %1</translation>
     </message>
     <message>
         <source>unicast</source>
-        <translation type="unfinished"></translation>
+        <translation>unicast</translation>
     </message>
     <message>
         <source>multicast</source>
-        <translation type="unfinished"></translation>
+        <translation>multicast</translation>
     </message>
     <message>
         <source>cannot resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>nom introuvable</translation>
     </message>
     <message>
         <source>refused the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>connexion refusée</translation>
     </message>
     <message>
         <source>unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>injoignable</translation>
     </message>
     <message>
         <source>lost</source>
-        <translation type="unfinished"></translation>
+        <translation>perdu</translation>
     </message>
     <message>
         <source>%1 (retrying in %2 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nouvel essai dans %2 s)</translation>
     </message>
     <message>
         <source>certificate changed: refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>certificat changé : refusé</translation>
     </message>
     <message>
         <source>Cannot save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;enregistrer %1 : %2</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
     </message>
 </context>
 <context>
@@ -1716,208 +1728,212 @@ Exemples :
     </message>
     <message>
         <source>&apos;count&apos; must be 1 to %1, and &apos;before&apos; and &apos;clientId&apos; cannot be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>« count » doit valoir de 1 à %1, et « before » et « clientId » ne peuvent pas être négatifs</translation>
     </message>
     <message>
         <source>moved to the %1 stream: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>déplacé vers le flux %1 : %2</translation>
     </message>
     <message>
         <source>disconnected by the slow-client policy: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>déconnecté par la stratégie des clients lents : %1</translation>
     </message>
     <message>
         <source>deactivated, and its last client has left</source>
-        <translation type="unfinished"></translation>
+        <translation>désactivée, et son dernier client est parti</translation>
     </message>
     <message>
         <source>%1 &apos;%2&apos; was removed with Force</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 « %2 » a été supprimé(e) de force</translation>
     </message>
     <message>
         <source>disconnected by an administrator with Force</source>
-        <translation type="unfinished"></translation>
+        <translation>déconnecté de force par un administrateur</translation>
     </message>
     <message>
         <source>disconnected by an administrator; finish by unicast</source>
-        <translation type="unfinished"></translation>
+        <translation>déconnecté par un administrateur ; terminer en unicast</translation>
     </message>
     <message>
         <source>disconnected by an administrator; this client cannot fall back</source>
-        <translation type="unfinished"></translation>
+        <translation>déconnecté par un administrateur ; ce client ne peut pas se replier</translation>
     </message>
     <message>
         <source>the server stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur s&apos;est arrêté</translation>
     </message>
     <message>
         <source>&apos;%1&apos; stopped: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » arrêtée : %2</translation>
     </message>
 </context>
 <context>
     <name>deploycast::ActivityDock</name>
     <message>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Activité</translation>
     </message>
     <message>
         <source>Export History</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter l&apos;historique</translation>
     </message>
 </context>
 <context>
     <name>deploycast::ActivityModel</name>
     <message>
         <source>completed by unicast</source>
-        <translation type="unfinished"></translation>
+        <translation>terminé en unicast</translation>
     </message>
     <message>
         <source>completed by multicast</source>
-        <translation type="unfinished"></translation>
+        <translation>terminé en multicast</translation>
     </message>
     <message>
         <source>%1 in &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dans « %2 »</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished">Serveur</translation>
+        <translation>Serveur</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Événement</translation>
     </message>
     <message>
         <source>Client or transmission</source>
-        <translation type="unfinished"></translation>
+        <translation>Client ou transmission</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Raison</translation>
     </message>
 </context>
 <context>
     <name>deploycast::ClientDetailsView</name>
     <message>
         <source>Select a client to see its details.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Where:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un client pour voir ses détails.</translation>
     </message>
     <message>
         <source>State:</source>
-        <translation type="unfinished"></translation>
+        <translation>État :</translation>
     </message>
     <message>
         <source>Progress:</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression :</translation>
     </message>
     <message>
         <source>Rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Débit :</translation>
     </message>
     <message>
         <source>Recent rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Débit récent :</translation>
     </message>
     <message>
         <source>Time left:</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps restant :</translation>
     </message>
     <message>
         <source>Repairs:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Addresses:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Host:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Times:</source>
-        <translation type="unfinished"></translation>
+        <translation>Réparations :</translation>
     </message>
     <message>
         <source>Fallback:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why:</source>
-        <translation type="unfinished"></translation>
+        <translation>Repli :</translation>
     </message>
     <message>
         <source>%1 (ID %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, by unicast</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, by multicast</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, by multicast (%1 stream)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (ID %2)</translation>
     </message>
     <message>
         <source>%1% — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % — %2</translation>
     </message>
     <message>
         <source>(left)</source>
-        <translation type="unfinished"></translation>
+        <translation>(parti)</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 blocks asked for again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IP %1, MAC %2</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnue</translation>
     </message>
     <message>
         <source>CPU %1%, memory %2%, network %3%</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU %1 %, mémoire %2 %, réseau %3 %</translation>
     </message>
     <message>
-        <source>joined %1, left %2</source>
-        <translation type="unfinished"></translation>
+        <source>Transmission:</source>
+        <translation>Transmission :</translation>
     </message>
     <message>
-        <source>joined %1, connected for %2</source>
-        <translation type="unfinished"></translation>
+        <source>Server:</source>
+        <translation>Serveur :</translation>
     </message>
     <message>
-        <source>supported: a disconnect without Force finishes by unicast</source>
-        <translation type="unfinished"></translation>
+        <source>Method:</source>
+        <translation>Méthode :</translation>
     </message>
     <message>
-        <source>not supported: a disconnect makes it fail</source>
-        <translation type="unfinished"></translation>
+        <source>IP address:</source>
+        <translation>Adresse IP :</translation>
+    </message>
+    <message>
+        <source>MAC address:</source>
+        <translation>Adresse MAC :</translation>
+    </message>
+    <message>
+        <source>Host load:</source>
+        <translation>Charge de l&apos;hôte :</translation>
+    </message>
+    <message>
+        <source>Joined:</source>
+        <translation>Arrivé :</translation>
+    </message>
+    <message>
+        <source>Connected for:</source>
+        <translation>Connecté depuis :</translation>
+    </message>
+    <message>
+        <source>unicast</source>
+        <translation>unicast</translation>
+    </message>
+    <message>
+        <source>multicast</source>
+        <translation>multicast</translation>
+    </message>
+    <message>
+        <source>multicast, %1 stream</source>
+        <translation>multicast, flux %1</translation>
+    </message>
+    <message>
+        <source>%1 blocks sent again</source>
+        <translation>%1 blocs renvoyés</translation>
+    </message>
+    <message>
+        <source>%1, left %2</source>
+        <translation>%1, parti le %2</translation>
+    </message>
+    <message>
+        <source>supported</source>
+        <translation>pris en charge</translation>
+    </message>
+    <message>
+        <source>not supported: it fails if disconnected</source>
+        <translation>non pris en charge : il échoue s&apos;il est déconnecté</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>Pourquoi : %1</translation>
     </message>
 </context>
 <context>
@@ -1980,22 +1996,22 @@ Exemples :
     </message>
     <message>
         <source>Left the server at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>A quitté le serveur le %1.</translation>
     </message>
     <message>
         <source>Left the server at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>A quitté le serveur le %1 : %2</translation>
     </message>
     <message numerus="yes">
         <source>No progress for %n second(s) or more.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Aucune progression depuis %n seconde ou plus.</numerusform>
+            <numerusform>Aucune progression depuis %n secondes ou plus.</numerusform>
         </translation>
     </message>
     <message>
         <source>Time left</source>
-        <translation type="unfinished"></translation>
+        <translation>Restant</translation>
     </message>
 </context>
 <context>
@@ -2110,67 +2126,67 @@ Exemples :
     </message>
     <message>
         <source>&amp;Copy Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier les lignes</translation>
     </message>
     <message>
         <source>Copy the selected rows as tab-separated text</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier les lignes sélectionnées en texte séparé par des tabulations</translation>
     </message>
     <message>
         <source>Client &amp;Details</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Détails du client</translation>
     </message>
     <message>
         <source>Show or hide the selected client&apos;s details: rate history, repairs, stream, addresses, times</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher ou masquer les détails du client sélectionné : historique du débit, réparations, flux, adresses, heures</translation>
     </message>
     <message>
         <source>Filter the client table by name, IP address, MAC address or ID; Escape clears it</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer la table des clients par nom, adresse IP, adresse MAC ou ID ; Échap l&apos;efface</translation>
     </message>
     <message>
         <source>&amp;Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Activité</translation>
     </message>
     <message>
         <source>Show or hide what became of clients and transmissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher ou masquer ce que sont devenus les clients et les transmissions</translation>
     </message>
     <message>
         <source>&amp;Export Client Table…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exporter la table des clients…</translation>
     </message>
     <message>
         <source>Save the client table as shown, as CSV or JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la table des clients telle qu&apos;affichée, en CSV ou JSON</translation>
     </message>
     <message>
         <source>Export &amp;History…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter l&apos;&amp;historique…</translation>
     </message>
     <message>
         <source>Save the activity history as CSV or JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer l&apos;historique d&apos;activité en CSV ou JSON</translation>
     </message>
     <message>
         <source>&amp;Documentation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Documentation</translation>
     </message>
     <message>
         <source>Open the console&apos;s documentation</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la documentation de la console</translation>
     </message>
     <message>
         <source>&amp;About Deploycast</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de Deploycast</translation>
     </message>
     <message>
         <source>Version, licence and links</source>
-        <translation type="unfinished"></translation>
+        <translation>Version, licence et liens</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2208,74 +2224,74 @@ Exemples :
     </message>
     <message numerus="yes">
         <source>Disconnect %n client(s) in %1 transmissions?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Déconnecter %n client dans %1 transmissions ?</numerusform>
+            <numerusform>Déconnecter %n clients dans %1 transmissions ?</numerusform>
         </translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>Fallback</source>
-        <translation type="unfinished"></translation>
+        <translation>Repli</translation>
     </message>
     <message>
         <source>%1 — unicast fallback</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — repli unicast</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 — %2</translation>
+        <translation>%1 — %2</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n client(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n client)</numerusform>
+            <numerusform>%1 (%n clients)</numerusform>
         </translation>
     </message>
     <message>
         <source>%1  %2</source>
-        <translation type="unfinished">%1 : %2 {1 ?}</translation>
+        <translation>%1  %2</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>oui</translation>
     </message>
     <message>
         <source>no — it fails</source>
-        <translation type="unfinished"></translation>
+        <translation>non — il échoue</translation>
     </message>
     <message numerus="yes">
         <source>%n of them cannot fall back and will fail.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n d&apos;entre eux ne peut pas se replier et échouera.</numerusform>
+            <numerusform>%n d&apos;entre eux ne peuvent pas se replier et échoueront.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Force disconnect %n client(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Forcer la déconnexion de %n client</numerusform>
+            <numerusform>Forcer la déconnexion de %n clients</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Disconnect %n client(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Déconnecter %n client</numerusform>
+            <numerusform>Déconnecter %n clients</numerusform>
         </translation>
     </message>
     <message>
         <source>Enter does not confirm a Force disconnect: press “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée ne confirme pas une déconnexion forcée : appuyez sur « %1 ».</translation>
     </message>
     <message>
         <source>These clients are in %1 transmissions, so Enter does not confirm: press “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces clients sont dans %1 transmissions, donc Entrée ne confirme pas : appuyez sur « %2 ».</translation>
     </message>
 </context>
 <context>
@@ -2468,90 +2484,98 @@ Exemples :
     </message>
     <message>
         <source>Filter by name, IP address, MAC address or ID (Ctrl+F; Escape clears)</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par nom, adresse IP, adresse MAC ou ID (Ctrl+F ; Échap efface)</translation>
     </message>
     <message>
         <source>Which clients the table shows: those on the server now, or those that have left</source>
-        <translation type="unfinished"></translation>
+        <translation>Quels clients la table montre : ceux qui sont sur le serveur, ou ceux qui sont partis</translation>
     </message>
     <message>
         <source>On the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur le serveur</translation>
     </message>
     <message>
         <source>Stalled</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqués</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation type="unfinished">Terminée</translation>
+        <translation>Terminés</translation>
     </message>
     <message>
         <source>Failed or stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>En échec ou arrêtés</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous</translation>
     </message>
     <message>
         <source>Client Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails du client</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <source>Client %1 has already left the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client %1 a déjà quitté le serveur.</translation>
     </message>
     <message>
         <source>%1 of %2 shown</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2 affichés</translation>
     </message>
     <message>
         <source>Throughput and progress of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Débit et progression de %1</translation>
     </message>
     <message>
         <source>About Deploycast</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de Deploycast</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Deploycast Console %1&lt;/h3&gt;&lt;p&gt;Watch and steer multicast deployments: transmissions, namespaces and their clients.&lt;/p&gt;&lt;p&gt;Copyright © the Deploycast authors.&lt;br&gt;Deploycast is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version. It comes with ABSOLUTELY NO WARRANTY.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Console Deploycast %1&lt;/h3&gt;&lt;p&gt;Surveiller et piloter les déploiements multicast : transmissions, espaces de noms et leurs clients.&lt;/p&gt;&lt;p&gt;Copyright © les auteurs de Deploycast.&lt;br&gt;Deploycast est un logiciel libre : vous pouvez le redistribuer et/ou le modifier selon les termes de la Licence publique générale GNU publiée par la Free Software Foundation, soit la version 3 de la licence, soit (à votre choix) toute version ultérieure. Il est fourni SANS AUCUNE GARANTIE.&lt;/p&gt;&lt;p&gt;Construit avec Qt %2 (LGPL-3.0).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Licence: &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GPL-3.0-or-later&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Licence : &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GPL-3.0 ou ultérieure&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Documentation</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentation</translation>
     </message>
     <message>
         <source>The documentation is not installed (looked for %1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This console holds a %1 token for %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La documentation n&apos;est pas installée (cherchée dans %1).</translation>
     </message>
     <message>
         <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétés</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) copied.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ligne copiée.</numerusform>
+            <numerusform>%n lignes copiées.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export Client Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la table des clients</translation>
+    </message>
+    <message>
+        <source>The server was removed from the console.</source>
+        <translation>Le serveur a été retiré de la console.</translation>
+    </message>
+    <message>
+        <source>This console holds an admin token for %1.</source>
+        <translation>Cette console détient un jeton d&apos;administration pour %1.</translation>
+    </message>
+    <message>
+        <source>This console holds a viewer token for %1.</source>
+        <translation>Cette console détient un jeton d&apos;observation pour %1.</translation>
     </message>
 </context>
 <context>
@@ -2636,7 +2660,7 @@ Exemples :
     <name>deploycast::RateSparkline</name>
     <message>
         <source>no rate history yet</source>
-        <translation type="unfinished"></translation>
+        <translation>pas encore d&apos;historique du débit</translation>
     </message>
 </context>
 <context>
@@ -2680,11 +2704,11 @@ Comparez-la avec celle que deploycastd journalise au démarrage (ou `openssl x50
     </message>
     <message>
         <source>%1 refused this console: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a refusé cette console : %2</translation>
     </message>
     <message>
         <source>Paste an admin or viewer token (on the server: the admin.token or viewer.token file in its state folder, or deploycastd --new-token). It is kept for this server in %1, readable only by you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez un jeton d&apos;administration ou d&apos;observation (sur le serveur : le fichier admin.token ou viewer.token de son dossier d&apos;état, ou deploycastd --new-token). Il est conservé pour ce serveur dans %1, lisible par vous seul.</translation>
     </message>
 </context>
 <context>
@@ -2779,99 +2803,99 @@ Comparez-la avec celle que deploycastd journalise au démarrage (ou `openssl x50
     </message>
     <message>
         <source>&amp;General</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Général</translation>
     </message>
     <message>
         <source>&amp;Multicast</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Multicast</translation>
     </message>
     <message>
         <source>Slo&amp;w Clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients &amp;lents</translation>
     </message>
     <message>
         <source>A&amp;ccess</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ccès</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom :</translation>
     </message>
     <message>
         <source>Version:</source>
-        <translation type="unfinished"></translation>
+        <translation>Version :</translation>
     </message>
     <message>
         <source>%1 (protocol %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (protocole %2)</translation>
     </message>
     <message>
         <source>Listening on:</source>
-        <translation type="unfinished"></translation>
+        <translation>À l&apos;écoute sur :</translation>
     </message>
     <message>
         <source>Multicast interface:</source>
-        <translation type="unfinished"></translation>
+        <translation>Interface multicast :</translation>
     </message>
     <message>
         <source>Image store:</source>
-        <translation type="unfinished"></translation>
+        <translation>Magasin d&apos;images :</translation>
     </message>
     <message>
         <source>State directory:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier d&apos;état :</translation>
     </message>
     <message>
         <source>Transport server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur de transport :</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>en marche</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>arrêté</translation>
     </message>
     <message>
         <source>Transmissions:</source>
-        <translation type="unfinished"></translation>
+        <translation>Transmissions :</translation>
     </message>
     <message>
         <source>Namespaces:</source>
-        <translation type="unfinished"></translation>
+        <translation>Espaces de noms :</translation>
     </message>
     <message>
         <source>Clients:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients :</translation>
     </message>
     <message>
         <source>Maximum rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Débit maximal :</translation>
     </message>
     <message>
         <source>unlimited</source>
-        <translation type="unfinished">illimité</translation>
+        <translation>illimité</translation>
     </message>
     <message>
         <source>Content providers:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fournisseurs de contenu :</translation>
     </message>
     <message>
         <source>Where new transmissions take their multicast group and UDP port.</source>
-        <translation type="unfinished"></translation>
+        <translation>Où les nouvelles transmissions prennent leur groupe multicast et leur port UDP.</translation>
     </message>
     <message>
         <source>This console holds an &lt;b&gt;admin&lt;/b&gt; token: it may change the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette console détient un jeton d&apos;&lt;b&gt;administration&lt;/b&gt; : elle peut modifier le serveur.</translation>
     </message>
     <message>
         <source>This console holds a &lt;b&gt;viewer&lt;/b&gt; token: it can watch but not change anything. Present an admin token to change the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette console détient un jeton d&apos;&lt;b&gt;observation&lt;/b&gt; : elle peut regarder mais rien modifier. Présentez un jeton d&apos;administration pour modifier le serveur.</translation>
     </message>
     <message>
         <source>Use &amp;Another Token…</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser un &amp;autre jeton…</translation>
     </message>
 </context>
 <context>
@@ -2940,175 +2964,182 @@ Comparez-la avec celle que deploycastd journalise au démarrage (ou `openssl x50
     <name>deploycast::ThroughputChart</name>
     <message>
         <source>%1%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>Collecting figures…</source>
-        <translation type="unfinished"></translation>
+        <translation>Collecte des mesures…</translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>il y a %n minute</numerusform>
+            <numerusform>il y a %n minutes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n second(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>il y a %n seconde</numerusform>
+            <numerusform>il y a %n secondes</numerusform>
         </translation>
     </message>
     <message>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>maintenant</translation>
     </message>
     <message>
         <source>area: total rate — dashes: mean progress</source>
-        <translation type="unfinished"></translation>
+        <translation>aire : débit total — tirets : progression moyenne</translation>
     </message>
 </context>
 <context>
     <name>deploycast::TransmissionPropertiesDialog</name>
     <message>
         <source>Properties of %1</source>
-        <translation type="unfinished">Propriétés de %1</translation>
+        <translation>Propriétés de %1</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom :</translation>
     </message>
     <message>
         <source>Namespace:</source>
-        <translation type="unfinished"></translation>
+        <translation>Espace de noms :</translation>
     </message>
     <message>
         <source>Friendly name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom convivial :</translation>
     </message>
     <message>
         <source>Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>Description :</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucune)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Image:</source>
-        <translation type="unfinished"></translation>
+        <translation>Image :</translation>
     </message>
     <message>
         <source>Content:</source>
-        <translation type="unfinished"></translation>
+        <translation>Contenu :</translation>
     </message>
     <message>
         <source>Size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille :</translation>
     </message>
     <message>
         <source>%1 (%2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 octets)</translation>
     </message>
     <message>
         <source>SHA-256:</source>
-        <translation type="unfinished">SHA-256:</translation>
+        <translation>SHA-256 :</translation>
     </message>
     <message>
         <source>(not computed yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(pas encore calculé)</translation>
     </message>
     <message>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Type :</translation>
     </message>
     <message>
         <source>AutoCast: starts when the first client joins</source>
-        <translation type="unfinished">AutoCast : démarre dès que le premier client se connecte</translation>
+        <translation>AutoCast : démarre à l&apos;arrivée du premier client</translation>
     </message>
     <message>
         <source>ScheduledCast: starts at a time or client count</source>
-        <translation type="unfinished">ScheduledCast : démarre à une heure ou à un nombre de clients</translation>
+        <translation>ScheduledCast : démarre à une heure ou un nombre de clients</translation>
     </message>
     <message>
         <source>Start at:</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer à :</translation>
     </message>
     <message>
         <source>no start time</source>
-        <translation type="unfinished"></translation>
+        <translation>pas d&apos;heure de démarrage</translation>
     </message>
     <message>
         <source>Start with clients:</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer avec clients :</translation>
     </message>
     <message>
         <source>no client threshold</source>
-        <translation type="unfinished">pas de seuil de clients</translation>
+        <translation>pas de seuil de clients</translation>
     </message>
     <message>
         <source>Join token:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton d&apos;adhésion :</translation>
     </message>
     <message>
         <source>not required: any receiver may join</source>
-        <translation type="unfinished"></translation>
+        <translation>non requis : tout récepteur peut rejoindre</translation>
     </message>
     <message>
         <source>required (only admins can see it)</source>
-        <translation type="unfinished"></translation>
+        <translation>requis (seuls les administrateurs peuvent le voir)</translation>
     </message>
     <message>
         <source>S&amp;how</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afficher</translation>
     </message>
     <message>
         <source>State:</source>
-        <translation type="unfinished"></translation>
+        <translation>État :</translation>
     </message>
     <message>
         <source>Clients:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients :</translation>
     </message>
     <message>
         <source>Multicast address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse multicast :</translation>
     </message>
     <message>
         <source>(assigned at start)</source>
-        <translation type="unfinished"></translation>
+        <translation>(attribuée au démarrage)</translation>
     </message>
     <message>
         <source>%1, port %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, port %2</translation>
     </message>
     <message>
         <source>Created:</source>
-        <translation type="unfinished">Créée :</translation>
+        <translation>Créée :</translation>
     </message>
     <message>
         <source>A transmission&apos;s settings are fixed when it is created, as in WDS: to change them, delete it and create it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les réglages d&apos;une transmission sont fixés à sa création, comme dans WDS : pour les changer, supprimez-la et recréez-la.</translation>
     </message>
 </context>
 <context>
     <name>deploycast::TrayNotifier</name>
     <message>
         <source>Deploycast Console</source>
-        <translation type="unfinished">Console Deploycast</translation>
+        <translation>Console Deploycast</translation>
     </message>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1 : %2</translation>
+        <translation>%1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s)</source>
+        <translation>
+            <numerusform>%n client</numerusform>
+            <numerusform>%n clients</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3372,7 +3403,7 @@ Comparez-la avec celle que deploycastd journalise au démarrage (ou `openssl x50
     </message>
     <message>
         <source>History of server %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique du serveur %1 :</translation>
     </message>
 </context>
 </TS>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The console's models, checked by QAbstractItemModelTester while a real
 // deploycastd streams joins, progress, leaves, and goes away and comes back.
 #include "client/server_connection.h"
@@ -64,6 +65,7 @@ class ReferenceProxy : public QSortFilterProxyModel
 {
 public:
     ReferenceProxy()
+        : m_collator(QLocale().language() == QLocale::C ? QLocale(QLocale::English) : QLocale())
     {
         m_collator.setNumericMode(true);
         m_collator.setCaseSensitivity(Qt::CaseInsensitive);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Screenshot baselines: the real deploycast-console renders a recorded
 // snapshot (--replay, so times and rates are frozen) in --screenshot mode,
 // and each picture is compared with tests/ui/baselines/NAME.png.
@@ -38,11 +39,28 @@ private Q_SLOTS:
                                                                 u"disconnect-force"_qs};
         QTest::newRow("server-lost") << QStringList{u"--replay"_qs, lab, u"--replay-lost"_qs, u"--select"_qs, kLab};
         QTest::newRow("no-servers") << QStringList{};
-        QTest::newRow("main-window-fr") << QStringList{u"--lang"_qs, u"fr"_qs, u"--replay"_qs, lab, u"--select"_qs, kLab,
-                                                       u"--select-rows"_qs, u"3"_qs};
-        QTest::newRow("disconnect-force-dialog-fr") << QStringList{u"--lang"_qs, u"fr"_qs, u"--replay"_qs, lab,
-                                                                   u"--select"_qs, kLab, u"--select-rows"_qs, u"3"_qs,
-                                                                   u"--dialog"_qs, u"disconnect-force"_qs};
+        QTest::newRow("client-details") << QStringList{u"--replay"_qs, lab, u"--select"_qs, kLab, u"--dialog"_qs,
+                                                       u"client-details"_qs};
+        QTest::newRow("transmission-properties") << QStringList{u"--replay"_qs, lab, u"--select"_qs, kLab, u"--dialog"_qs,
+                                                                u"transmission-properties"_qs};
+        QTest::newRow("disconnect-force-dialog-dark") << QStringList{u"--palette"_qs, u"dark"_qs, u"--replay"_qs, lab,
+                                                                     u"--select"_qs, kLab, u"--select-rows"_qs, u"3"_qs,
+                                                                     u"--dialog"_qs, u"disconnect-force"_qs};
+        // The same pictures in French.
+        for (const char *name : {"main-window", "disconnect-force-dialog", "disconnect-force-dialog-dark", "client-details",
+                                 "transmission-properties"}) {
+            QStringList arguments{u"--lang"_qs, u"fr"_qs, u"--replay"_qs, lab, u"--select"_qs, kLab};
+            const QString tag = QLatin1String(name);
+            if (tag.startsWith(u"disconnect"_qs) || tag == u"main-window"_qs)
+                arguments += {u"--select-rows"_qs, u"3"_qs};
+            if (tag.startsWith(u"disconnect"_qs))
+                arguments += {u"--dialog"_qs, u"disconnect-force"_qs};
+            if (tag.endsWith(u"-dark"_qs))
+                arguments += {u"--palette"_qs, u"dark"_qs};
+            if (tag == u"client-details"_qs || tag == u"transmission-properties"_qs)
+                arguments += {u"--dialog"_qs, tag};
+            QTest::newRow(qPrintable(tag + u"-fr"_qs)) << arguments;
+        }
     }
 
     void matchesBaseline()
