@@ -243,7 +243,6 @@ void MainWindow::buildDocks()
     m_detailsDock->setWidget(m_details);
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
     m_detailsDock->hide(); // Ctrl+I shows it
-    resizeDocks({m_activityDock}, {fontMetrics().height() * 12}, Qt::Vertical);
 }
 
 void MainWindow::buildMenus()
@@ -401,6 +400,9 @@ void MainWindow::sizeToScreen()
     move(available.center() - QPoint(size.width() / 2, size.height() / 2));
     const int treeWidth = int(size.width() * kTreeShare);
     m_splitter->setSizes({treeWidth, size.width() - treeWidth});
+    // The activity list: a dozen lines, but never more than a quarter of the
+    // window, so the client table keeps the room at large scale factors.
+    resizeDocks({m_activityDock}, {std::min(fontMetrics().height() * 12, size.height() / 4)}, Qt::Vertical);
 }
 
 void MainWindow::restoreSettings()

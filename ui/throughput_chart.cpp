@@ -133,12 +133,17 @@ void ThroughputChart::paintEvent(QPaintEvent *)
     // The time axis: how long ago, at the ends.
     painter.setPen(palette.color(QPalette::Text));
     const qint64 minutes = span / 60'000;
-    painter.drawText(QRect(plot.left(), plot.bottom() + 2, plot.width(), metrics.height()), Qt::AlignLeft,
-                     minutes > 0 ? tr("%n minute(s) ago", nullptr, int(minutes)) : tr("%n second(s) ago", nullptr, int(span / 1000)));
-    painter.drawText(QRect(plot.left(), plot.bottom() + 2, plot.width(), metrics.height()), Qt::AlignRight, tr("now"));
-    // The legend, in the middle of the time axis.
+    const QString since = minutes > 0 ? tr("%n minute(s) ago", nullptr, int(minutes))
+                                      : tr("%n second(s) ago", nullptr, int(span / 1000));
+    const QString now = tr("now");
+    const QRect axis(plot.left(), plot.bottom() + 2, plot.width(), metrics.height());
+    painter.drawText(axis, Qt::AlignLeft, since);
+    painter.drawText(axis, Qt::AlignRight, now);
+    // The legend, in the middle of the time axis, where it fits between the ends.
     const QString legend = tr("area: total rate — dashes: mean progress");
-    painter.drawText(QRect(plot.left(), plot.bottom() + 2, plot.width(), metrics.height()), Qt::AlignHCenter, legend);
+    const int ends = 2 * std::max(metrics.horizontalAdvance(since), metrics.horizontalAdvance(now)) + 24;
+    if (metrics.horizontalAdvance(legend) + ends <= plot.width())
+        painter.drawText(axis, Qt::AlignHCenter, legend);
 }
 
 RateSparkline::RateSparkline(QWidget *parent)
