@@ -23,6 +23,13 @@ struct MirrorChange;
 // What a column sorts on, without a QVariant: a number, or text for the
 // name, MAC address, transmission and server columns.
 struct SortKey {
+    SortKey() = default;
+    SortKey(double number, QString text)
+        : number(number)
+        , text(std::move(text))
+    {
+    }
+
     double number = 0;
     QString text;
     // The text's collation key (natural order), made once by the proxy that
