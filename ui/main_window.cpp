@@ -106,7 +106,12 @@ MainWindow::MainWindow(ServerList *servers, bool rememberLayout, QWidget *parent
     buildContextMenus();
     m_credentials = new ServerCredentials(m_servers, this);
     auto *notifier = new TrayNotifier(m_activity, this);
-    connect(notifier, &TrayNotifier::message, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+    // Without a tray, news goes to the status bar, but never over what the
+    // admin's own action just reported there (the Activity dock has it all).
+    connect(notifier, &TrayNotifier::message, this, [this](const QString &text) {
+        if (statusBar()->currentMessage().isEmpty())
+            statusBar()->showMessage(text, 15000);
+    });
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onTreeSelectionChanged);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);

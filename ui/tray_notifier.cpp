@@ -35,7 +35,12 @@ void TrayNotifier::notify(const QString &server, const HistoryEntry &entry, int 
         text += u": "_qs + reason;
 
     const bool bad = entry.event != HistoryEvent::TransmissionFinished;
-    if (m_tray && !m_window->isActiveWindow())
+    // The admin at the window sees it in the Activity dock (and the status
+    // bar keeps what their own action reported); the tray, or without one
+    // the status bar, is for a console in the background.
+    if (m_window->isActiveWindow())
+        return;
+    if (m_tray)
         // Some notification servers read markup, and names come from the machines.
         m_tray->showMessage(title, text.toHtmlEscaped(), bad ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
     else

@@ -12,8 +12,9 @@ class ActivityModel;
 struct HistoryEntry;
 
 // A system-tray icon that tells the admin when a transmission finishes, a
-// client fails or a server is lost, while the console is in the background.
-// Where the desktop has no tray, the window's status bar says it instead.
+// client fails or a server is lost, while the console is in the background
+// (at the window, the Activity dock shows it). Where the desktop has no
+// tray, the window's status bar says it instead.
 class TrayNotifier : public QObject
 {
     Q_OBJECT
