@@ -7,6 +7,7 @@
 #include "display_names.h"
 #include "throughput_chart.h"
 #include "throughput_recorder.h"
+#include "value_label.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -53,11 +54,8 @@ ClientDetailsView::ClientDetailsView(const ThroughputRecorder *recorder, QWidget
     m_fallback = addRow(tr("Fallback:"), "fallback");
     // Why the policy or an admin acted: often a sentence, so under the form,
     // where it can wrap over the panel's whole width.
-    m_reason = new QLabel;
+    m_reason = valueLabel();
     m_reason->setObjectName(u"reason"_qs);
-    m_reason->setTextFormat(Qt::PlainText);
-    m_reason->setWordWrap(true);
-    m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     layout->addWidget(m_fields);
     layout->addWidget(m_reason);
     layout->addStretch(1);
@@ -66,10 +64,8 @@ ClientDetailsView::ClientDetailsView(const ThroughputRecorder *recorder, QWidget
 
 QLabel *ClientDetailsView::addRow(const QString &label, const char *name)
 {
-    auto *field = new QLabel;
+    QLabel *field = valueLabel({}, false); // one line each: the panel is narrow
     field->setObjectName(QLatin1String(name));
-    field->setTextFormat(Qt::PlainText); // machine names come from the machines
-    field->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_form->addRow(label, field);
     return field;
 }

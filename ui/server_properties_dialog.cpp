@@ -4,6 +4,7 @@
 #include "common/units.h"
 #include "domain/slow_client_policy.h"
 #include "domain/transport_config.h"
+#include "value_label.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -45,13 +46,7 @@ QWidget *ServerPropertiesDialog::generalTab(const QCborMap &config)
 {
     auto *page = new QWidget;
     auto *form = new QFormLayout(page);
-    auto addRow = [form](const QString &label, const QString &value) {
-        auto *field = new QLabel(value);
-        field->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-        field->setTextFormat(Qt::PlainText);
-        field->setWordWrap(true);
-        form->addRow(label, field);
-    };
+    auto addRow = [form](const QString &label, const QString &value) { form->addRow(label, valueLabel(value)); };
     const QLocale locale;
     const qint64 maxRate = config.value(u"maxRate"_qs).toInteger();
     addRow(tr("Name:"), config.value(u"name"_qs).toString());

@@ -4,6 +4,7 @@
 #include "common/units.h"
 #include "display_names.h"
 #include "domain/session_info.h"
+#include "value_label.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -15,19 +16,6 @@
 #include <QVBoxLayout>
 
 namespace deploycast {
-namespace {
-
-QLabel *valueLabel(const QString &text)
-{
-    auto *label = new QLabel(text);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    return label;
-}
-
-} // namespace
-
 TransmissionPropertiesDialog::TransmissionPropertiesDialog(const QCborMap &map, QWidget *parent)
     : QDialog(parent)
 {

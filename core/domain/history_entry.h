@@ -2,6 +2,7 @@
 #pragma once
 
 #include "client_info.h"
+#include "common/server_text.h"
 #include "history_event.h"
 
 #include <QCborMap>
@@ -25,6 +26,12 @@ struct HistoryEntry {
     QString reasonText;   // its template (ServerMessage), empty if none
     QStringList reasonArgs;
 
+    void setReason(const ServerText &why)
+    {
+        reason = why.english();
+        reasonText = why.text();
+        reasonArgs = why.arguments();
+    }
     // The reason in the language of this process (the template translated, or the English).
     QString localizedReason() const;
     // What it is about, e.g. "client 17 lab-pc-3 (10.0.0.3)" or "transmission 'Lab'".

@@ -633,9 +633,7 @@ void Registry::recordClientEvent(HistoryEvent event, const ClientInfo &client, c
     entry.sessionId = client.sessionId;
     entry.sessionName = client.sessionName;
     entry.client = client;
-    entry.reason = reason.english();
-    entry.reasonText = reason.text();
-    entry.reasonArgs = reason.arguments();
+    entry.setReason(reason);
     m_history.record(std::move(entry));
 }
 
@@ -645,9 +643,7 @@ void Registry::recordSessionEvent(HistoryEvent event, const SessionInfo &session
     entry.event = event;
     entry.sessionId = session.id;
     entry.sessionName = session.name;
-    entry.reason = reason.english();
-    entry.reasonText = reason.text();
-    entry.reasonArgs = reason.arguments();
+    entry.setReason(reason);
     m_history.record(std::move(entry));
 }
 
