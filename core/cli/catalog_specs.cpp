@@ -85,8 +85,13 @@ QList<CommandSpec> catalogCommands()
           text("Filename", false, "<file>", CliText::tr("The file name in the store (default: the image file's).")),
           unattendFile(),
           flag("SkipVerify", CliText::tr("Do not check the copy's SHA-256 against the file's.")),
+          choice("Compress", false, {u"Yes"_qs, u"No"_qs},
+                 CliText::tr("Yes: store the image compressed with zstd, one frame per chunk (seekable), so it goes on "
+                             "the wire compressed and receivers decompress it as it comes; the file name gets .zst. A file "
+                             "in that format already is stored as it is, with or without this switch.")),
           server()},
-         {u"deploycast /Progress /Add-Image /ImageFile:win11.img /ImageType:Install /ImageGroup:Lab /Name:\"Windows 11\""_qs},
+         {u"deploycast /Progress /Add-Image /ImageFile:win11.img /ImageType:Install /ImageGroup:Lab /Name:\"Windows 11\""_qs,
+          u"deploycast /Progress /Add-Image /ImageFile:bookworm.img /ImageType:Install /ImageGroup:Lab /Compress:Yes"_qs},
          &CliRunner::runAddImage},
         {u"Get-Image"_qs,
          CliText::tr("Shows one image."),

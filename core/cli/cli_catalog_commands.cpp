@@ -4,11 +4,13 @@
 #include "cli_runner.h"
 
 #include "cli_text.h"
+#include "client/image_compressor.h"
 #include "client/image_sender.h"
 #include "client/management_client.h"
 #include "common/printable.h"
 #include "common/units.h"
 #include "text_report.h"
+#include "transfer/seekable_zstd.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -147,7 +149,7 @@ void CliRunner::sendImage(const QString &localFile, const ImageQuery &image, con
     ImageSender::Request request{localFile, image, description, replace, !m_command.has(u"SkipVerify"_qs),
                                  m_command.value(u"ReplacementImage/Filename"_qs), std::nullopt};
     verbose(tr("sending %1 to %2").arg(localFile, printable(m_client->serverName())));
-    runImageSender(request, fileNameOf(localFile), next);
+    runImageSender(request, image.fileName.isEmpty() ? fileNameOf(localFile) : image.fileName, next);
 }
 
 void CliRunner::runAddImage()
@@ -168,6 +170,40 @@ void CliRunner::runAddImage()
         return;
     if (m_command.has(u"SingleImage"_qs))
         verbose(tr("/SingleImage: a raw disk image holds one image, which is taken whole"));
+    const bool compress = m_command.value(u"Compress"_qs).compare(u"Yes"_qs, Qt::CaseInsensitive) == 0;
+    if (compress && !ImageCompressor::isCompressedImage(localFile)) {
+        if (!m_command.has(u"Filename"_qs) && !image.fileName.endsWith(u".zst"_qs))
+            image.fileName += u".zst"_qs;
+        compressImage(localFile, [this, image, unattend](const QString &compressed) {
+            sendAddedImage(compressed, image, unattend);
+        });
+        return;
+    }
+    if (compress)
+        verbose(tr("%1 is compressed (seekable zstd) already: it is stored as it is").arg(localFile));
+    sendAddedImage(localFile, image, unattend);
+}
+
+void CliRunner::compressImage(const QString &localFile, std::function<void(const QString &)> next)
+{
+    if (!QFileInfo(localFile).isFile() || !QFileInfo(localFile).isReadable()) {
+        usageError(tr("cannot read the image file %1").arg(localFile));
+        return;
+    }
+    auto *compressor = new ImageCompressor(this);
+    connect(compressor, &ImageCompressor::progress, this, progressPrinter(tr("Compressing"), fileNameOf(localFile)));
+    connect(compressor, &ImageCompressor::finished, this, [this, next](const QString &compressed, const Error &error) {
+        if (!error.isNull()) {
+            failWith(error);
+            return;
+        }
+        next(compressed);
+    });
+    compressor->start(localFile, SeekableZstd::kDefaultLevel);
+}
+
+void CliRunner::sendAddedImage(const QString &localFile, const ImageQuery &image, const std::optional<QByteArray> &unattend)
+{
     sendImage(localFile, image, m_command.value(u"Description"_qs), false, [this, unattend](const QCborMap &added) {
         const CatalogImage image = CatalogImage::fromCbor(added);
         auto report = [this](const QCborMap &shown) {

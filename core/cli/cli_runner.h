@@ -109,6 +109,8 @@ private:
                    std::function<void(const QCborMap &)> next);
     // Runs an ImageSender (a file sent, or a copy on the server) with
     // progress under /Progress, labelled `what`.
+    void compressImage(const QString &localFile, std::function<void(const QString &)> next);
+    void sendAddedImage(const QString &localFile, const ImageQuery &image, const std::optional<QByteArray> &unattend);
     void runImageSender(const ImageSender::Request &request, const QString &what, std::function<void(const QCborMap &)> next);
     // "Copying NAME: 42% (…, 80.1 MB/s)" on stderr under /Progress.
     std::function<void(qint64, qint64)> progressPrinter(const QString &verb, const QString &what);

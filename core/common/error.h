@@ -29,6 +29,7 @@ inline constexpr auto Timeout = "timeout";
 inline constexpr auto TooSlow = "too-slow";
 inline constexpr auto AuthenticationFailed = "auth-failed";
 inline constexpr auto RateLimited = "rate-limited";
+inline constexpr auto DiskTooSmall = "disk-too-small"; // a receiver's disk cannot hold the image
 }
 
 // An error with a stable machine-readable code and a message for humans:

@@ -41,6 +41,7 @@ struct ClientInfo {
     QString stream; // Multistream: "fast", "medium" or "slow"; empty with one stream
     QString note;   // why the server moved it, e.g. an automatic disconnect
     qint64 blocksRepaired = 0; // blocks it asked to have sent again (NAKs), all told
+    qint64 diskCapacity = 0;   // the join's: writing to a disk of this size; 0 for a file (not on the wire)
 
     // The console's, from the history once the client has left (not on the wire).
     std::optional<HistoryEvent> outcome; // its final event; empty while it is on the server

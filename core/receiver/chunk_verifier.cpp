@@ -54,6 +54,38 @@ bool ChunkVerifier::checkWaiting(std::vector<std::uint32_t> *bad)
     return true;
 }
 
+bool ChunkVerifier::acceptUnread(std::uint32_t chunk)
+{
+    if (chunk >= m_chunkCount || m_verified.test(chunk))
+        return true;
+    const BlockRange range = blocksOfChunk(chunk, m_blockCount);
+    m_stored[chunk] = std::uint16_t(range.last - range.first + 1);
+    m_verified.set(chunk);
+    if (chunk != m_hashedChunks)
+        return true; // read when the chunks before it are
+    QByteArray bytes;
+    return m_read(chunk, &bytes) && hashInOrder(chunk, bytes);
+}
+
+bool ChunkVerifier::matches(std::uint32_t chunk, const QByteArray &bytes)
+{
+    if (chunk < m_chunkCount && m_digestKnown.test(chunk)
+        && Sha256::of(bytes.constData(), std::size_t(bytes.size())) == digest(chunk))
+        return true;
+    ++m_failures;
+    return false;
+}
+
+bool ChunkVerifier::acceptChecked(std::uint32_t chunk, const QByteArray &bytes)
+{
+    if (chunk >= m_chunkCount || m_verified.test(chunk))
+        return true;
+    const BlockRange range = blocksOfChunk(chunk, m_blockCount);
+    m_stored[chunk] = std::uint16_t(range.last - range.first + 1);
+    m_verified.set(chunk);
+    return hashInOrder(chunk, bytes);
+}
+
 bool ChunkVerifier::verify(std::uint32_t chunk, std::vector<std::uint32_t> *bad)
 {
     if (m_digestsExpected && !m_digestKnown.test(chunk)) {
@@ -63,8 +95,7 @@ bool ChunkVerifier::verify(std::uint32_t chunk, std::vector<std::uint32_t> *bad)
     QByteArray bytes;
     if (!m_read(chunk, &bytes))
         return false;
-    if (m_digestsExpected && Sha256::of(bytes.constData(), std::size_t(bytes.size()))
-                                 != m_digests.mid(qsizetype(chunk) * kDigestSize, kDigestSize)) {
+    if (m_digestsExpected && Sha256::of(bytes.constData(), std::size_t(bytes.size())) != digest(chunk)) {
         ++m_failures;
         m_stored[chunk] = 0;
         bad->push_back(chunk);

@@ -38,8 +38,20 @@ public:
     bool stored(std::uint32_t first, std::uint32_t count, std::vector<std::uint32_t> *bad);
     // Checks chunks that completed before their digest came; like stored().
     bool checkWaiting(std::vector<std::uint32_t> *bad);
+    // The chunk is taken as it is, without data stored (a chunk of zeros the
+    // server did not send): verified, and read for the image's SHA-256 in
+    // its turn. Call after checkWaiting() for the digests that told it.
+    bool acceptUnread(std::uint32_t chunk);
+    // For chunks that are checked before they are stored (a compressed
+    // image's, once decompressed): whether the bytes are the chunk's, then,
+    // once they are stored, accepting them as verified.
+    bool matches(std::uint32_t chunk, const QByteArray &bytes);
+    bool acceptChecked(std::uint32_t chunk, const QByteArray &bytes);
+    // The chunk's digest as the server sent it (zeros if not yet).
+    QByteArray digest(std::uint32_t chunk) const { return m_digests.mid(qsizetype(chunk) * kDigestSize, kDigestSize); }
 
     bool allVerified() const { return m_hashedChunks == m_chunkCount; }
+    bool allDigestsKnown() const { return !m_digestsExpected || m_digestKnown.isComplete(); }
     std::uint32_t chunkCount() const { return m_chunkCount; }
     std::uint64_t failures() const { return m_failures; }
     // The whole image's SHA-256, once allVerified(); the verifier is spent.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "output_file.h"
 
+#include "common/positioned_io.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -9,6 +11,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <linux/falloc.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -26,6 +29,11 @@ Error ioError(const QString &what, const QString &path)
 }
 } // namespace
 
+OutputFile::OutputFile(const QString &finalPath)
+    : m_finalPath(QFileInfo(finalPath).absoluteFilePath())
+{
+}
+
 OutputFile::~OutputFile()
 {
     discard();
@@ -40,7 +48,7 @@ QString OutputFile::checkTarget(const QString &finalPath)
     if (::stat(QFile::encodeName(finalPath).constData(), &status) != 0)
         return errno == ENOENT ? QString() : QStringLiteral("cannot look at %1: %2").arg(finalPath, QString::fromLocal8Bit(std::strerror(errno)));
     const char *kind = S_ISREG(status.st_mode) ? nullptr
-                       : S_ISBLK(status.st_mode) ? "a block device (writing to disks is not supported yet)"
+                       : S_ISBLK(status.st_mode) ? "a block device"
                        : S_ISCHR(status.st_mode) ? "a character device"
                        : S_ISFIFO(status.st_mode) ? "a FIFO"
                        : S_ISSOCK(status.st_mode) ? "a socket"
@@ -72,10 +80,9 @@ QStringList OutputFile::removeStaleParts(const QString &finalPath)
     return removed;
 }
 
-bool OutputFile::create(const QString &finalPath, qint64 size, Error *error)
+bool OutputFile::create(qint64 size, Error *error)
 {
-    const QFileInfo info(finalPath);
-    m_finalPath = info.absoluteFilePath();
+    const QFileInfo info(m_finalPath);
     m_temporaryPath = QStringLiteral("%1/.%2.%3.part")
                           .arg(info.absolutePath(), info.fileName())
                           .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
@@ -97,20 +104,11 @@ bool OutputFile::create(const QString &finalPath, qint64 size, Error *error)
 
 bool OutputFile::writeAt(qint64 offset, const void *data, qint64 length, Error *error)
 {
-    const auto *bytes = static_cast<const char *>(data);
-    while (length > 0) {
-        const ssize_t written = ::pwrite(m_fd, bytes, size_t(length), offset);
-        if (written < 0) {
-            if (errno == EINTR)
-                continue;
-            *error = ioError(u"cannot write"_qs, m_temporaryPath);
-            return false;
-        }
-        bytes += written;
-        offset += written;
-        length -= written;
-        m_notWrittenBack += written;
+    if (!writeFully(m_fd, data, length, offset)) {
+        *error = ioError(u"cannot write"_qs, m_temporaryPath);
+        return false;
     }
+    m_notWrittenBack += length;
     if (m_notWrittenBack >= kWritebackEveryBytes) {
         // Asynchronous: it queues the dirty pages for the disk and returns.
         // Durability still comes from the fsync in commit().
@@ -122,26 +120,36 @@ bool OutputFile::writeAt(qint64 offset, const void *data, qint64 length, Error *
 
 bool OutputFile::readAt(qint64 offset, void *data, qint64 length, Error *error) const
 {
-    auto *bytes = static_cast<char *>(data);
-    while (length > 0) {
-        const ssize_t got = ::pread(m_fd, bytes, size_t(length), offset);
-        if (got <= 0) {
-            if (got < 0 && errno == EINTR)
-                continue;
-            *error = ioError(u"cannot read back"_qs, m_temporaryPath);
-            return false;
-        }
-        bytes += got;
-        offset += got;
-        length -= got;
+    if (readFully(m_fd, data, length, offset))
+        return true;
+    *error = ioError(u"cannot read back"_qs, m_temporaryPath);
+    return false;
+}
+
+bool OutputFile::zeroRange(qint64 offset, qint64 length, Error *error)
+{
+    // The file was reserved whole and reads as zeros where nothing was
+    // written; a hole gives that space back. A file system without holes
+    // keeps the reservation, which reads as zeros all the same.
+    if (::fallocate(m_fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, offset, length) == 0 || errno == EOPNOTSUPP)
+        return true;
+    *error = ioError(u"cannot make a hole in"_qs, m_temporaryPath);
+    return false;
+}
+
+bool OutputFile::flush(Error *error)
+{
+    if (::fsync(m_fd) != 0) {
+        *error = ioError(u"cannot write out"_qs, m_temporaryPath);
+        return false;
     }
+    ::posix_fadvise(m_fd, 0, 0, POSIX_FADV_DONTNEED); // read back from the disk, not the cache
     return true;
 }
 
 bool OutputFile::commit(Error *error)
 {
-    if (::fsync(m_fd) != 0 || ::rename(QFile::encodeName(m_temporaryPath).constData(),
-                                       QFile::encodeName(m_finalPath).constData()) != 0) {
+    if (::rename(QFile::encodeName(m_temporaryPath).constData(), QFile::encodeName(m_finalPath).constData()) != 0) {
         *error = ioError(u"cannot finish"_qs, m_finalPath);
         return false;
     }

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "common/error.h"
-
-#include <QString>
+#include "output_target.h"
 
 namespace deploycast {
 
@@ -14,29 +12,32 @@ namespace deploycast {
 // appears under the output name. The temporary file is locked while it is
 // written, so one left by a receiver that was killed is told from one in
 // use, and removed by the next run to the same output.
-class OutputFile
+class OutputFile : public OutputTarget
 {
 public:
-    OutputFile() = default;
-    ~OutputFile();
+    explicit OutputFile(const QString &finalPath);
+    ~OutputFile() override;
     OutputFile(const OutputFile &) = delete;
     OutputFile &operator=(const OutputFile &) = delete;
 
-    // Why this output cannot be written (it is a device, a FIFO, a socket or
-    // a folder, or its folder does not exist), or nothing. Checked before
-    // joining: a receiver run as root must never replace /dev/sdb with a file.
+    // Why this output cannot be written as a file (it is a device, a FIFO,
+    // a socket or a folder, or its folder does not exist), or nothing.
+    // Checked before joining: never replace /dev/sdb with a file.
     static QString checkTarget(const QString &finalPath);
 
     // Removes what earlier runs to this output left behind; returns their names.
     static QStringList removeStaleParts(const QString &finalPath);
 
-    bool create(const QString &finalPath, qint64 size, Error *error);
-    bool writeAt(qint64 offset, const void *data, qint64 length, Error *error);
-    bool readAt(qint64 offset, void *data, qint64 length, Error *error) const;
-    bool commit(Error *error);
-    void discard();
+    bool create(qint64 size, Error *error) override;
+    bool writeAt(qint64 offset, const void *data, qint64 length, Error *error) override;
+    bool readAt(qint64 offset, void *data, qint64 length, Error *error) const override;
+    bool zeroRange(qint64 offset, qint64 length, Error *error) override;
+    bool flush(Error *error) override;
+    bool commit(Error *error) override;
+    void discard() override;
 
     QString temporaryPath() const { return m_temporaryPath; }
+    QString writingPath() const override { return m_temporaryPath; }
 
 private:
     QString m_finalPath;

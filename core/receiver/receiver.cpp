@@ -4,7 +4,10 @@
 #include "common/cbor_values.h"
 #include "common/log.h"
 #include "common/printable.h"
+#include "common/sha256.h"
 #include "transfer/folder_bundle.h"
+#include "transfer/seekable_zstd.h"
+#include "transfer/zero_chunks.h"
 
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -22,11 +25,13 @@ constexpr int kProgressLineEverySeconds = 5;
 constexpr int kFlushTimeoutMs = 2000;
 constexpr int kJoinRetryMs = 1000;
 constexpr std::uint64_t kBadChunksReported = 10; // one line each; then only the count at the end
+constexpr qint64 kChunkBytes = qint64(kChunkBlocks) * qint64(kBlockPayloadSize);
 } // namespace
 
-Receiver::Receiver(const ReceiverOptions &options, QObject *parent)
+Receiver::Receiver(const ReceiverOptions &options, std::unique_ptr<OutputTarget> output, QObject *parent)
     : QObject(parent)
     , m_options(options)
+    , m_output(std::move(output))
 {
     m_statusTimer.setInterval(kStatusIntervalMs);
     connect(&m_statusTimer, &QTimer::timeout, this, &Receiver::sendStatus);
@@ -37,6 +42,9 @@ Receiver::Receiver(const ReceiverOptions &options, QObject *parent)
     connect(&m_link, &ReceiverLink::notReady, this, &Receiver::onNotReady);
     connect(&m_link, &ReceiverLink::digestsReceived, this, &Receiver::onDigests);
     connect(&m_link, &ReceiverLink::failed, this, [this](const QString &message) { finish(ReceiveExit::Failure, message); });
+    connect(&m_link, &ReceiverLink::diskTooSmall, this, [this](const QString &message) {
+        finish(ReceiveExit::DiskRefused, message + u"; nothing was written to it"_qs);
+    });
     connect(&m_link, &ReceiverLink::kicked, this, &Receiver::onKick);
     connect(&m_link, &ReceiverLink::moveRequested, this, &Receiver::onMove);
     connect(&m_link, &ReceiverLink::unicastData, this, &Receiver::onUnicastData);
@@ -88,7 +96,7 @@ void Receiver::onConnected()
 void Receiver::join()
 {
     m_link.join({m_options.kind, m_options.sessionName, m_options.machineName, m_metrics->macAddress(),
-                 m_options.fallback, m_options.joinToken, m_options.image});
+                 m_options.fallback, m_options.joinToken, m_options.image, m_options.diskCapacity});
 }
 
 void Receiver::onNotReady(const QString &message)
@@ -107,21 +115,70 @@ void Receiver::onDigests(const DigestBatch &batch)
         finish(ReceiveExit::Failure, u"the server sent chunk digests that do not fit the image"_qs);
         return;
     }
+    // A compressed image's frame sizes come with the digests (again after a
+    // reconnect: those known already are the same image's).
+    const auto count = std::uint32_t(batch.sha256.size() / kDigestSize);
+    if (m_compressed && batch.first + count > m_frames.knownFrames()
+        && !m_frames.addFrames(batch.first, batch.frames)) {
+        finish(ReceiveExit::Failure, u"the server sent frame sizes that do not fit the compressed image"_qs);
+        return;
+    }
     std::vector<std::uint32_t> bad;
     if (!m_verifier.checkWaiting(&bad))
         return finish(ReceiveExit::Failure, QStringLiteral("cannot read back %1").arg(m_options.output));
     forgetBadChunks(bad);
+    acceptZeroChunks(batch.first, count);
+    fetchMissing(); // if a fallback waited for them
     checkComplete();
+}
+
+void Receiver::acceptZeroChunks(std::uint32_t first, std::uint32_t count)
+{
+    // The server does not send chunks of zeros: their digest tells them.
+    for (std::uint32_t chunk = first; chunk < first + count; ++chunk) {
+        const qint64 length = ZeroChunks::chunkLength(chunk, m_size);
+        if (!ZeroChunks::isZeroDigest(m_verifier.digest(chunk), length) || !m_zeroChunks.set(chunk))
+            continue;
+        ++m_zeroChunkCount;
+        // A plain image's blocks of it are held now. A compressed image's
+        // frame of it is a few bytes, sharing blocks with its neighbours:
+        // it comes, and is dropped unread.
+        if (!m_compressed)
+            m_received.setRange(blocksOfChunk(chunk, m_received.size()));
+        if (!m_verifier.acceptUnread(chunk))
+            return finish(ReceiveExit::Failure, QStringLiteral("cannot read back %1").arg(m_options.output));
+    }
+}
+
+bool Receiver::zeroPendingChunks(Error *error)
+{
+    // Adjacent chunks of zeros are zeroed as one range.
+    for (std::uint32_t chunk = 0; chunk < m_zeroChunks.size();) {
+        chunk = m_zeroChunks.nextSet(chunk);
+        std::uint32_t end = chunk;
+        while (end < m_zeroChunks.size() && m_zeroChunks.test(end))
+            ++end;
+        if (chunk == end)
+            break;
+        const qint64 offset = qint64(chunk) * kChunkBytes;
+        const qint64 stop = qint64(end - 1) * kChunkBytes + ZeroChunks::chunkLength(end - 1, m_imageSize);
+        if (!m_output->zeroRange(offset, stop - offset, error))
+            return false;
+        chunk = end;
+    }
+    return true;
 }
 
 bool Receiver::readChunk(std::uint32_t chunk, QByteArray *bytes)
 {
-    const BlockRange blocks = blocksOfChunk(chunk, m_received.size());
-    const qint64 offset = qint64(blocks.first) * qint64(kBlockPayloadSize);
-    const qint64 end = std::min<qint64>(m_size, (qint64(blocks.last) + 1) * qint64(kBlockPayloadSize));
-    bytes->resize(end - offset);
+    if (m_zeroChunks.test(chunk)) { // not on the target yet: zeroed at the end
+        *bytes = QByteArray(ZeroChunks::chunkLength(chunk, m_size), '\0');
+        return true;
+    }
+    const qint64 length = ZeroChunks::chunkLength(chunk, m_imageSize);
+    bytes->resize(length);
     Error error;
-    if (!m_output.readAt(offset, bytes->data(), end - offset, &error)) {
+    if (!m_output->readAt(qint64(chunk) * kChunkBytes, bytes->data(), length, &error)) {
         report(error.message);
         return false;
     }
@@ -130,16 +187,19 @@ bool Receiver::readChunk(std::uint32_t chunk, QByteArray *bytes)
 
 void Receiver::forgetBadChunks(const std::vector<std::uint32_t> &chunks)
 {
-    for (std::uint32_t chunk : chunks) {
-        const BlockRange blocks = blocksOfChunk(chunk, m_received.size());
-        m_received.clearRange(blocks);
-        if (m_verifier.failures() <= kBadChunksReported)
-            report(QStringLiteral("chunk %1 (blocks %2-%3) failed its SHA-256: damaged or forged data; receiving it again")
-                       .arg(chunk).arg(blocks.first).arg(blocks.last));
-        // By multicast, the next NAK asks for it; by unicast, ask now.
-        if (m_method == TransferMethod::Unicast)
-            m_link.sendFetch({blocks});
-    }
+    for (std::uint32_t chunk : chunks)
+        receiveAgain(chunk, blocksOfChunk(chunk, m_received.size()));
+}
+
+void Receiver::receiveAgain(std::uint32_t chunk, const BlockRange &blocks)
+{
+    m_received.clearRange(blocks);
+    if (m_verifier.failures() <= kBadChunksReported)
+        report(QStringLiteral("chunk %1 (blocks %2-%3) failed its SHA-256: damaged or forged data; receiving it again")
+                   .arg(chunk).arg(blocks.first).arg(blocks.last));
+    // By multicast, the next NAK asks for it; by unicast, ask now.
+    if (m_method == TransferMethod::Unicast)
+        m_link.sendFetch({blocks});
 }
 
 void Receiver::onJoined(const JoinReply &reply)
@@ -169,6 +229,13 @@ void Receiver::onJoined(const JoinReply &reply)
     }
     m_announcedSha256 = m_expectedSha256;
     m_folder = reply.folder;
+    m_compressed = reply.compressed;
+    m_imageSize = reply.imageSize;
+    if (m_folder && m_output->isDisk()) {
+        finish(ReceiveExit::DiskRefused, QStringLiteral("%1 is a folder, which cannot be written to the disk %2; nothing was written to it")
+                                             .arg(reply.session, m_options.output));
+        return;
+    }
     // A folder is written whole under a name nothing has: never merged into
     // (or over) what is there.
     if (m_folder && QFileInfo::exists(m_options.output)) {
@@ -177,29 +244,40 @@ void Receiver::onJoined(const JoinReply &reply)
         return;
     }
     m_received = BlockBitmap(std::uint32_t(reply.blockCount));
-    m_verifier.start(std::uint32_t(reply.blockCount), reply.chunkCount > 0,
+    const auto imageBlocks = std::uint32_t((m_imageSize + qint64(kBlockPayloadSize) - 1) / qint64(kBlockPayloadSize));
+    m_zeroChunks = BlockBitmap(chunkCountFor(imageBlocks));
+    if (m_compressed)
+        m_frames.start(m_size, reply.chunkCount);
+    m_verifier.start(imageBlocks, reply.chunkCount > 0,
                      [this](std::uint32_t chunk, QByteArray *bytes) { return readChunk(chunk, bytes); });
     Error error;
-    if (!m_output.create(m_options.output, m_size, &error)) {
-        finish(ReceiveExit::Failure, error.message);
+    if (!m_output->create(m_imageSize, &error)) {
+        finish(m_output->isDisk() ? ReceiveExit::DiskRefused : ReceiveExit::Failure, error.message);
         return;
     }
+
     m_rateClock.start();
     m_statusTimer.start();
     if (reply.unicast) {
         // No multicast transmission of this image: all of it by unicast, as
         // a WDS client gets an image nobody multicasts.
-        report(QStringLiteral("joined %1 as client %2: %3 bytes by unicast (the image has no multicast transmission)")
-                   .arg(reply.session).arg(m_clientId).arg(m_size));
+        report(QStringLiteral("joined %1 as client %2: %3 by unicast (the image has no multicast transmission)")
+                   .arg(reply.session).arg(m_clientId).arg(sizeText()));
         startFallback();
         return;
     }
     if (!listenOn(reply.group, reply.port))
         return;
-    report(QStringLiteral("joined %1 as client %2: %3 bytes from %4:%5")
-               .arg(reply.session).arg(m_clientId).arg(m_size).arg(reply.group.toString()).arg(reply.port));
+    report(QStringLiteral("joined %1 as client %2: %3 from %4:%5")
+               .arg(reply.session).arg(m_clientId).arg(sizeText(), reply.group.toString()).arg(reply.port));
     m_nakTimer.start();
     sendStatus();
+}
+
+QString Receiver::sizeText() const
+{
+    return m_compressed ? QStringLiteral("%1 bytes compressed, %2 bytes of image").arg(m_size).arg(m_imageSize)
+                        : QStringLiteral("%1 bytes").arg(m_size);
 }
 
 bool Receiver::listenOn(const QHostAddress &group, quint16 port)
@@ -255,14 +333,25 @@ void Receiver::startFallback()
     m_nakTimer.stop();
     m_method = TransferMethod::Unicast;
     m_state = ClientState::Receiving;
+    m_fetchPending = true;
+    fetchMissing();
+    sendStatus();
+    checkComplete();
+}
+
+void Receiver::fetchMissing()
+{
+    // Chunks of zeros are known from their digests and never fetched: wait
+    // for all of them (they follow the join reply at once).
+    if (!m_fetchPending || !m_verifier.allDigestsKnown())
+        return;
+    m_fetchPending = false;
     const std::vector<BlockRange> missing = m_received.missingRanges(0, m_received.size(), m_received.size());
     for (std::size_t i = 0; i < missing.size(); i += kMaxFetchRangesPerMessage) {
         const std::vector<BlockRange> part(missing.begin() + i,
                                            missing.begin() + std::min(missing.size(), i + kMaxFetchRangesPerMessage));
         m_link.sendFetch(part);
     }
-    sendStatus();
-    checkComplete();
 }
 
 void Receiver::onUnicastData(qint64 first, const QByteArray &payload)
@@ -343,14 +432,17 @@ void Receiver::storeRun(std::uint32_t first, const unsigned char *data, std::siz
     if (m_done)
         return;
     Error error;
-    if (!m_output.writeAt(qint64(first) * qint64(kBlockPayloadSize), data, qint64(length), &error)) {
-        finish(ReceiveExit::Failure, error.message);
-        return;
-    }
     if (m_firstDataMs < 0)
         m_firstDataMs = m_rateClock.elapsed();
     if (m_state == ClientState::Waiting)
         m_state = ClientState::Receiving;
+    if (m_compressed)
+        return storeCompressed(first, data, length);
+    m_diskWritten = m_output->isDisk();
+    if (!m_output->writeAt(qint64(first) * qint64(kBlockPayloadSize), data, qint64(length), &error)) {
+        finish(ReceiveExit::Failure, error.message);
+        return;
+    }
     // Each block counts once towards its chunk, however often it came.
     const auto end = first + std::uint32_t((length + kBlockPayloadSize - 1) / kBlockPayloadSize);
     std::vector<std::uint32_t> bad;
@@ -369,6 +461,46 @@ void Receiver::storeRun(std::uint32_t first, const unsigned char *data, std::siz
         block = runEnd + 1; // runEnd itself was held already (or is the end)
     }
     forgetBadChunks(bad);
+}
+
+void Receiver::storeCompressed(std::uint32_t first, const unsigned char *data, std::size_t length)
+{
+    const auto blocks = std::uint32_t((length + kBlockPayloadSize - 1) / kBlockPayloadSize);
+    std::vector<std::uint32_t> completed;
+    for (std::uint32_t i = 0; i < blocks && !m_done; ++i) {
+        const std::uint32_t block = first + i;
+        // A block whose frames have no room yet comes again (FrameAssembler).
+        if (m_received.test(block) || !m_frames.canTake(block))
+            continue;
+        m_received.set(block);
+        const std::size_t offset = std::size_t(i) * kBlockPayloadSize;
+        m_frames.store(block, data + offset, std::min(kBlockPayloadSize, length - offset), m_received, &completed);
+        for (std::uint32_t frame : completed)
+            unpackFrame(frame);
+        completed.clear();
+    }
+}
+
+void Receiver::unpackFrame(std::uint32_t frame)
+{
+    const QByteArray compressed = m_frames.take(frame);
+    if (m_zeroChunks.test(frame) || m_done)
+        return; // held already, zeroed at the end
+    const qint64 length = ZeroChunks::chunkLength(frame, m_imageSize);
+    QByteArray chunk;
+    if (!SeekableZstd::decompressFrame(compressed.constData(), std::size_t(compressed.size()), length, &chunk))
+        chunk.clear(); // fails its digest below, as damaged data does
+    if (!m_verifier.matches(frame, chunk)) {
+        m_frames.reopen(frame);
+        receiveAgain(frame, m_frames.blocksOf(frame));
+        return;
+    }
+    Error error;
+    m_diskWritten = m_output->isDisk();
+    if (!m_output->writeAt(qint64(frame) * kChunkBytes, chunk.constData(), length, &error))
+        return finish(ReceiveExit::Failure, error.message);
+    if (!m_verifier.acceptChecked(frame, chunk))
+        finish(ReceiveExit::Failure, QStringLiteral("cannot read back %1").arg(m_options.output));
 }
 
 void Receiver::trackCarousel(std::uint32_t index)
@@ -439,12 +571,13 @@ void Receiver::checkComplete()
         return;
     }
     Error error;
-    if (m_folder ? !FolderBundle::unpack(m_output.temporaryPath(), m_options.output, &error) : !m_output.commit(&error)) {
+    if (!finishOutput(&error)) {
         finish(ReceiveExit::Failure, error.message);
         return;
     }
-    if (m_folder)
-        m_output.discard(); // the bundle, now that the tree is out of it
+    m_diskWritten = false; // the disk holds the image now
+    if (const QString notice = m_output->commitNotice(); !notice.isEmpty())
+        report(notice);
     const QString hex = QString::fromLatin1(actual.toHex());
     m_link.sendComplete(actual);
     const double seconds = double(m_rateClock.elapsed() - std::max<qint64>(0, m_firstDataMs)) / 1000.0;
@@ -454,6 +587,46 @@ void Receiver::checkComplete()
                                                 "data, SHA-256 %5 verified: %6")
                                      .arg(toText(m_method)).arg(m_repairedBlocks).arg(refetched).arg(seconds, 0, 'f', 3)
                                      .arg(hex, m_options.output));
+}
+
+bool Receiver::finishOutput(Error *error)
+{
+    m_diskWritten = m_output->isDisk();
+    if (!zeroPendingChunks(error) || !m_output->flush(error))
+        return false;
+    if (m_options.verifyAfter) {
+        report(QStringLiteral("reading %1 back to verify it").arg(m_options.output));
+        QByteArray actual;
+        if (!readBack(&actual, error))
+            return false;
+        if (actual != m_expectedSha256) {
+            *error = {QLatin1String(ErrorCode::StorageError),
+                      QStringLiteral("%1 does not read back as written: SHA-256 %2, expected %3")
+                          .arg(m_options.output, QString::fromLatin1(actual.toHex()), QString::fromLatin1(m_expectedSha256.toHex()))};
+            return false;
+        }
+    }
+    if (!m_folder)
+        return m_output->commit(error);
+    if (!FolderBundle::unpack(m_output->writingPath(), m_options.output, error))
+        return false;
+    m_output->discard(); // the bundle, now that the tree is out of it
+    return true;
+}
+
+bool Receiver::readBack(QByteArray *sha256, Error *error)
+{
+    constexpr qint64 kStep = 8 * 1024 * 1024;
+    Sha256 whole;
+    QByteArray buffer(kStep, Qt::Uninitialized);
+    for (qint64 offset = 0; offset < m_imageSize; offset += kStep) {
+        const qint64 length = std::min(kStep, m_imageSize - offset);
+        if (!m_output->readAt(offset, buffer.data(), length, error))
+            return false;
+        whole.addData(buffer.constData(), std::size_t(length));
+    }
+    *sha256 = whole.result();
+    return true;
 }
 
 void Receiver::finish(int exitCode, const QString &message)
@@ -466,11 +639,14 @@ void Receiver::finish(int exitCode, const QString &message)
     m_notifier.reset();
     m_multicast.close();
     if (exitCode != ReceiveExit::Success)
-        m_output.discard();
+        m_output->discard();
     if (exitCode == ReceiveExit::Success)
         report(message);
     else
         std::fprintf(stderr, "deploycast-receive: %s\n", qPrintable(printable(message)));
+    if (m_diskWritten)
+        std::fprintf(stderr, "deploycast-receive: the disk %s is not usable: it holds only part of the image. "
+                             "Run the receiver again to write it whole.\n", qPrintable(printable(m_options.output)));
     // Let the last frames (the completion notice) reach the server before
     // the process ends, but do not hang on a server that stopped reading.
     disconnect(&m_link, nullptr, this, nullptr);

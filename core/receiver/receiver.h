@@ -2,10 +2,11 @@
 #pragma once
 
 #include "chunk_verifier.h"
+#include "frame_assembler.h"
 #include "domain/client_info.h"
 #include "domain/session_info.h"
 #include "host_metrics.h"
-#include "output_file.h"
+#include "output_target.h"
 #include "receiver_link.h"
 #include "protocol/block_datagram.h"
 #include "transfer/block_bitmap.h"
@@ -28,6 +29,7 @@ inline constexpr int Failure = 1;       // anything else: unreachable server, di
 inline constexpr int Usage = 2;
 inline constexpr int Aborted = 3;       // disconnected with Force
 inline constexpr int Disconnected = 4;  // disconnected without Force under --no-fallback
+inline constexpr int DiskRefused = 5;   // the disk is in use, too small or cannot be opened: nothing was written
 }
 
 struct ReceiverOptions {
@@ -37,6 +39,8 @@ struct ReceiverOptions {
     QString sessionName;
     std::optional<ImageQuery> image; // --image: join by catalog image instead of sessionName
     QString output;
+    qint64 diskCapacity = 0; // the target disk's size; 0 for a file
+    bool verifyAfter = false; // read the whole target back once written (--verify-after)
     QString machineName;
     bool fallback = true;
     QHostAddress interfaceAddress; // null: the address that reaches the server
@@ -56,10 +60,13 @@ class Receiver : public QObject
 {
     Q_OBJECT
 public:
-    explicit Receiver(const ReceiverOptions &options, QObject *parent = nullptr);
+    // `output` is where the image goes (openOutputTarget), checked already.
+    Receiver(const ReceiverOptions &options, std::unique_ptr<OutputTarget> output, QObject *parent = nullptr);
     ~Receiver() override;
 
     void start();
+    // Part of the image went to a disk and the transfer did not finish.
+    bool diskHalfWritten() const { return m_diskWritten; }
 
 Q_SIGNALS:
     void finished(int exitCode);
@@ -73,6 +80,13 @@ private:
     void onNotReady(const QString &message);
     void onDigests(const DigestBatch &batch);
     void forgetBadChunks(const std::vector<std::uint32_t> &chunks);
+    void receiveAgain(std::uint32_t chunk, const BlockRange &blocks);
+    void storeCompressed(std::uint32_t first, const unsigned char *data, std::size_t length);
+    void unpackFrame(std::uint32_t frame);
+    void acceptZeroChunks(std::uint32_t first, std::uint32_t count);
+    bool zeroPendingChunks(Error *error);
+    bool readBack(QByteArray *sha256, Error *error);
+    bool finishOutput(Error *error);
     bool readChunk(std::uint32_t chunk, QByteArray *bytes);
     void onKick(const QString &reason, const QString &message);
     void onMove(const QHostAddress &group, quint16 port, const QString &message);
@@ -87,15 +101,22 @@ private:
     void sendNak();
     void sendStatus();
     void startFallback();
+    void fetchMissing();
     void checkComplete();
     void finish(int exitCode, const QString &message);
     qint64 bytesHeld() const;
+    QString sizeText() const; // the image's size, for messages
     void report(const QString &line) const;
 
     ReceiverOptions m_options;
     ReceiverLink m_link;
     std::unique_ptr<HostMetrics> m_metrics;
-    OutputFile m_output;
+    std::unique_ptr<OutputTarget> m_output;
+    bool m_diskWritten = false; // a disk was written to: after a failure it is not usable
+    // Chunks of zeros the server does not send (ZeroChunks): held at once,
+    // zeroed on the target at the end, when the network is done with.
+    BlockBitmap m_zeroChunks;
+    std::uint32_t m_zeroChunkCount = 0;
     MulticastReceiveSocket m_multicast;
     std::unique_ptr<QSocketNotifier> m_notifier;
     QTimer m_statusTimer;
@@ -105,7 +126,10 @@ private:
 
     quint32 m_clientId = 0;
     quint32 m_token = 0;
-    qint64 m_size = 0;
+    qint64 m_size = 0;      // on the wire: the compressed file's size for a compressed image
+    qint64 m_imageSize = 0; // what lands on the target
+    bool m_compressed = false;
+    FrameAssembler m_frames; // a compressed image's
     QByteArray m_expectedSha256;
     bool m_folder = false; // the content is a folder bundle (JoinReply::folder)
     QByteArray m_announcedSha256; // at the first join: a server that comes back must still announce it
@@ -114,6 +138,7 @@ private:
     BlockBitmap m_received;
     ClientState m_state = ClientState::Waiting;
     TransferMethod m_method = TransferMethod::Multicast;
+    bool m_fetchPending = false; // fallen back, and the fetch waits for all the digests
 
     // Carousel tracking for NAKs: the first block we saw and how far the
     // sender has moved since, so only blocks that went by are asked for.

@@ -29,6 +29,13 @@ std::optional<JoinReply> JoinReply::fromCbor(const QCborMap &result)
     reply.port = quint16(integerOf(result.value(u"port"_qs)));
     reply.unicast = result.value(u"method"_qs).toString() == u"unicast"_qs;
     reply.folder = result.value(u"content"_qs).toString() == u"folder"_qs;
+    reply.compressed = result.contains(u"compression"_qs);
+    reply.imageSize = reply.compressed ? integerOf(result.value(u"imageSize"_qs)) : reply.size;
+    if (reply.compressed && (result.value(u"compression"_qs).toString() != u"zstd"_qs || reply.imageSize <= 0
+                             || reply.imageSize / qint64(kBlockPayloadSize) >= std::numeric_limits<std::uint32_t>::max()))
+        return std::nullopt; // a compression we do not speak
+    if (reply.compressed && !result.contains(u"chunkCount"_qs))
+        return std::nullopt; // its frames come with the digests
     const bool consistent = integerOf(result.value(u"blockSize"_qs)) == qint64(kBlockPayloadSize) && reply.size > 0
         && reply.blockCount == (reply.size + qint64(kBlockPayloadSize) - 1) / qint64(kBlockPayloadSize)
         && reply.blockCount <= std::numeric_limits<std::uint32_t>::max() && reply.clientId != 0;
@@ -37,8 +44,8 @@ std::optional<JoinReply> JoinReply::fromCbor(const QCborMap &result)
     // Chunks are ours to agree on: a server that says otherwise is not understood.
     if (result.contains(u"chunkCount"_qs)) {
         const qint64 chunks = integerOf(result.value(u"chunkCount"_qs));
-        if (integerOf(result.value(u"chunkBlocks"_qs)) != kChunkBlocks
-            || chunks != qint64(chunkCountFor(std::uint32_t(reply.blockCount))))
+        const qint64 imageBlocks = (reply.imageSize + qint64(kBlockPayloadSize) - 1) / qint64(kBlockPayloadSize);
+        if (integerOf(result.value(u"chunkBlocks"_qs)) != kChunkBlocks || chunks != qint64(chunkCountFor(std::uint32_t(imageBlocks))))
             return std::nullopt;
         reply.chunkCount = quint32(chunks);
     }
@@ -50,8 +57,10 @@ std::optional<DigestBatch> DigestBatch::fromCbor(const QCborMap &params)
     DigestBatch batch;
     const qint64 first = integerOf(params.value(u"first"_qs), -1);
     batch.sha256 = params.value(u"sha256"_qs).toByteArray();
+    batch.frames = params.value(u"frames"_qs).toByteArray();
     if (first < 0 || first > std::numeric_limits<std::uint32_t>::max() || batch.sha256.isEmpty()
-        || batch.sha256.size() % kDigestSize != 0)
+        || batch.sha256.size() % kDigestSize != 0
+        || (!batch.frames.isEmpty() && batch.frames.size() / 4 * kDigestSize != batch.sha256.size()))
         return std::nullopt;
     batch.first = quint32(first);
     return batch;
@@ -104,6 +113,8 @@ void ReceiverLink::join(const JoinRequest &request)
                     {u"joinToken"_qs, request.joinToken}};
     if (request.image)
         params[u"image"_qs] = request.image->toCbor();
+    if (request.diskCapacity > 0)
+        params[u"diskCapacity"_qs] = request.diskCapacity;
     m_connection->send(proto::request(1, u"join"_qs, params));
 }
 
@@ -159,6 +170,8 @@ void ReceiverLink::onMessage(const QCborMap &message)
             const Error error = proto::errorFrom(message);
             if (error.code == QLatin1String(ErrorCode::NotReady))
                 Q_EMIT notReady(error.message);
+            else if (error.code == QLatin1String(ErrorCode::DiskTooSmall))
+                Q_EMIT diskTooSmall(error.message);
             else
                 Q_EMIT failed(error.message);
         } else if (const auto reply = JoinReply::fromCbor(message.value(u"result"_qs).toMap())) {

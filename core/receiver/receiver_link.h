@@ -27,6 +27,9 @@ struct JoinRequest {
     // Join by catalog image instead of by name: the image's transmission if
     // it has one, else the image by unicast (as a WDS client gets it).
     std::optional<ImageQuery> image = std::nullopt;
+    // Writing to a disk of this many bytes: the server refuses a larger
+    // image at the join, before the client counts as joined. 0 for a file.
+    qint64 diskCapacity = 0;
 };
 
 // The server's answer to a join, checked for consistency.
@@ -47,6 +50,10 @@ struct JoinReply {
     // A namespace's folder: the bytes are a folder bundle, written out as
     // the tree once verified.
     bool folder = false;
+    // A compressed image (seekable zstd): size and blockCount are the
+    // compressed file's, as it goes on the wire; imageSize is what lands.
+    bool compressed = false;
+    qint64 imageSize = 0;
 
     static std::optional<JoinReply> fromCbor(const QCborMap &result);
 };
@@ -55,6 +62,7 @@ struct JoinReply {
 struct DigestBatch {
     quint32 first = 0;
     QByteArray sha256; // kDigestSize bytes per chunk
+    QByteArray frames; // a compressed image's: each chunk's frame size, 4 bytes big-endian
 
     static std::optional<DigestBatch> fromCbor(const QCborMap &params);
 };
@@ -106,6 +114,8 @@ Q_SIGNALS:
     // The server refused or ended the session (an error reply, a "bye", an
     // inconsistent message, a certificate that is not the expected one).
     void failed(const QString &message);
+    // The server refused the join: the image does not fit on the disk.
+    void diskTooSmall(const QString &message);
     void kicked(const QString &reason, const QString &message);
     void moveRequested(const QHostAddress &group, quint16 port, const QString &message);
     void unicastData(qint64 first, const QByteArray &payload);

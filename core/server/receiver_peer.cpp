@@ -157,6 +157,7 @@ void ReceiverPeer::onJoin(qint64 requestId, const QCborMap &params)
     m_info.machineName = machine;
     m_info.macAddress = mac;
     m_info.fallbackSupported = params.value(u"fallback"_qs).toBool(true);
+    m_info.diskCapacity = std::max<qint64>(0, params.value(u"diskCapacity"_qs).toInteger());
     Error error;
     if (params.contains(u"image"_qs)) {
         joinImage(requestId, params);
@@ -179,13 +180,13 @@ void ReceiverPeer::joinedSession(qint64 requestId, TransferSession *session)
     m_session = session;
     m_content = session->file();
     const SessionInfo info = session->info();
-    m_connection->send(proto::reply(requestId, joinReply(info.name, *session->digests(),
+    m_connection->send(proto::reply(requestId, joinReply(info.name, *session->content(),
                                                          {{u"token"_qs, qint64(session->token())},
                                                           {u"group"_qs, info.group},
                                                           {u"port"_qs, info.port},
                                                           {u"state"_qs, toText(info.state)},
                                                           {u"content"_qs, session->servesFolder() ? u"folder"_qs : u"file"_qs}})));
-    sendDigests(*session->digests());
+    sendDigests(*session->content());
 }
 
 void ReceiverPeer::joinImage(qint64 requestId, const QCborMap &params)
@@ -204,13 +205,14 @@ void ReceiverPeer::joinImage(qint64 requestId, const QCborMap &params)
     }
     // No transmission: the whole image by unicast, from the first fetch on.
     m_content = joined->content->file();
-    m_connection->send(proto::reply(requestId, joinReply(m_info.sessionName, *joined->content->digests(),
+    m_connection->send(proto::reply(requestId, joinReply(m_info.sessionName, *joined->content,
                                                          {{u"method"_qs, u"unicast"_qs}})));
-    sendDigests(*joined->content->digests());
+    sendDigests(*joined->content);
 }
 
-QCborMap ReceiverPeer::joinReply(const QString &name, const ImageDigests &digests, const QCborMap &extra) const
+QCborMap ReceiverPeer::joinReply(const QString &name, const SessionContent &content, const QCborMap &extra) const
 {
+    const ImageDigests &digests = *content.digests();
     QCborMap reply{{u"clientId"_qs, qint64(m_info.id)},
                    {u"session"_qs, name},
                    {u"size"_qs, m_content->size()},
@@ -219,20 +221,34 @@ QCborMap ReceiverPeer::joinReply(const QString &name, const ImageDigests &digest
                    {u"sha256"_qs, QString::fromLatin1(digests.sha256.toHex())},
                    {u"chunkBlocks"_qs, qint64(kChunkBlocks)},
                    {u"chunkCount"_qs, qint64(digests.chunkCount())}};
+    if (const std::shared_ptr<const FrameTable> frames = content.frames()) {
+        reply.insert(u"compression"_qs, u"zstd"_qs);
+        reply.insert(u"imageSize"_qs, frames->imageSize);
+    }
     for (auto it = extra.cbegin(); it != extra.cend(); ++it)
         reply.insert(it.key(), it.value());
     return reply;
 }
 
-void ReceiverPeer::sendDigests(const ImageDigests &digests)
+void ReceiverPeer::sendDigests(const SessionContent &content)
 {
     // Over TLS, so a stranger on the segment cannot forge them: with them
     // the receiver checks each chunk as it completes.
+    const ImageDigests &digests = *content.digests();
+    const std::shared_ptr<const FrameTable> frames = content.frames();
     for (std::uint32_t first = 0; first < digests.chunkCount(); first += kDigestsPerFrame) {
         const std::uint32_t count = std::min(kDigestsPerFrame, digests.chunkCount() - first);
-        m_connection->send(proto::notify(u"digests"_qs, {{u"first"_qs, qint64(first)},
-                                                         {u"sha256"_qs, digests.chunkSha256.mid(qsizetype(first) * kDigestSize,
-                                                                                               qsizetype(count) * kDigestSize)}}));
+        QCborMap params{{u"first"_qs, qint64(first)},
+                        {u"sha256"_qs, digests.chunkSha256.mid(qsizetype(first) * kDigestSize, qsizetype(count) * kDigestSize)}};
+        if (frames) {
+            QByteArray sizes;
+            sizes.reserve(qsizetype(count) * 4);
+            for (std::uint32_t frame = first; frame < first + count; ++frame)
+                for (int shift = 24; shift >= 0; shift -= 8)
+                    sizes.append(char(frames->compressedSizes[frame] >> shift & 0xff));
+            params.insert(u"frames"_qs, sizes);
+        }
+        m_connection->send(proto::notify(u"digests"_qs, params));
     }
 }
 

@@ -64,12 +64,15 @@ private:
     void joinImage(qint64 requestId, const QCborMap &params);
     void joinedSession(qint64 requestId, TransferSession *session);
     // The join reply's common part, for a session or an image by unicast.
-    QCborMap joinReply(const QString &name, const ImageDigests &digests, const QCborMap &extra) const;
+    // What a join is answered with: the session and its image, and for a
+    // compressed image its uncompressed size. The digests follow it (with
+    // each frame's compressed size for a compressed image).
+    QCborMap joinReply(const QString &name, const SessionContent &content, const QCborMap &extra) const;
     void onStatus(const QCborMap &params);
     void onNak(const QCborMap &params);
     void onComplete(const QCborMap &params);
     void onFetch(const QCborMap &params);
-    void sendDigests(const ImageDigests &digests);
+    void sendDigests(const SessionContent &content);
     void pumpFallback();
     void leaveSession();
     void record(HistoryEvent event, const ServerText &reason);

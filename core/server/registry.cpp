@@ -488,7 +488,7 @@ TransferSession *Registry::join(ReceiverPeer *peer, SessionKind kind, const QStr
     }
     client->sessionId = session->info().id;
     client->sessionName = session->info().name;
-    if (!registerClient(peer, client, error))
+    if (!registerClient(peer, client, session->file()->size(), error))
         return nullptr;
     session->addClient(peer);
     return session;
@@ -522,8 +522,16 @@ std::optional<QString> Registry::namespaceContent(const QString &provider, const
     return std::nullopt;
 }
 
-bool Registry::registerClient(ReceiverPeer *peer, ClientInfo *client, Error *error)
+bool Registry::registerClient(ReceiverPeer *peer, ClientInfo *client, qint64 imageSize, Error *error)
 {
+    // Refused before it counts as joined: a disk too small for the image.
+    if (client->diskCapacity > 0 && imageSize > client->diskCapacity) {
+        *error = {QLatin1String(ErrorCode::DiskTooSmall),
+                  ServerText(QT_TRANSLATE_NOOP("ServerMessage", "'%1' is %2 bytes, and the client's disk holds only %3 bytes"))
+                      .arg(client->sessionName).arg(imageSize).arg(client->diskCapacity)};
+        qCInfo(lcTransfer).noquote() << client->ipAddress << "refused for" << client->sessionName << ":" << error->message;
+        return false;
+    }
     const std::optional<quint32> id = m_store->allocateClientId(error);
     if (!id)
         return false;
@@ -607,7 +615,7 @@ std::optional<Registry::ImageJoin> Registry::joinImage(ReceiverPeer *peer, const
     }
     client->method = TransferMethod::Unicast;
     client->sessionName = found->name + u" (unicast)"_qs;
-    if (!registerClient(peer, client, error))
+    if (!registerClient(peer, client, source->file()->size(), error))
         return std::nullopt;
     return ImageJoin{nullptr, source};
 }

@@ -112,7 +112,7 @@ private:
     // string; canonical: the provider's own spelling.
     std::optional<QString> namespaceContent(const QString &provider, const QString &configString, QString *canonical,
                                             Error *error) const;
-    bool registerClient(ReceiverPeer *peer, ClientInfo *client, Error *error);
+    bool registerClient(ReceiverPeer *peer, ClientInfo *client, qint64 imageSize, Error *error);
     TransferSession *addSession(const SessionInfo &info);
     void onPeerGone(ReceiverPeer *peer, const QString &reason);
     void onSessionStateChanged(TransferSession *session);

@@ -158,6 +158,15 @@ void SessionContent::prepareFile(const QString &path)
         return;
     }
     m_file = file;
+    m_frames.reset();
+    if (SeekableZstd::looksSeekable(*file)) {
+        std::optional<FrameTable> frames = SeekableZstd::readTable(*file, &error);
+        if (!frames) {
+            setMissing(error.message);
+            return;
+        }
+        m_frames = std::make_shared<const FrameTable>(std::move(*frames));
+    }
     if (const std::optional<ImageDigests> cached = m_services.hashes->find(file->path(), file->identity())) {
         setReady(*cached);
         return;
@@ -165,13 +174,16 @@ void SessionContent::prepareFile(const QString &path)
     qCInfo(lcState).noquote() << "hashing" << file->path() << "(" << file->size() << "bytes)";
     m_state = State::Preparing;
     m_percent = 0;
-    m_hashing.setFuture(QtConcurrent::run(m_services.hashing, [file](QPromise<Hashed> &promise) {
+    m_hashing.setFuture(QtConcurrent::run(m_services.hashing, [file, frames = m_frames](QPromise<Hashed> &promise) {
         promise.setProgressRange(0, 100);
         Error failure;
-        std::optional<ImageDigests> digests = hashImage(*file, [&promise](int percent) {
+        const auto progress = [&promise](int percent) {
             promise.setProgressValue(percent);
             return !promise.isCanceled();
-        }, &failure);
+        };
+        // A compressed image's digests are its uncompressed chunks', as they land.
+        std::optional<ImageDigests> digests = frames ? SeekableZstd::hashImage(*file, *frames, progress, &failure)
+                                                     : hashImage(*file, progress, &failure);
         promise.addResult(Hashed{std::move(digests), promise.isCanceled() ? u"hashing was stopped"_qs : failure.message});
     }));
     Q_EMIT changed();
@@ -218,6 +230,12 @@ void SessionContent::setMissing(const QString &why)
 void SessionContent::setReady(const ImageDigests &digests)
 {
     m_digests = std::make_shared<const ImageDigests>(digests);
+    // A compressed image's chunks of zeros are frames of a few bytes: all
+    // are sent (receivers still zero them without writing).
+    m_zeros = std::make_shared<const ZeroChunks>(m_frames ? ImageDigests() : digests, m_file->size());
+    if (m_zeros->zeroChunkCount() > 0)
+        qCInfo(lcState).noquote() << m_file->path() << "has" << m_zeros->zeroChunkCount() << "of" << digests.chunkCount()
+                                  << "chunks all zeros: they are not multicast";
     m_state = State::Ready;
     m_percent = 100;
     m_missingReason.clear();

@@ -3,6 +3,8 @@
 
 #include "transfer/content_file.h"
 #include "transfer/image_digests.h"
+#include "transfer/seekable_zstd.h"
+#include "transfer/zero_chunks.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -59,6 +61,9 @@ public:
     // Both set once Ready.
     std::shared_ptr<const ContentFile> file() const { return m_file; }
     std::shared_ptr<const ImageDigests> digests() const { return m_digests; }
+    std::shared_ptr<const ZeroChunks> zeroChunks() const { return m_zeros; }
+    // A compressed image's frames (seekable zstd); null for a plain one.
+    std::shared_ptr<const FrameTable> frames() const { return m_frames; }
 
     static constexpr int kRetryMs = 2000;
     // Room a bundle leaves free on the state directory's file system.
@@ -101,6 +106,8 @@ private:
     QString m_missingReason;
     std::shared_ptr<const ContentFile> m_file;
     std::shared_ptr<const ImageDigests> m_digests;
+    std::shared_ptr<const ZeroChunks> m_zeros;
+    std::shared_ptr<const FrameTable> m_frames;
     QFutureWatcher<Hashed> m_hashing;
     bool m_folder = false;
     QFutureWatcher<Bundled> m_bundling;

@@ -73,7 +73,7 @@ void TransferSession::openFirstStream()
 
 bool TransferSession::openStream(int stream, QString *error)
 {
-    auto *sender = new MulticastSender(m_content->file(), m_token, this);
+    auto *sender = new MulticastSender(m_content->file(), m_content->zeroChunks(), m_token, this);
     sender->setMaxRate(m_settings.maxRate);
     const StreamAddress address = streamAddress(stream);
     if (!sender->open(m_settings.multicastInterface, QHostAddress(address.group), address.port, error)) {

@@ -68,6 +68,7 @@ public:
     // A namespace's folder, multicast as a folder bundle that receivers unpack.
     bool servesFolder() const { return m_content->isFolder(); }
     std::shared_ptr<const ImageDigests> digests() const { return m_content->digests(); }
+    const SessionContent *content() const { return m_content; }
     const QList<ReceiverPeer *> &clients() const { return m_clients; }
     // The multicast group, port and name of a stream, for the client's join
     // reply and move notices.

@@ -49,10 +49,11 @@ constexpr std::uint64_t kMaxBlocksLookedAtPerNak = 65'536;
 constexpr int kRepairLead = 16;
 } // namespace
 
-MulticastSender::MulticastSender(std::shared_ptr<const ContentFile> content, quint32 sessionToken,
-                                 QObject *parent)
+MulticastSender::MulticastSender(std::shared_ptr<const ContentFile> content, std::shared_ptr<const ZeroChunks> zeros,
+                                 quint32 sessionToken, QObject *parent)
     : QObject(parent)
     , m_content(std::move(content))
+    , m_zeros(zeros ? std::move(zeros) : std::make_shared<const ZeroChunks>())
     , m_sessionToken(sessionToken)
     , m_repairPending(m_content->blockCount())
     , m_repairedAtMs(m_content->blockCount(), 0)
@@ -138,10 +139,12 @@ std::vector<BlockRange> MulticastSender::lastSent(std::uint64_t count) const
 bool MulticastSender::congestedBy(RepairAccount *account, const std::vector<BlockRange> &ranges)
 {
     // The carousel blocks sent since the receiver's last NAK; its loss is
-    // the share of those it names.
+    // the share of those it names. Zero chunks went by unsent: not counted.
     const std::uint64_t swept = std::min<std::uint64_t>(m_carouselSent - account->carouselAtLastNak, m_content->blockCount());
     account->carouselAtLastNak = m_carouselSent;
-    return swept >= kMinLossSample && double(blocksIn(intersection(ranges, lastSent(swept)))) > kLossShare * double(swept);
+    const std::vector<BlockRange> wentBy = lastSent(swept);
+    const std::uint64_t sent = swept - m_zeros->zeroBlocksIn(wentBy);
+    return sent >= kMinLossSample && double(blocksIn(intersection(ranges, wentBy))) > kLossShare * double(sent);
 }
 
 std::uint64_t MulticastSender::requestRepair(RepairAccount *account, const std::vector<BlockRange> &asked, RepairKind kind)
@@ -231,9 +234,11 @@ void MulticastSender::onTick()
             const int carouselSoFar = carouselThisTick + planned - int(repairs);
             const bool repair = repairs < m_repairQueue.size()
                                 && (m_receiverCount <= 1 || repairsThisTick + int(repairs) < carouselSoFar + kRepairLead);
-            const std::uint32_t index = repair ? m_repairQueue[repairs++] : cursor;
+            const std::uint32_t index = repair ? m_repairQueue[repairs++] : nextCarouselBlock(cursor);
+            if (index >= m_content->blockCount())
+                break; // all zeros, and no repair asked: nothing to send
             if (!repair)
-                cursor = (cursor + 1) % m_content->blockCount();
+                cursor = (index + 1) % m_content->blockCount();
             m_batchIsRepair[planned] = repair;
             Error error;
             m_batchSizes[planned] = writeBlock(m_batch.data() + std::size_t(planned) * kMaxBlockDatagram, index,
@@ -259,9 +264,10 @@ void MulticastSender::onTick()
                 m_repairedAtMs[index] = stamp;
                 ++repairsThisTick;
             } else {
-                index = m_cursor;
-                m_cursor = (m_cursor + 1) % m_content->blockCount();
-                ++m_carouselSent;
+                const std::uint32_t blocks = m_content->blockCount();
+                index = nextCarouselBlock(m_cursor);
+                m_carouselSent += (index + blocks - m_cursor) % blocks + 1; // the zeros stepped over, and this one
+                m_cursor = (index + 1) % blocks;
                 ++carouselThisTick;
             }
             m_budgetBytes -= m_content->blockLength(index);

@@ -6,6 +6,7 @@
 #include "multicast_socket.h"
 #include "protocol/block_datagram.h"
 #include "repair_account.h"
+#include "zero_chunks.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -32,12 +33,16 @@ namespace deploycast {
 // it cannot) does not pull everyone down: it is the slow-client policy's
 // business, and otherwise gets its repairs within its budget and the rest
 // from the carousel (RepairAccount).
+//
+// Chunks of zeros are not sent: the carousel steps over them (receivers
+// zero them themselves, ZeroChunks), though they count as positions it
+// went by, so a NAK's "what went by" stays a stretch of the image.
 class MulticastSender : public QObject
 {
     Q_OBJECT
 public:
-    MulticastSender(std::shared_ptr<const ContentFile> content, quint32 sessionToken,
-                    QObject *parent = nullptr);
+    MulticastSender(std::shared_ptr<const ContentFile> content, std::shared_ptr<const ZeroChunks> zeros,
+                    quint32 sessionToken, QObject *parent = nullptr);
 
     bool open(const QHostAddress &interfaceAddress, const QHostAddress &group, quint16 port,
               QString *error);
@@ -86,7 +91,12 @@ private:
     // The datagram's size, or 0 if the block cannot be read (error says why).
     std::size_t writeBlock(unsigned char *out, std::uint32_t index, std::uint8_t flags, Error *error);
 
+    // The next carousel position to send from `cursor` (zero chunks skipped);
+    // blockCount if there is none.
+    std::uint32_t nextCarouselBlock(std::uint32_t cursor) const { return m_zeros->nextSent(cursor); }
+
     std::shared_ptr<const ContentFile> m_content;
+    std::shared_ptr<const ZeroChunks> m_zeros;
     quint32 m_sessionToken;
     MulticastSendSocket m_socket;
     QTimer m_timer;
@@ -99,7 +109,7 @@ private:
     qint64 m_intervalStartNs = 0;
     quint64 m_sentInInterval = 0;
     std::uint64_t m_blocksSent = 0;    // carousel and repairs, since the sender was made
-    std::uint64_t m_carouselSent = 0;
+    std::uint64_t m_carouselSent = 0;  // carousel positions gone by, zero chunks stepped over included
     int m_receiverCount = 0;
     QHash<const RepairAccount *, qint64> m_congestedAtNs; // receivers that reported heavy loss lately
     double m_budgetBytes = 0;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "test_bed.h"
 
+#include "common/quoted_words.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
@@ -208,39 +210,9 @@ TestBed::Result TestBed::runDeploycast(const QStringList &arguments, const QProc
     return result;
 }
 
-namespace {
-
-// Splits a command line as cmd.exe hands it to WDSUTIL: at spaces, except
-// inside double quotes, which are dropped.
-QStringList splitWindowsCommandLine(const QString &line)
-{
-    QStringList words;
-    QString word;
-    bool quoted = false;
-    bool inWord = false;
-    for (const QChar c : line) {
-        if (c == u'"') {
-            quoted = !quoted;
-            inWord = true;
-        } else if (c.isSpace() && !quoted) {
-            if (inWord)
-                words.append(std::exchange(word, QString()));
-            inWord = false;
-        } else {
-            word += c;
-            inWord = true;
-        }
-    }
-    if (inWord)
-        words.append(word);
-    return words;
-}
-
-} // namespace
-
 TestBed::Result TestBed::wdsutil(const QString &line) const
 {
-    QStringList words = splitWindowsCommandLine(line);
+    QStringList words = deploycast::splitQuotedWords(line); // as cmd.exe hands it to WDSUTIL
     if (words.isEmpty() || words.takeFirst().compare(u"WDSUTIL"_qs, Qt::CaseInsensitive) != 0)
         return {-1, {}, u"not a WDSUTIL line: "_qs + line};
     for (QString &word : words)

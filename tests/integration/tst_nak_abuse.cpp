@@ -3,17 +3,16 @@
 // against the real deploycastd and real deploycast-receive processes. A NAK
 // costs what it says, one receiver's claims cannot slow everyone, and forged
 // blocks cost a chunk, not the transfer.
+#include "block_listener.h"
 #include "proc_stats.h"
 #include "protocol/block_datagram.h"
 #include "protocol/messages.h"
 #include "raw_peer.h"
 #include "test_bed.h"
-#include "transfer/multicast_socket.h"
 
 #include <QCborArray>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
-#include <QSocketNotifier>
 #include <QTest>
 #include <QTimer>
 
@@ -22,52 +21,35 @@ using namespace deploycast;
 namespace {
 constexpr qint64 kMiB = 1024 * 1024;
 
-// Listens to a transmission's multicast group as a receiver would, and
-// tracks how far its carousel has gone since the first datagram heard.
-class StreamWatcher : public QObject
+// Tracks how far a transmission's carousel has gone since the first
+// datagram heard.
+class StreamWatcher
 {
 public:
     bool open(const QCborMap &joinReply)
     {
-        QString error;
         m_blockCount = quint32(joinReply.value(u"blockCount"_qs).toInteger());
-        if (!m_socket.open(QHostAddress::LocalHost, QHostAddress(joinReply.value(u"group"_qs).toString()),
-                           quint16(joinReply.value(u"port"_qs).toInteger()), &error))
-            return false;
-        m_notifier = std::make_unique<QSocketNotifier>(m_socket.descriptor(), QSocketNotifier::Read);
-        connect(m_notifier.get(), &QSocketNotifier::activated, this, [this] { drain(); });
-        return true;
+        return m_listener.open(joinReply.value(u"group"_qs).toString(), quint16(joinReply.value(u"port"_qs).toInteger()),
+                               [this](const BlockHeader &header) { onBlock(header); });
     }
     quint64 advanced() const { return m_advanced; }
     quint32 firstSeen() const { return m_first; }
 
 private:
-    void drain()
+    void onBlock(const BlockHeader &header)
     {
-        std::vector<unsigned char> buffers(64 * kMaxBlockDatagram);
-        std::size_t sizes[64];
-        int got;
-        while ((got = m_socket.receiveMany(buffers.data(), kMaxBlockDatagram, 64, sizes)) > 0) {
-            for (int i = 0; i < got; ++i) {
-                BlockHeader header;
-                const unsigned char *payload;
-                if (parseBlockDatagram(buffers.data() + std::size_t(i) * kMaxBlockDatagram, sizes[i], &header, &payload)
-                        != DatagramStatus::Ok
-                    || header.flags & BlockFlag::Repair)
-                    continue;
-                if (!m_seen) {
-                    m_seen = true;
-                    m_first = m_last = header.index;
-                    continue;
-                }
-                m_advanced += (header.index + m_blockCount - m_last) % m_blockCount;
-                m_last = header.index;
-            }
+        if (header.flags & BlockFlag::Repair)
+            return;
+        if (!m_seen) {
+            m_seen = true;
+            m_first = m_last = header.index;
+            return;
         }
+        m_advanced += (header.index + m_blockCount - m_last) % m_blockCount;
+        m_last = header.index;
     }
 
-    MulticastReceiveSocket m_socket;
-    std::unique_ptr<QSocketNotifier> m_notifier;
+    BlockListener m_listener;
     quint32 m_blockCount = 0;
     bool m_seen = false;
     quint32 m_first = 0;
