@@ -2,6 +2,7 @@
 #include "positioned_io.h"
 
 #include <cerrno>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace deploycast {
@@ -36,6 +37,15 @@ bool writeFully(int fd, const void *data, qint64 length, qint64 offset)
         length -= written;
     }
     return true;
+}
+
+void Writeback::wrote(int fd, qint64 bytes)
+{
+    m_pending += bytes;
+    if (m_pending >= kEveryBytes) {
+        ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+        m_pending = 0;
+    }
 }
 
 } // namespace deploycast

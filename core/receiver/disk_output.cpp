@@ -15,12 +15,6 @@
 #include <unistd.h>
 
 namespace deploycast {
-namespace {
-// As OutputFile: start writing back every this much, so the flush at the
-// end finds little left.
-constexpr qint64 kWritebackEveryBytes = 16 * 1024 * 1024;
-} // namespace
-
 DiskOutput::DiskOutput(const QString &devicePath)
     : m_path(devicePath)
 {
@@ -81,11 +75,7 @@ bool DiskOutput::writeAt(qint64 offset, const void *data, qint64 length, Error *
         *error = ioError(u"cannot write to"_qs);
         return false;
     }
-    m_notWrittenBack += length;
-    if (m_notWrittenBack >= kWritebackEveryBytes) {
-        ::sync_file_range(m_fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-        m_notWrittenBack = 0;
-    }
+    m_writeback.wrote(m_fd, length);
     return true;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/positioned_io.h"
 #include "output_target.h"
 
 namespace deploycast {
@@ -47,7 +48,7 @@ private:
     int m_fd = -1;
     qint64 m_capacity = 0;
     int m_sectorSize = 512;
-    qint64 m_notWrittenBack = 0;
+    Writeback m_writeback;
     QString m_notice;
 };
 

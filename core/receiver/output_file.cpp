@@ -18,10 +18,6 @@
 
 namespace deploycast {
 namespace {
-// Start writing back every this much new data, so the fsync at the end
-// finds little left to do (on a fast transfer it was a tenth of the time).
-constexpr qint64 kWritebackEveryBytes = 16 * 1024 * 1024;
-
 Error ioError(const QString &what, const QString &path)
 {
     return {QLatin1String(ErrorCode::StorageError),
@@ -108,13 +104,7 @@ bool OutputFile::writeAt(qint64 offset, const void *data, qint64 length, Error *
         *error = ioError(u"cannot write"_qs, m_temporaryPath);
         return false;
     }
-    m_notWrittenBack += length;
-    if (m_notWrittenBack >= kWritebackEveryBytes) {
-        // Asynchronous: it queues the dirty pages for the disk and returns.
-        // Durability still comes from the fsync in commit().
-        ::sync_file_range(m_fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-        m_notWrittenBack = 0;
-    }
+    m_writeback.wrote(m_fd, length);
     return true;
 }
 

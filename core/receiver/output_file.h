@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/positioned_io.h"
 #include "output_target.h"
 
 namespace deploycast {
@@ -43,7 +44,7 @@ private:
     QString m_finalPath;
     QString m_temporaryPath;
     int m_fd = -1;
-    qint64 m_notWrittenBack = 0;
+    Writeback m_writeback;
 };
 
 } // namespace deploycast
