@@ -72,6 +72,8 @@ std::optional<KernelCommandLine> KernelCommandLine::parse(const QString &command
             }
             given.insert(key, value);
             result.arguments << valueOptions().value(key) << value;
+        } else if (key == u"ip"_qs) {
+            continue; // the boot image's own: its /init sets the address (scripts/netboot-image)
         } else if (switchOptions().contains(key)) {
             if (isOn(value))
                 result.arguments << switchOptions().value(key);

@@ -24,6 +24,8 @@ namespace deploycast {
 //   deploycast.verify-after=1        --verify-after
 //   deploycast.no-fallback=1         --no-fallback
 //   deploycast.after=reboot|poweroff what to do once the disk is written
+//   deploycast.ip=ADDR/PREFIX        (the boot image's /init: a fixed address
+//                                    instead of DHCP; ignored here)
 //
 // Values may be double-quoted ("Debian 12"), as boot loaders pass them.
 struct KernelCommandLine {

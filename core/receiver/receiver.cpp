@@ -659,7 +659,10 @@ void Receiver::finish(int exitCode, const QString &message)
     if (m_link.isOpen()) {
         connect(&m_link, &ReceiverLink::lost, this, emitOnce);
         QTimer::singleShot(kFlushTimeoutMs, this, emitOnce);
-        m_link.close();
+        // After success the server closes once it has the completion, so a
+        // machine that powers off next knows it was told.
+        if (exitCode != ReceiveExit::Success)
+            m_link.close();
     } else {
         QTimer::singleShot(0, this, emitOnce);
     }

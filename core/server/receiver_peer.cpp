@@ -285,6 +285,9 @@ void ReceiverPeer::onComplete(const QCborMap &params)
                        << "sha256" << params.value(u"sha256"_qs).toString();
     record(HistoryEvent::Completed, {}); // before leaving: its transmission may finish with it
     leaveSession();
+    // Closing tells the receiver its completion is in: a machine that
+    // powers off next waits for that (docs/protocol.md).
+    m_connection->close();
 }
 
 void ReceiverPeer::onFetch(const QCborMap &params)
