@@ -61,7 +61,7 @@ std::pair<std::uint32_t, std::uint32_t> FrameAssembler::framesOf(std::uint32_t b
     return {index, last};
 }
 
-bool FrameAssembler::canTake(std::uint32_t block) const
+bool FrameAssembler::canTake(std::uint32_t block, bool bounded) const
 {
     const qint64 end = std::min(m_wireSize, (qint64(block) + 1) * kBlock);
     // Frames not known yet may lie in it (the seek table after the last frame never does).
@@ -72,7 +72,7 @@ bool FrameAssembler::canTake(std::uint32_t block) const
     for (std::uint32_t frame = first; frame < last; ++frame)
         if (!m_done[frame] && m_gathering[frame].isEmpty())
             needed += m_table.compressedSizes[frame];
-    return needed == 0 || m_heldBytes + needed <= kMostHeldBytes;
+    return needed == 0 || !bounded || m_heldBytes + needed <= kMostHeldBytes;
 }
 
 void FrameAssembler::store(std::uint32_t block, const unsigned char *data, std::size_t length, const BlockBitmap &held,

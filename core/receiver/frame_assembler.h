@@ -36,8 +36,8 @@ public:
     std::uint32_t knownFrames() const { return m_table.count(); }
 
     // Whether the block can be taken now: the frames it overlaps are known
-    // and there is room to gather them.
-    bool canTake(std::uint32_t block) const;
+    // and, if `bounded`, there is room to gather them.
+    bool canTake(std::uint32_t block, bool bounded = true) const;
     // The block (its bytes) was taken; `held` tells which blocks are in.
     // Frames it completed are appended to *completed.
     void store(std::uint32_t block, const unsigned char *data, std::size_t length, const BlockBitmap &held,

@@ -118,13 +118,21 @@ bool OutputFile::readAt(qint64 offset, void *data, qint64 length, Error *error) 
 
 bool OutputFile::zeroRange(qint64 offset, qint64 length, Error *error)
 {
-    // The file was reserved whole and reads as zeros where nothing was
-    // written; a hole gives that space back. A file system without holes
-    // keeps the reservation, which reads as zeros all the same.
-    if (::fallocate(m_fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, offset, length) == 0 || errno == EOPNOTSUPP)
+    // A hole reads as zeros and gives the space back. A file system without
+    // holes gets the zeros written: a forged datagram may have put other
+    // bytes there before the digests told the chunk was zeros.
+    if (::fallocate(m_fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, offset, length) == 0)
         return true;
-    *error = ioError(u"cannot make a hole in"_qs, m_temporaryPath);
-    return false;
+    if (errno != EOPNOTSUPP) {
+        *error = ioError(u"cannot make a hole in"_qs, m_temporaryPath);
+        return false;
+    }
+    constexpr qint64 kStep = 1024 * 1024;
+    const QByteArray zeros(std::min(kStep, length), '\0');
+    for (qint64 done = 0; done < length; done += kStep)
+        if (!writeAt(offset + done, zeros.constData(), std::min(kStep, length - done), error))
+            return false;
+    return true;
 }
 
 bool OutputFile::flush(Error *error)

@@ -43,7 +43,11 @@ Receiver::Receiver(const ReceiverOptions &options, std::unique_ptr<OutputTarget>
     connect(&m_link, &ReceiverLink::digestsReceived, this, &Receiver::onDigests);
     connect(&m_link, &ReceiverLink::failed, this, [this](const QString &message) { finish(ReceiveExit::Failure, message); });
     connect(&m_link, &ReceiverLink::diskTooSmall, this, [this](const QString &message) {
-        finish(ReceiveExit::DiskRefused, message + u"; nothing was written to it"_qs);
+        // A server that came back with a larger image: the disk holds part of the old one.
+        if (m_diskWritten)
+            finish(ReceiveExit::Failure, message);
+        else
+            finish(ReceiveExit::DiskRefused, message + u"; nothing was written to it"_qs);
     });
     connect(&m_link, &ReceiverLink::kicked, this, &Receiver::onKick);
     connect(&m_link, &ReceiverLink::moveRequested, this, &Receiver::onMove);
@@ -118,10 +122,17 @@ void Receiver::onDigests(const DigestBatch &batch)
     // A compressed image's frame sizes come with the digests (again after a
     // reconnect: those known already are the same image's).
     const auto count = std::uint32_t(batch.sha256.size() / kDigestSize);
-    if (m_compressed && batch.first + count > m_frames.knownFrames()
-        && !m_frames.addFrames(batch.first, batch.frames)) {
-        finish(ReceiveExit::Failure, u"the server sent frame sizes that do not fit the compressed image"_qs);
-        return;
+    if (m_compressed) {
+        // Only what is not known yet is added: after a reconnect the
+        // batches may overlap what came before (the same image's).
+        const std::uint32_t known = std::max(batch.first, m_frames.knownFrames());
+        const bool fits = batch.frames.size() == qsizetype(count) * 4
+                          && (known >= batch.first + count
+                              || m_frames.addFrames(known, batch.frames.mid(qsizetype(known - batch.first) * 4)));
+        if (!fits) {
+            finish(ReceiveExit::Failure, u"the server sent frame sizes that do not fit the compressed image"_qs);
+            return;
+        }
     }
     std::vector<std::uint32_t> bad;
     if (!m_verifier.checkWaiting(&bad))
@@ -136,7 +147,7 @@ void Receiver::acceptZeroChunks(std::uint32_t first, std::uint32_t count)
 {
     // The server does not send chunks of zeros: their digest tells them.
     for (std::uint32_t chunk = first; chunk < first + count; ++chunk) {
-        const qint64 length = ZeroChunks::chunkLength(chunk, m_size);
+        const qint64 length = ZeroChunks::chunkLength(chunk, m_imageSize);
         if (!ZeroChunks::isZeroDigest(m_verifier.digest(chunk), length) || !m_zeroChunks.set(chunk))
             continue;
         ++m_zeroChunkCount;
@@ -172,7 +183,7 @@ bool Receiver::zeroPendingChunks(Error *error)
 bool Receiver::readChunk(std::uint32_t chunk, QByteArray *bytes)
 {
     if (m_zeroChunks.test(chunk)) { // not on the target yet: zeroed at the end
-        *bytes = QByteArray(ZeroChunks::chunkLength(chunk, m_size), '\0');
+        *bytes = QByteArray(ZeroChunks::chunkLength(chunk, m_imageSize), '\0');
         return true;
     }
     const qint64 length = ZeroChunks::chunkLength(chunk, m_imageSize);
@@ -469,8 +480,9 @@ void Receiver::storeCompressed(std::uint32_t first, const unsigned char *data, s
     std::vector<std::uint32_t> completed;
     for (std::uint32_t i = 0; i < blocks && !m_done; ++i) {
         const std::uint32_t block = first + i;
-        // A block whose frames have no room yet comes again (FrameAssembler).
-        if (m_received.test(block) || !m_frames.canTake(block))
+        // A block whose frames have no room yet comes again by multicast
+        // (FrameAssembler). A fetch asks once: by unicast, every block is taken.
+        if (m_received.test(block) || !m_frames.canTake(block, m_method == TransferMethod::Multicast))
             continue;
         m_received.set(block);
         const std::size_t offset = std::size_t(i) * kBlockPayloadSize;

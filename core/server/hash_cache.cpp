@@ -36,7 +36,7 @@ QString HashCache::entryPath(const QString &imagePath) const
     return m_directory + u'/' + QString::fromLatin1(Sha256::of(key.constData(), std::size_t(key.size())).toHex().left(32));
 }
 
-std::optional<ImageDigests> HashCache::find(const QString &path, const FileIdentity &identity) const
+std::optional<ImageDigests> HashCache::find(const QString &path, const FileIdentity &identity, std::uint32_t chunks) const
 {
     QFile file(entryPath(path));
     if (!file.open(QIODevice::ReadOnly) || file.size() > 64 * 1024 * 1024)
@@ -47,9 +47,8 @@ std::optional<ImageDigests> HashCache::find(const QString &path, const FileIdent
         if (entry.value(it.key()) != it.value())
             return std::nullopt;
     ImageDigests digests{entry.value(u"sha256"_qs).toByteArray(), entry.value(u"chunks"_qs).toByteArray()};
-    const auto blocks = std::uint32_t((identity.size + qint64(kBlockPayloadSize) - 1) / qint64(kBlockPayloadSize));
     if (digests.sha256.size() != kDigestSize || digests.chunkSha256.size() % kDigestSize != 0
-        || digests.chunkCount() != chunkCountFor(blocks))
+        || digests.chunkCount() != chunks)
         return std::nullopt;
     return digests;
 }

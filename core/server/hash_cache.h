@@ -20,7 +20,8 @@ class HashCache
 public:
     explicit HashCache(const QString &stateDirectory);
 
-    std::optional<ImageDigests> find(const QString &path, const FileIdentity &identity) const;
+    // `chunks`: how many the image has (a compressed image's are its frames).
+    std::optional<ImageDigests> find(const QString &path, const FileIdentity &identity, std::uint32_t chunks) const;
     void store(const QString &path, const FileIdentity &identity, const ImageDigests &digests) const;
 
 private:

@@ -488,7 +488,7 @@ TransferSession *Registry::join(ReceiverPeer *peer, SessionKind kind, const QStr
     }
     client->sessionId = session->info().id;
     client->sessionName = session->info().name;
-    if (!registerClient(peer, client, session->file()->size(), error))
+    if (!registerClient(peer, client, session->content()->imageSize(), error))
         return nullptr;
     session->addClient(peer);
     return session;
@@ -615,7 +615,7 @@ std::optional<Registry::ImageJoin> Registry::joinImage(ReceiverPeer *peer, const
     }
     client->method = TransferMethod::Unicast;
     client->sessionName = found->name + u" (unicast)"_qs;
-    if (!registerClient(peer, client, source->file()->size(), error))
+    if (!registerClient(peer, client, source->imageSize(), error))
         return std::nullopt;
     return ImageJoin{nullptr, source};
 }

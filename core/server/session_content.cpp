@@ -167,7 +167,8 @@ void SessionContent::prepareFile(const QString &path)
         }
         m_frames = std::make_shared<const FrameTable>(std::move(*frames));
     }
-    if (const std::optional<ImageDigests> cached = m_services.hashes->find(file->path(), file->identity())) {
+    const std::uint32_t chunks = m_frames ? m_frames->count() : chunkCountFor(file->blockCount());
+    if (const std::optional<ImageDigests> cached = m_services.hashes->find(file->path(), file->identity(), chunks)) {
         setReady(*cached);
         return;
     }

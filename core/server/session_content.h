@@ -64,6 +64,8 @@ public:
     std::shared_ptr<const ZeroChunks> zeroChunks() const { return m_zeros; }
     // A compressed image's frames (seekable zstd); null for a plain one.
     std::shared_ptr<const FrameTable> frames() const { return m_frames; }
+    // What lands on a receiver's disk: the uncompressed size. Once Ready.
+    qint64 imageSize() const { return m_frames ? m_frames->imageSize : m_file->size(); }
 
     static constexpr int kRetryMs = 2000;
     // Room a bundle leaves free on the state directory's file system.

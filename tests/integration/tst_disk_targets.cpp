@@ -304,6 +304,11 @@ private Q_SLOTS:
         QProcess *first = bed->startReceiver(u"pc1"_qs, {}, {u"--image"_qs, u"bookworm"_qs, u"--output"_qs, byUnicast});
         QCOMPARE(TestBed::finishAndGetExitCode(first), 0);
         QCOMPARE(TestBed::sha256Of(byUnicast), TestBed::sha256Of(image));
+        // Its zero chunks were told from the digests (of the uncompressed
+        // image), not decompressed and written: a hole.
+        struct stat status{};
+        QCOMPARE(::stat(QFile::encodeName(byUnicast).constData(), &status), 0);
+        QVERIFY2(qint64(status.st_blocks) * 512 < kImageSize - 20 * kMiB, qPrintable(QString::number(status.st_blocks)));
 
         // By multicast with loss, to a disk, read back.
         LoopDevice disk(bed->root(), 64 * kMiB);
