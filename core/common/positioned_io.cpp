@@ -14,6 +14,8 @@ bool readFully(int fd, void *data, qint64 length, qint64 offset)
         const ssize_t got = ::pread(fd, bytes, size_t(length), offset);
         if (got < 0 && errno == EINTR)
             continue;
+        if (got == 0)
+            errno = 0; // the end of the file, not an error
         if (got <= 0)
             return false;
         bytes += got;

@@ -54,13 +54,20 @@ bool ChunkVerifier::checkWaiting(std::vector<std::uint32_t> *bad)
     return true;
 }
 
-bool ChunkVerifier::acceptUnread(std::uint32_t chunk)
+bool ChunkVerifier::markVerified(std::uint32_t chunk)
 {
     if (chunk >= m_chunkCount || m_verified.test(chunk))
-        return true;
+        return false;
     const BlockRange range = blocksOfChunk(chunk, m_blockCount);
     m_stored[chunk] = std::uint16_t(range.last - range.first + 1);
     m_verified.set(chunk);
+    return true;
+}
+
+bool ChunkVerifier::acceptUnread(std::uint32_t chunk)
+{
+    if (!markVerified(chunk))
+        return true; // taken already
     if (chunk != m_hashedChunks)
         return true; // read when the chunks before it are
     QByteArray bytes;
@@ -78,12 +85,7 @@ bool ChunkVerifier::matches(std::uint32_t chunk, const QByteArray &bytes)
 
 bool ChunkVerifier::acceptChecked(std::uint32_t chunk, const QByteArray &bytes)
 {
-    if (chunk >= m_chunkCount || m_verified.test(chunk))
-        return true;
-    const BlockRange range = blocksOfChunk(chunk, m_blockCount);
-    m_stored[chunk] = std::uint16_t(range.last - range.first + 1);
-    m_verified.set(chunk);
-    return hashInOrder(chunk, bytes);
+    return !markVerified(chunk) || hashInOrder(chunk, bytes);
 }
 
 bool ChunkVerifier::verify(std::uint32_t chunk, std::vector<std::uint32_t> *bad)

@@ -59,6 +59,9 @@ public:
 
 private:
     bool verify(std::uint32_t chunk, std::vector<std::uint32_t> *bad);
+    // Counts a chunk whole and verified; false if it was already (or is
+    // not one of the image's).
+    bool markVerified(std::uint32_t chunk);
     bool hashInOrder(std::uint32_t chunk, const QByteArray &bytes);
 
     std::uint32_t m_blockCount = 0;

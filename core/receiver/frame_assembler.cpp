@@ -3,6 +3,8 @@
 
 #include "protocol/block_datagram.h"
 
+#include <QtEndian>
+
 #include <algorithm>
 #include <cstring>
 
@@ -28,8 +30,7 @@ bool FrameAssembler::addFrames(std::uint32_t first, const QByteArray &bigEndianS
         return false;
     const auto *bytes = reinterpret_cast<const unsigned char *>(bigEndianSizes.constData());
     for (qsizetype i = 0; i < bigEndianSizes.size(); i += 4) {
-        const std::uint32_t size = std::uint32_t(bytes[i]) << 24 | std::uint32_t(bytes[i + 1]) << 16
-                                   | std::uint32_t(bytes[i + 2]) << 8 | std::uint32_t(bytes[i + 3]);
+        const auto size = qFromBigEndian<quint32>(bytes + i);
         const qint64 start = m_table.offsets.empty() ? 0 : m_table.offsets.back();
         if (size == 0 || start + size > m_wireSize)
             return false;

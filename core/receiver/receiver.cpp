@@ -25,7 +25,6 @@ constexpr int kProgressLineEverySeconds = 5;
 constexpr int kFlushTimeoutMs = 2000;
 constexpr int kJoinRetryMs = 1000;
 constexpr std::uint64_t kBadChunksReported = 10; // one line each; then only the count at the end
-constexpr qint64 kChunkBytes = qint64(kChunkBlocks) * qint64(kBlockPayloadSize);
 } // namespace
 
 Receiver::Receiver(const ReceiverOptions &options, std::unique_ptr<OutputTarget> output, QObject *parent)
@@ -147,7 +146,7 @@ void Receiver::acceptZeroChunks(std::uint32_t first, std::uint32_t count)
 {
     // The server does not send chunks of zeros: their digest tells them.
     for (std::uint32_t chunk = first; chunk < first + count; ++chunk) {
-        const qint64 length = ZeroChunks::chunkLength(chunk, m_imageSize);
+        const qint64 length = chunkLength(chunk, m_imageSize);
         if (!ZeroChunks::isZeroDigest(m_verifier.digest(chunk), length) || !m_zeroChunks.set(chunk))
             continue;
         ++m_zeroChunkCount;
@@ -172,7 +171,7 @@ bool Receiver::zeroPendingChunks(Error *error)
         if (chunk == end)
             break;
         const qint64 offset = qint64(chunk) * kChunkBytes;
-        const qint64 stop = qint64(end - 1) * kChunkBytes + ZeroChunks::chunkLength(end - 1, m_imageSize);
+        const qint64 stop = qint64(end - 1) * kChunkBytes + chunkLength(end - 1, m_imageSize);
         if (!m_output->zeroRange(offset, stop - offset, error))
             return false;
         chunk = end;
@@ -183,10 +182,10 @@ bool Receiver::zeroPendingChunks(Error *error)
 bool Receiver::readChunk(std::uint32_t chunk, QByteArray *bytes)
 {
     if (m_zeroChunks.test(chunk)) { // not on the target yet: zeroed at the end
-        *bytes = QByteArray(ZeroChunks::chunkLength(chunk, m_imageSize), '\0');
+        *bytes = QByteArray(chunkLength(chunk, m_imageSize), '\0');
         return true;
     }
-    const qint64 length = ZeroChunks::chunkLength(chunk, m_imageSize);
+    const qint64 length = chunkLength(chunk, m_imageSize);
     bytes->resize(length);
     Error error;
     if (!m_output->readAt(qint64(chunk) * kChunkBytes, bytes->data(), length, &error)) {
@@ -498,7 +497,7 @@ void Receiver::unpackFrame(std::uint32_t frame)
     const QByteArray compressed = m_frames.take(frame);
     if (m_zeroChunks.test(frame) || m_done)
         return; // held already, zeroed at the end
-    const qint64 length = ZeroChunks::chunkLength(frame, m_imageSize);
+    const qint64 length = chunkLength(frame, m_imageSize);
     QByteArray chunk;
     if (!SeekableZstd::decompressFrame(compressed.constData(), std::size_t(compressed.size()), length, &chunk))
         chunk.clear(); // fails its digest below, as damaged data does

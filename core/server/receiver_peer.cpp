@@ -13,6 +13,7 @@
 
 #include <QCborArray>
 #include <QRegularExpression>
+#include <QtEndian>
 
 #include <cmath>
 
@@ -241,11 +242,9 @@ void ReceiverPeer::sendDigests(const SessionContent &content)
         QCborMap params{{u"first"_qs, qint64(first)},
                         {u"sha256"_qs, digests.chunkSha256.mid(qsizetype(first) * kDigestSize, qsizetype(count) * kDigestSize)}};
         if (frames) {
-            QByteArray sizes;
-            sizes.reserve(qsizetype(count) * 4);
+            QByteArray sizes(qsizetype(count) * 4, Qt::Uninitialized);
             for (std::uint32_t frame = first; frame < first + count; ++frame)
-                for (int shift = 24; shift >= 0; shift -= 8)
-                    sizes.append(char(frames->compressedSizes[frame] >> shift & 0xff));
+                qToBigEndian<quint32>(frames->compressedSizes[frame], sizes.data() + qsizetype(frame - first) * 4);
             params.insert(u"frames"_qs, sizes);
         }
         m_connection->send(proto::notify(u"digests"_qs, params));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "content_file.h"
 
+#include "common/positioned_io.h"
+
 #include "protocol/block_datagram.h"
 
 #include <QFile>
@@ -9,7 +11,6 @@
 #include <cstring>
 #include <limits>
 #include <sys/stat.h>
-#include <unistd.h>
 
 namespace deploycast {
 namespace {
@@ -76,22 +77,12 @@ std::uint16_t ContentFile::blockLength(std::uint32_t index) const
 
 bool ContentFile::read(qint64 offset, qint64 length, void *out, Error *error) const
 {
-    auto *bytes = static_cast<char *>(out);
-    while (length > 0) {
-        const ssize_t got = ::pread(m_file.handle(), bytes, std::size_t(length), offset);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0) {
-            *error = {QLatin1String(ErrorCode::StorageError),
-                      got == 0 ? QStringLiteral("%1 is shorter than when it was opened: it changed on the server").arg(m_path)
-                               : QStringLiteral("cannot read %1: %2").arg(m_path, QString::fromLocal8Bit(std::strerror(errno)))};
-            return false;
-        }
-        bytes += got;
-        offset += got;
-        length -= got;
-    }
-    return true;
+    if (readFully(m_file.handle(), out, length, offset))
+        return true;
+    *error = {QLatin1String(ErrorCode::StorageError),
+              errno == 0 ? QStringLiteral("%1 is shorter than when it was opened: it changed on the server").arg(m_path)
+                         : QStringLiteral("cannot read %1: %2").arg(m_path, QString::fromLocal8Bit(std::strerror(errno)))};
+    return false;
 }
 
 bool ContentFile::checkUnchanged(Error *error) const

@@ -18,9 +18,13 @@ BlockRange blocksOfChunk(std::uint32_t chunk, std::uint32_t blockCount)
     return {std::uint32_t(first), std::uint32_t(std::min<std::uint64_t>(first + kChunkBlocks, blockCount) - 1)};
 }
 
+qint64 chunkLength(std::uint32_t chunk, qint64 imageSize)
+{
+    return std::clamp<qint64>(imageSize - qint64(chunk) * kChunkBytes, 0, kChunkBytes);
+}
+
 std::optional<ImageDigests> hashImage(const ContentFile &file, const std::function<bool(int)> &progress, Error *error)
 {
-    constexpr qint64 kChunkBytes = qint64(kChunkBlocks) * qint64(kBlockPayloadSize);
     const std::uint32_t chunks = chunkCountFor(file.blockCount());
     ImageDigests digests;
     digests.chunkSha256.reserve(qsizetype(chunks) * kDigestSize);
@@ -29,7 +33,7 @@ std::optional<ImageDigests> hashImage(const ContentFile &file, const std::functi
     int reported = -1;
     for (std::uint32_t chunk = 0; chunk < chunks; ++chunk) {
         const qint64 offset = qint64(chunk) * kChunkBytes;
-        const qint64 length = std::min(kChunkBytes, file.size() - offset);
+        const qint64 length = chunkLength(chunk, file.size());
         if (!file.read(offset, length, buffer.data(), error))
             return std::nullopt;
         whole.addData(buffer.constData(), std::size_t(length));

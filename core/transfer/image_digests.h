@@ -3,6 +3,7 @@
 
 #include "block_bitmap.h"
 #include "common/error.h"
+#include "protocol/block_datagram.h"
 
 #include <QByteArray>
 
@@ -18,7 +19,8 @@ class ContentFile;
 // chunk digests over TLS when they join and check each chunk as it
 // completes, so a forged or damaged datagram costs one chunk, fetched
 // again, and not the whole transfer (docs/protocol.md, "Chunk digests").
-inline constexpr std::uint32_t kChunkBlocks = 749; // 1,048,600 bytes: about 1 MiB
+inline constexpr std::uint32_t kChunkBlocks = 749;
+inline constexpr qint64 kChunkBytes = qint64(kChunkBlocks) * qint64(kBlockPayloadSize); // 1,048,600: about 1 MiB
 inline constexpr int kDigestSize = 32;
 
 struct ImageDigests {
@@ -32,6 +34,9 @@ struct ImageDigests {
 std::uint32_t chunkCountFor(std::uint32_t blockCount);
 // The blocks of one chunk (the last may be short).
 BlockRange blocksOfChunk(std::uint32_t chunk, std::uint32_t blockCount);
+// The bytes of one chunk of an image of this size (the last may be short;
+// 0 past the end).
+qint64 chunkLength(std::uint32_t chunk, qint64 imageSize);
 
 // Reads the file once and hashes the whole and each chunk. progress(percent)
 // is called as it goes; if it returns false, hashing stops (nothing, and no

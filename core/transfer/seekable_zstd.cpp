@@ -6,6 +6,7 @@
 #include "protocol/block_datagram.h"
 
 #include <QIODevice>
+#include <QtEndian>
 
 #include <zstd.h>
 
@@ -13,23 +14,23 @@
 
 namespace deploycast {
 namespace {
-constexpr qint64 kChunkBytes = qint64(kChunkBlocks) * qint64(kBlockPayloadSize);
 constexpr int kFooterSize = 9;          // frame count, descriptor, magic
 constexpr int kSkippableHeaderSize = 8; // magic, frame size
 constexpr std::uint8_t kChecksumFlag = 0x80;
 // No image has more chunks than this (1 PiB); a table that says so is damaged.
 constexpr std::uint32_t kMostFrames = 1u << 30;
 
+// The seekable format's integers are little-endian, as zstd's own are.
 std::uint32_t littleEndian32(const unsigned char *bytes)
 {
-    return std::uint32_t(bytes[0]) | std::uint32_t(bytes[1]) << 8 | std::uint32_t(bytes[2]) << 16
-           | std::uint32_t(bytes[3]) << 24;
+    return qFromLittleEndian<quint32>(bytes);
 }
 
 void appendLittleEndian32(QByteArray *out, std::uint32_t value)
 {
-    for (int shift = 0; shift < 32; shift += 8)
-        out->append(char(value >> shift & 0xff));
+    char bytes[4];
+    qToLittleEndian<quint32>(value, bytes);
+    out->append(bytes, 4);
 }
 
 Error formatError(const ContentFile &file, const QString &why)
@@ -137,7 +138,7 @@ std::optional<ImageDigests> hashImage(const ContentFile &file, const FrameTable 
         compressed.resize(table.compressedSizes[frame]);
         if (!file.read(table.offsets[frame], compressed.size(), compressed.data(), error))
             return std::nullopt;
-        const qint64 expected = std::min(kChunkBytes, table.imageSize - qint64(frame) * kChunkBytes);
+        const qint64 expected = chunkLength(frame, table.imageSize);
         if (!decompressFrame(compressed.constData(), std::size_t(compressed.size()), expected, &chunk)) {
             *error = formatError(file, QStringLiteral("its frame %1 does not decompress to its %2 bytes").arg(frame).arg(expected));
             return std::nullopt;

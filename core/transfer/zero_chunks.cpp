@@ -6,8 +6,6 @@
 
 namespace deploycast {
 namespace {
-constexpr qint64 kChunkBytes = qint64(kChunkBlocks) * qint64(kBlockPayloadSize);
-
 QByteArray zeroDigest(qint64 length)
 {
     const QByteArray zeros(length, '\0');
@@ -23,11 +21,6 @@ bool ZeroChunks::isZeroDigest(const QByteArray &digest, qint64 length)
     if (length <= 0 || length > kChunkBytes)
         return false;
     return digest == (length == kChunkBytes ? fullChunk : zeroDigest(length));
-}
-
-qint64 ZeroChunks::chunkLength(std::uint32_t chunk, qint64 imageSize)
-{
-    return std::clamp<qint64>(imageSize - qint64(chunk) * kChunkBytes, 0, kChunkBytes);
 }
 
 ZeroChunks::ZeroChunks(const ImageDigests &digests, qint64 imageSize)

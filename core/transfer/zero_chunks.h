@@ -26,8 +26,6 @@ public:
 
     // Whether `digest` is the SHA-256 of `length` zero bytes.
     static bool isZeroDigest(const QByteArray &digest, qint64 length);
-    // The length of one chunk of an image of this size.
-    static qint64 chunkLength(std::uint32_t chunk, qint64 imageSize);
 
     bool isZero(std::uint32_t chunk) const { return chunk < m_zero.size() && m_zero[chunk]; }
     std::uint32_t zeroChunkCount() const { return m_zeroCount; }

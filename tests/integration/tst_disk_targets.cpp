@@ -22,7 +22,6 @@ using namespace deploycast;
 
 namespace {
 constexpr qint64 kMiB = 1024 * 1024;
-constexpr qint64 kChunkBytes = qint64(kChunkBlocks) * qint64(kBlockPayloadSize);
 
 TestBed::Result run(const QString &program, const QStringList &arguments)
 {

@@ -76,7 +76,7 @@ private Q_SLOTS:
 
     void aForgedBlockFailsItsChunkOnly()
     {
-        stored[qsizetype(kChunkBlocks) * qsizetype(kBlockPayloadSize) + 5] ^= 1; // in chunk 1
+        stored[kChunkBytes + 5] ^= 1; // in chunk 1
         ChunkVerifier verifier;
         verifier.start(kBlocks, true, reader());
         QVERIFY(verifier.addDigests(0, digests()));

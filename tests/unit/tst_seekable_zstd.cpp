@@ -10,6 +10,7 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 #include <algorithm>
 #include <random>
@@ -17,7 +18,6 @@
 using namespace deploycast;
 
 namespace {
-constexpr qint64 kChunkBytes = qint64(kChunkBlocks) * qint64(kBlockPayloadSize);
 
 // Three and a half chunks: noise, zeros, text, and a short noisy end.
 QByteArray sampleImage()
@@ -59,8 +59,7 @@ std::shared_ptr<const ContentFile> fileOf(const QTemporaryDir &dir, const QByteA
 
 void putLittleEndian32(QByteArray *bytes, qsizetype at, std::uint32_t value)
 {
-    for (int i = 0; i < 4; ++i)
-        (*bytes)[at + i] = char(value >> (8 * i) & 0xff);
+    qToLittleEndian<quint32>(value, bytes->data() + at);
 }
 } // namespace
 
@@ -138,10 +137,9 @@ private Q_SLOTS:
         FrameAssembler assembler;
         assembler.start(wire.size(), table.count());
         QVERIFY(!assembler.canTake(0)); // no frame sizes yet
-        QByteArray sizes;
-        for (std::uint32_t size : table.compressedSizes)
-            for (int shift = 24; shift >= 0; shift -= 8)
-                sizes.append(char(size >> shift & 0xff));
+        QByteArray sizes(qsizetype(table.count()) * 4, Qt::Uninitialized);
+        for (std::uint32_t frame = 0; frame < table.count(); ++frame)
+            qToBigEndian<quint32>(table.compressedSizes[frame], sizes.data() + frame * 4);
         QVERIFY(!assembler.addFrames(1, sizes.left(4))); // out of order
         QVERIFY(assembler.addFrames(0, sizes.left(8)));
         QVERIFY(assembler.canTake(0));

@@ -11,7 +11,6 @@
 using namespace deploycast;
 
 namespace {
-constexpr qint64 kChunkBytes = qint64(kChunkBlocks) * qint64(kBlockPayloadSize);
 
 // The digests of an image whose chunks are zeros where `zero` says so
 // (random-looking bytes elsewhere), ending in a chunk of `lastLength` bytes.
